@@ -1,0 +1,20 @@
+/**
+ * psyscreen engine: loads, checks and compiles instrument definitions and scores responses.
+ *
+ * <p>Exported: the API packages. Not exported: {@code org.psyscreen.internal.*}.
+ */
+module org.psyscreen.engine {
+    requires tools.jackson.core;
+    requires tools.jackson.dataformat.yaml;
+    requires transitive jakarta.validation;
+    requires org.hibernate.validator;
+
+    exports org.psyscreen.diagnostic;
+    exports org.psyscreen.definition;
+    exports org.psyscreen.load;
+    exports org.psyscreen.plan;
+
+    // Hibernate Validator reads the record components reflectively.
+    opens org.psyscreen.definition to
+            org.hibernate.validator;
+}

@@ -1,0 +1,42 @@
+package org.psyscreen.definition;
+
+/** Comparison operators, written out explicitly because sources disagree on {@code >} vs {@code >=}. */
+public enum Comparison {
+    GE(">="),
+    GT(">"),
+    LE("<="),
+    LT("<"),
+    EQ("==");
+
+    private final String symbol;
+
+    Comparison(String symbol) {
+        this.symbol = symbol;
+    }
+
+    /** The operator as written in files. */
+    public String symbol() {
+        return symbol;
+    }
+
+    /** Applies the operator: {@code left op right}. */
+    public boolean test(double left, double right) {
+        return switch (this) {
+            case GE -> left >= right;
+            case GT -> left > right;
+            case LE -> left <= right;
+            case LT -> left < right;
+            case EQ -> left == right;
+        };
+    }
+
+    /** The operator for a symbol, or {@code null}. */
+    public static Comparison ofSymbol(String symbol) {
+        for (Comparison c : values()) {
+            if (c.symbol.equals(symbol)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+package org.psyscreen.definition;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * A comparison against a fixed threshold, e.g. {@code >= 1}.
+ *
+ * @param op the operator
+ * @param value the threshold
+ */
+public record Condition(@NotNull Comparison op, @NotNull Double value) {
+
+    /** Whether {@code x} meets the condition. */
+    public boolean test(double x) {
+        return op.test(x, value);
+    }
+
+    @Override
+    public String toString() {
+        return op.symbol() + " " + Numbers.format(value);
+    }
+}

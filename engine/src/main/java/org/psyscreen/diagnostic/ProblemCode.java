@@ -1,0 +1,121 @@
+package org.psyscreen.diagnostic;
+
+/**
+ * Stable problem codes. A code is never reused or renumbered once released: tools and people
+ * search for them. Ranges: {@code PSY-10xx} reading a file, {@code PSY-11xx} field constraints,
+ * {@code PSY-12xx} instrument-definition semantics.
+ */
+public enum ProblemCode {
+    // --- reading files (PSY-10xx)
+    /** The file could not be read at all. */
+    FILE_UNREADABLE(1001, "file cannot be read"),
+    /** The file is larger than definitions may be. */
+    FILE_TOO_LARGE(1002, "file too large"),
+    /** YAML or JSON syntax error. */
+    SYNTAX(1003, "syntax error"),
+    /** The same key appears twice in one mapping. */
+    DUPLICATE_KEY(1004, "duplicate key"),
+    /** YAML anchors, aliases or merge keys are not allowed. */
+    YAML_ALIAS(1005, "YAML alias"),
+    /** YAML tags are not allowed. */
+    YAML_TAG(1006, "YAML tag"),
+    /** More than one YAML document in one file. */
+    MULTIPLE_DOCUMENTS(1007, "more than one document"),
+    /** Nesting, string or number limits exceeded. */
+    LIMIT_EXCEEDED(1008, "size limit exceeded"),
+    /** A field this format does not know (often a typo). */
+    UNKNOWN_FIELD(1009, "unknown field"),
+    /** A required field is absent. */
+    MISSING_FIELD(1010, "missing field"),
+    /** A value of the wrong type (text where a number is expected, a list where a map is ...). */
+    WRONG_TYPE(1011, "wrong type"),
+    /** A number that is not finite or not written canonically. */
+    BAD_NUMBER(1012, "bad number"),
+    /** The {@code format} field names a format this version does not read. */
+    UNSUPPORTED_FORMAT(1013, "unsupported format"),
+    /** The file is not valid UTF-8. */
+    ENCODING(1014, "not UTF-8"),
+    /** A value is not one of the allowed words. */
+    UNKNOWN_VALUE(1015, "value not allowed"),
+
+    // --- field constraints (PSY-11xx), reported through Jakarta Validation
+    /** An identifier does not have the required shape. */
+    BAD_IDENTIFIER(1101, "bad identifier"),
+    /** A value outside its allowed range or size. */
+    OUT_OF_RANGE(1102, "value out of range"),
+    /** A text field is empty. */
+    BLANK(1103, "empty text"),
+    /** A version is not of the form MAJOR.MINOR.PATCH. */
+    BAD_VERSION(1104, "bad version"),
+    /** A DOI does not have the form 10.NNNN/suffix. */
+    BAD_DOI(1105, "bad DOI"),
+
+    // --- instrument semantics (PSY-12xx), one rule class each
+    /** Two items, scales, response sets, citations or checks share an id. */
+    DUPLICATE_ID(1201, "duplicate id"),
+    /** An item names a response set that is not declared. */
+    UNKNOWN_RESPONSE_SET(1202, "unknown response set"),
+    /** A response set repeats a code, or gives two codes one value. */
+    RESPONSE_CODES_NOT_DISTINCT(1203, "response codes not distinct"),
+    /** A response set with fewer than two values (no range to reverse or score). */
+    RESPONSE_SET_TOO_SMALL(1204, "response set too small"),
+    /** A scale lists an item that is not declared. */
+    UNKNOWN_ITEM(1205, "unknown item"),
+    /** A scale has neither items nor components, or both. */
+    SCALE_SOURCE(1206, "scale must have items or components"),
+    /** A scale lists the same item or component twice. */
+    SCALE_REPEATS_MEMBER(1207, "scale repeats a member"),
+    /** A derived scale names a component scale that is not declared. */
+    UNKNOWN_SCALE(1208, "unknown scale"),
+    /** Derived scales refer to each other in a cycle. */
+    SCALE_CYCLE(1209, "scales form a cycle"),
+    /** A missing-data rule that can never be met, or allows every item to be missing. */
+    MISSING_RULE_IMPOSSIBLE(1210, "missing-data rule impossible"),
+    /** Proration without a rounding rule, or a rounding rule without proration. */
+    PRORATION_ROUNDING(1211, "proration needs a rounding rule"),
+    /** A critical-item condition that no allowed answer can meet. */
+    CRITICAL_UNREACHABLE(1212, "critical condition can never be true"),
+    /** A critical-item condition that every allowed answer meets. */
+    CRITICAL_ALWAYS(1213, "critical condition is always true"),
+    /** A validity threshold that can never or always be met. */
+    VALIDITY_THRESHOLD(1214, "validity threshold unreachable"),
+    /** A validity check lacks a field its kind needs, or has one it does not use. */
+    VALIDITY_FIELDS(1215, "validity check fields do not match its kind"),
+    /** A special code (refused, don't know) collides with a response code. */
+    SPECIAL_CODE_COLLISION(1216, "special code collides with a response code"),
+    /** A {@code source} names a citation that is not declared. */
+    UNKNOWN_CITATION(1217, "unknown citation"),
+    /** An item is used by no scale, critical item or validity check. */
+    UNUSED_ITEM(1218, "item not used"),
+    /** A derived scale cannot be prorated. */
+    DERIVED_PRORATION(1219, "derived scale cannot prorate"),
+    /** An item is reverse-keyed but its response values have gaps, so reversal is ambiguous. */
+    REVERSE_GAPS(1220, "reverse key over a gapped range"),
+    /** A scale mixes items whose response ranges differ, so a sum is meaningless. */
+    MIXED_RANGES(1221, "scale mixes response ranges"),
+    /** An inconsistency pair compares an item with itself. */
+    PAIR_SELF(1222, "pair compares an item with itself");
+
+    private final int number;
+    private final String summary;
+
+    ProblemCode(int number, String summary) {
+        this.number = number;
+        this.summary = summary;
+    }
+
+    /** The printed id, e.g. {@code PSY-1205}. */
+    public String id() {
+        return "PSY-" + number;
+    }
+
+    /** The number part of the id. */
+    public int number() {
+        return number;
+    }
+
+    /** A short summary of what the code means. */
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,107 @@
+package org.psyscreen.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.psyscreen.definition.InstrumentDefinition;
+import org.psyscreen.diagnostic.Problem;
+import org.psyscreen.diagnostic.ProblemCode;
+import org.psyscreen.diagnostic.Problems;
+import org.psyscreen.diagnostic.Severity;
+import org.psyscreen.diagnostic.SourceLocation;
+import org.psyscreen.internal.rules.DefinitionRules;
+import org.psyscreen.internal.tree.Binder;
+import org.psyscreen.internal.tree.StrictTreeReader;
+
+/**
+ * Loads instrument definitions from YAML or JSON files and checks them in three stages, each
+ * collecting every problem: strict syntax (duplicate keys, aliases, tags, types, unknown fields),
+ * field constraints (Jakarta Validation), then semantic rules (one class per rule). Semantic rules
+ * run only on a definition whose structure is sound, as a compiler type-checks only what parsed.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class DefinitionLoader {
+    private DefinitionLoader() {}
+
+    /** Loads a definition file. */
+    public static LoadResult<InstrumentDefinition> load(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) {
+            Problem p = new Problem(
+                    ProblemCode.FILE_UNREADABLE,
+                    Severity.ERROR,
+                    SourceLocation.ofFile(name),
+                    "",
+                    "cannot read the file (" + e.getClass().getSimpleName() + ")",
+                    "check that the path exists and is readable");
+            return new LoadResult<>(Optional.empty(), Problems.of(List.of(p)), "");
+        }
+        return load(name, bytes);
+    }
+
+    /**
+     * Loads a definition from bytes.
+     *
+     * @param name the file name used in problem locations; {@code .json} selects JSON
+     * @param content the bytes
+     */
+    public static LoadResult<InstrumentDefinition> load(String name, byte[] content) {
+        String sha = sha256(content);
+        StrictTreeReader.Result tree = StrictTreeReader.read(name, content);
+        List<Problem> problems = new ArrayList<>(tree.problems());
+        if (tree.root().isEmpty()) {
+            return new LoadResult<>(Optional.empty(), Problems.of(problems), sha);
+        }
+        Binder binder = new Binder(name);
+        InstrumentDefinition def = new InstrumentBinder(binder).bind(tree.root().get());
+        if (def != null) {
+            Set<String> reported = new HashSet<>();
+            binder.problems().forEach(p -> reported.add(p.field()));
+            ConstraintMapping.validate(def, binder, reported);
+        }
+        boolean structural = !binder.problems().isEmpty() || !problems.isEmpty();
+        if (def != null && !structural) {
+            DefinitionRules.check(def, binder);
+        }
+        problems.addAll(binder.problems());
+        Problems all = Problems.of(problems);
+        return new LoadResult<>(all.hasErrors() || def == null ? Optional.empty() : Optional.of(def), all, sha);
+    }
+
+    /**
+     * Checks a definition built in code: constraints and semantic rules. Locations name the
+     * field paths only.
+     *
+     * @return the problems when there is at least one error, otherwise empty
+     */
+    public static Optional<Problems> check(InstrumentDefinition def) {
+        Binder binder = new Binder("<in-code definition " + def.id() + ">");
+        ConstraintMapping.validate(def, binder, Set.of());
+        if (binder.problems().isEmpty()) {
+            DefinitionRules.check(def, binder);
+        }
+        Problems p = Problems.of(binder.problems());
+        return p.hasErrors() ? Optional.of(p) : Optional.empty();
+    }
+
+    /** Lower-case hex SHA-256. */
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.psyscreen.load;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.psyscreen.diagnostic.DefinitionException;
+import org.psyscreen.diagnostic.Problems;
+
+/**
+ * What loading a file produced: the value when the file had no errors, every problem found, and
+ * the SHA-256 of the file's bytes (recorded in audit trails).
+ *
+ * @param value the loaded value, empty when there were errors
+ * @param problems errors and warnings, in stable order
+ * @param sha256 lower-case hex SHA-256 of the file's bytes
+ * @param <T> the loaded type
+ */
+public record LoadResult<T>(Optional<T> value, Problems problems, String sha256) {
+
+    public LoadResult {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(problems, "problems");
+        Objects.requireNonNull(sha256, "sha256");
+        if (value.isPresent() == problems.hasErrors()) {
+            throw new IllegalArgumentException("a value is present exactly when there are no errors");
+        }
+    }
+
+    /** True when the file had no errors. */
+    public boolean ok() {
+        return value.isPresent();
+    }
+
+    /** The value, or a {@link DefinitionException} listing every problem. */
+    public T orThrow() {
+        return value.orElseThrow(() -> new DefinitionException(problems));
+    }
+}

@@ -1,0 +1,52 @@
+package org.psyscreen.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.psyscreen.definition.InstrumentDefinition;
+import org.psyscreen.load.DefinitionLoader;
+import org.psyscreen.load.InstrumentCatalog;
+import org.psyscreen.load.LoadResult;
+import org.psyscreen.plan.PlanCompiler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code psyscreen describe}: prints the compiled scoring plan of a definition. */
+@Command(
+        name = "describe",
+        mixinStandardHelpOptions = true,
+        description = "Prints the compiled scoring plan of a bundled instrument (by id) or of a definition file.",
+        footer = {"", "Examples:", "  psyscreen describe phq9", "  psyscreen describe my-instrument.yaml"})
+final class DescribeCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "ID|FILE", description = "A bundled instrument id (e.g. phq9) or a definition file.")
+    String target;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        LoadResult<InstrumentDefinition> r;
+        InstrumentCatalog catalog = InstrumentCatalog.fromClassPath(DescribeCommand.class.getClassLoader());
+        var bundled = catalog.find(target);
+        if (bundled.isPresent()) {
+            r = bundled.get().load();
+        } else if (Files.isRegularFile(Path.of(target))) {
+            r = DefinitionLoader.load(Path.of(target));
+        } else {
+            err.println("psyscreen describe: '" + target + "' is neither a bundled instrument ("
+                    + String.join(", ", catalog.ids()) + ") nor a file");
+            return 2;
+        }
+        if (!r.ok()) {
+            err.print(r.problems().format());
+            return 1;
+        }
+        out.print(PlanCompiler.compile(r.value().orElseThrow(), r.sha256()).describe());
+        out.flush();
+        return 0;
+    }
+}

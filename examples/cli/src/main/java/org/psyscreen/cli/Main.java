@@ -1,0 +1,61 @@
+package org.psyscreen.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code psyscreen} command. */
+@Command(
+        name = "psyscreen",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Scores school mental-health screening questionnaires.",
+        subcommands = {CheckCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Examples:",
+            "  psyscreen check --bundled",
+            "  psyscreen check my-instrument.yaml",
+            "  psyscreen describe phq9"
+        })
+public final class Main implements Runnable {
+    /** Kept strongly reachable: java.util.logging holds loggers weakly and would forget the level. */
+    private static final java.util.logging.Logger HIBERNATE_VALIDATOR_LOG =
+            java.util.logging.Logger.getLogger("org.hibernate.validator");
+
+    static {
+        // Hibernate Validator announces its version at INFO; the command line prints results only.
+        HIBERNATE_VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command and returns its exit code: 0 success, 1 problems found, 2 usage error. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    /** Version from the jar manifest, or "development". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"psyscreen " + (v == null ? "development build" : v)};
+        }
+    }
+}
