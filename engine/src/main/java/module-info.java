@@ -13,6 +13,8 @@ module org.psyscreen.engine {
     exports org.psyscreen.definition;
     exports org.psyscreen.load;
     exports org.psyscreen.plan;
+    exports org.psyscreen.score;
+    exports org.psyscreen.explain;
 
     // Hibernate Validator reads the record components reflectively.
     opens org.psyscreen.definition to

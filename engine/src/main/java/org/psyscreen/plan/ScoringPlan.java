@@ -3,12 +3,26 @@ package org.psyscreen.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.psyscreen.definition.Aggregate;
+import org.psyscreen.definition.Comparison;
 import org.psyscreen.definition.CriticalItem;
 import org.psyscreen.definition.InstrumentDefinition;
 import org.psyscreen.definition.MissingRule;
 import org.psyscreen.definition.Numbers;
+import org.psyscreen.definition.Rounding;
 import org.psyscreen.definition.Scale;
 import org.psyscreen.definition.ValidityCheck;
+import org.psyscreen.definition.ValidityKind;
+import org.psyscreen.definition.ValueBasis;
+import org.psyscreen.score.AnswerState;
+import org.psyscreen.score.CriticalState;
+import org.psyscreen.score.ExplanationSink;
+import org.psyscreen.score.FormStatus;
+import org.psyscreen.score.ResponseRow;
+import org.psyscreen.score.ScaleScore;
+import org.psyscreen.score.ScaleStatus;
+import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.score.StatusReason;
 
 /**
  * An instrument definition compiled into flat tables. Immutable and thread-safe: one plan serves
@@ -39,6 +53,20 @@ public final class ScoringPlan {
     final int[] evalOrder;
 
     final int[] criticalItem;
+    final boolean[] criticalOnRaw;
+    final Comparison[] criticalOp;
+    final double[] criticalThreshold;
+
+    // Per-scale rule flags, precomputed so the kernel does not consult the definition per row.
+    final boolean[] mean;
+    final boolean[] prorate;
+    final boolean[] roundHalfUp;
+    final boolean[] required;
+
+    final ValidityKind[] validityKind;
+    final Comparison[] validityOp;
+    final double[] validityThreshold;
+    final int[] validityMaxDifference;
     final int[] validityScale;
     /** Pairs flattened (a0, b0, a1, b1, ...) or run items, per validity check. */
     final int[][] validityItems;
@@ -76,7 +104,55 @@ public final class ScoringPlan {
         this.criticalItem = criticalItem;
         this.validityScale = validityScale;
         this.validityItems = validityItems;
+        int c = definition.critical().size();
+        this.criticalOnRaw = new boolean[c];
+        this.criticalOp = new Comparison[c];
+        this.criticalThreshold = new double[c];
+        for (int k = 0; k < c; k++) {
+            CriticalItem ci = definition.critical().get(k);
+            criticalOnRaw[k] = ci.on() == ValueBasis.RAW;
+            criticalOp[k] = ci.when().op();
+            criticalThreshold[k] = ci.when().value();
+        }
+        int sc = definition.scales().size();
+        this.mean = new boolean[sc];
+        this.prorate = new boolean[sc];
+        this.roundHalfUp = new boolean[sc];
+        this.required = new boolean[sc];
+        for (int s = 0; s < sc; s++) {
+            Scale scale = definition.scales().get(s);
+            mean[s] = scale.aggregate() == Aggregate.MEAN;
+            prorate[s] = scale.missing().prorate();
+            roundHalfUp[s] = scale.missing().rounding() == Rounding.HALF_UP;
+            required[s] = scale.required();
+        }
+        int v = definition.validity().size();
+        this.validityKind = new ValidityKind[v];
+        this.validityOp = new Comparison[v];
+        this.validityThreshold = new double[v];
+        this.validityMaxDifference = new int[v];
+        for (int k = 0; k < v; k++) {
+            ValidityCheck check = definition.validity().get(k);
+            validityKind[k] = check.kind();
+            validityOp[k] = check.invalidWhen().op();
+            validityThreshold[k] = check.invalidWhen().value();
+            validityMaxDifference[k] = check.maxDifference() == null ? 0 : check.maxDifference();
+        }
+        this.itemIds = definition.items().stream().map(i -> i.id()).toList();
+        this.scaleIds = definition.scales().stream().map(x -> x.id()).toList();
+        this.criticalIds = definition.critical().stream().map(x -> x.id()).toList();
+        this.validityIds = definition.validity().stream().map(x -> x.id()).toList();
     }
+
+    private static final byte ANSWERED = (byte) AnswerState.ANSWERED.ordinal();
+    private static final byte INVALID = (byte) AnswerState.INVALID.ordinal();
+
+    /** Id lists shared by every result (immutable). */
+    private final List<String> itemIds;
+
+    private final List<String> scaleIds;
+    private final List<String> criticalIds;
+    private final List<String> validityIds;
 
     /** The checked definition this plan was compiled from. */
     public InstrumentDefinition definition() {
@@ -100,29 +176,263 @@ public final class ScoringPlan {
 
     /** Item ids in form order; index i is item i. */
     public List<String> itemIds() {
-        return definition.items().stream().map(i -> i.id()).toList();
+        return itemIds;
     }
 
     /** Scale ids in declaration order; index s is scale s. */
     public List<String> scaleIds() {
-        return definition.scales().stream().map(s -> s.id()).toList();
+        return scaleIds;
     }
 
     /** Critical-item ids in declaration order. */
     public List<String> criticalIds() {
-        return definition.critical().stream().map(c -> c.id()).toList();
+        return criticalIds;
     }
 
     /** Validity-check ids in declaration order. */
     public List<String> validityIds() {
-        return definition.validity().stream().map(v -> v.id()).toList();
+        return validityIds;
     }
 
     /** Index of an item id, or -1. */
     public int itemIndex(String id) {
-        for (int i = 0; i < codes.length; i++) {
-            if (definition.items().get(i).id().equals(id)) {
-                return i;
+        return itemIds.indexOf(id);
+    }
+
+    /** Scores one form on the fast path. Thread-safe; allocates only the result. */
+    public ScoredResponse score(ResponseRow row) {
+        return score(row, ExplanationSink.NONE);
+    }
+
+    /**
+     * Scores one form and reports every step to {@code sink}. Order: answers are classified;
+     * critical items are evaluated next, on their own, whatever the rest of the form holds; then
+     * scales in evaluation order, validity checks, and the status.
+     */
+    public ScoredResponse score(ResponseRow row, ExplanationSink sink) {
+        final boolean explain = sink != ExplanationSink.NONE;
+        final int n = codes.length;
+        byte[] state = new byte[n];
+        int[] raw = new int[n];
+        boolean anyInvalid = false;
+        boolean allBlank = true;
+        for (int i = 0; i < n; i++) {
+            CharSequence a = row.answer(i);
+            AnswerState st;
+            if (a == null || a.length() == 0) {
+                st = AnswerState.BLANK;
+            } else {
+                allBlank = false;
+                int k = indexOf(codes[i], a);
+                if (k >= 0) {
+                    st = AnswerState.ANSWERED;
+                    raw[i] = values[i][k];
+                } else if (indexOf(special[i], a) >= 0) {
+                    st = AnswerState.SPECIAL;
+                } else {
+                    st = AnswerState.INVALID;
+                    anyInvalid = true;
+                }
+            }
+            state[i] = (byte) st.ordinal();
+            if (explain) {
+                sink.answer(i, st, raw[i], st == AnswerState.ANSWERED ? keyed(i, raw[i]) : 0);
+            }
+        }
+
+        // Critical items first and independently: never gated by totals, validity or completeness.
+        final int c = criticalItem.length;
+        byte[] crit = new byte[c];
+        for (int k = 0; k < c; k++) {
+            int i = criticalItem[k];
+            CriticalState cs;
+            if (state[i] == ANSWERED) {
+                int v = criticalOnRaw[k] ? raw[i] : keyed(i, raw[i]);
+                cs = criticalOp[k].test(v, criticalThreshold[k]) ? CriticalState.POSITIVE : CriticalState.NEGATIVE;
+            } else {
+                cs = CriticalState.UNKNOWN;
+            }
+            crit[k] = (byte) cs.ordinal();
+            if (explain) {
+                sink.critical(k, cs);
+            }
+        }
+
+        final int sc = derived.length;
+        double[] value = new double[sc];
+        int[] answered = new int[sc];
+        int[] missing = new int[sc];
+        boolean[] prorated = new boolean[sc];
+        for (int s : evalOrder) {
+            long sum = 0;
+            double dsum = 0;
+            int present = 0;
+            int absent = 0;
+            for (int m = memberStart[s]; m < memberStart[s + 1]; m++) {
+                int member = members[m];
+                if (derived[s]) {
+                    double v = value[member];
+                    boolean ok = !Double.isNaN(v);
+                    if (ok) {
+                        dsum += v;
+                        present++;
+                    } else {
+                        absent++;
+                    }
+                    if (explain) {
+                        sink.member(s, member, ok, v);
+                    }
+                } else {
+                    boolean ok = state[member] == ANSWERED;
+                    int v = ok ? keyed(member, raw[member]) : 0;
+                    if (ok) {
+                        sum += v;
+                        present++;
+                    } else {
+                        absent++;
+                    }
+                    if (explain) {
+                        sink.member(s, member, ok, ok ? v : Double.NaN);
+                    }
+                }
+            }
+            answered[s] = present;
+            missing[s] = absent;
+            int size = present + absent;
+            if (absent > allowedMissing[s] || present == 0) {
+                value[s] = Double.NaN;
+            } else if (derived[s]) {
+                value[s] = mean[s] ? dsum / present : dsum;
+            } else if (mean[s]) {
+                value[s] = (double) sum / present;
+            } else if (absent > 0 && prorate[s]) {
+                prorated[s] = true;
+                value[s] = roundHalfUp[s]
+                        ? (double) Math.floorDiv(2 * sum * size + present, 2L * present)
+                        : (double) (sum * size) / present;
+            } else {
+                value[s] = sum;
+            }
+            if (explain) {
+                sink.scale(
+                        s,
+                        new ScaleScore(
+                                definition.scales().get(s).id(),
+                                Double.isNaN(value[s]) ? ScaleStatus.INCOMPLETE : ScaleStatus.SCORED,
+                                value[s],
+                                present,
+                                absent,
+                                prorated[s]));
+            }
+        }
+
+        final int vc = validityItems.length;
+        double[] measure = new double[vc];
+        boolean[] fired = new boolean[vc];
+        for (int k = 0; k < vc; k++) {
+            int[] its = validityItems[k];
+            double m;
+            switch (validityKind[k]) {
+                case LIE_SCALE -> m = value[validityScale[k]];
+                case INCONSISTENT_PAIRS -> {
+                    int count = 0;
+                    for (int p = 0; p < its.length; p += 2) {
+                        int a = its[p];
+                        int b = its[p + 1];
+                        if (state[a] == ANSWERED
+                                && state[b] == ANSWERED
+                                && Math.abs(keyed(a, raw[a]) - keyed(b, raw[b])) > validityMaxDifference[k]) {
+                            count++;
+                        }
+                    }
+                    m = count;
+                }
+                case LONGEST_RUN -> {
+                    int longest = 0;
+                    int run = 0;
+                    int previous = Integer.MIN_VALUE;
+                    for (int i : its) {
+                        if (state[i] != ANSWERED) {
+                            run = 0;
+                            previous = Integer.MIN_VALUE;
+                            continue;
+                        }
+                        run = raw[i] == previous ? run + 1 : 1;
+                        previous = raw[i];
+                        longest = Math.max(longest, run);
+                    }
+                    m = longest;
+                }
+                default -> throw new IllegalStateException();
+            }
+            measure[k] = m;
+            fired[k] = !Double.isNaN(m) && validityOp[k].test(m, validityThreshold[k]);
+            if (explain) {
+                sink.validity(k, m, fired[k]);
+            }
+        }
+
+        FormStatus status;
+        List<StatusReason> reasons;
+        if (allBlank) {
+            status = FormStatus.NOT_ADMINISTERED;
+            reasons = List.of(new StatusReason(StatusReason.Code.ALL_BLANK, definition.id()));
+        } else {
+            reasons = new ArrayList<>(0);
+            for (int i = 0; i < n; i++) {
+                if (state[i] == INVALID) {
+                    reasons.add(new StatusReason(StatusReason.Code.INVALID_ANSWER, itemIds.get(i)));
+                }
+            }
+            boolean anyFired = false;
+            boolean notEvaluable = false;
+            for (int k = 0; k < vc; k++) {
+                if (fired[k]) {
+                    anyFired = true;
+                    reasons.add(new StatusReason(StatusReason.Code.VALIDITY_FAILED, validityIds.get(k)));
+                } else if (Double.isNaN(measure[k])) {
+                    notEvaluable = true;
+                    reasons.add(new StatusReason(StatusReason.Code.VALIDITY_NOT_EVALUATED, validityIds.get(k)));
+                }
+            }
+            boolean incomplete = notEvaluable;
+            for (int s = 0; s < sc; s++) {
+                if (required[s] && Double.isNaN(value[s])) {
+                    incomplete = true;
+                    reasons.add(new StatusReason(StatusReason.Code.SCALE_INCOMPLETE, scaleIds.get(s)));
+                }
+            }
+            status = anyInvalid || anyFired
+                    ? FormStatus.INVALID
+                    : incomplete ? FormStatus.INCOMPLETE : FormStatus.SCORED;
+        }
+        if (explain) {
+            sink.status(status);
+        }
+        return new ScoredResponse(
+                definition.key(),
+                itemIds,
+                scaleIds,
+                criticalIds,
+                validityIds,
+                state,
+                raw,
+                value,
+                answered,
+                missing,
+                prorated,
+                crit,
+                measure,
+                fired,
+                status,
+                reasons);
+    }
+
+    /** Index of {@code answer} among {@code options}, or -1. Linear: answer sets are a handful of short codes. */
+    private static int indexOf(String[] options, CharSequence answer) {
+        for (int k = 0; k < options.length; k++) {
+            if (options[k].contentEquals(answer)) {
+                return k;
             }
         }
         return -1;
@@ -233,7 +543,7 @@ public final class ScoringPlan {
             int item = criticalItem[k];
             List<String> positive = new ArrayList<>();
             for (int raw : values[item]) {
-                int v = ci.on() == org.psyscreen.definition.ValueBasis.RAW ? raw : keyed(item, raw);
+                int v = ci.on() == ValueBasis.RAW ? raw : keyed(item, raw);
                 if (ci.when().test(v)) {
                     positive.add(Numbers.format(raw));
                 }

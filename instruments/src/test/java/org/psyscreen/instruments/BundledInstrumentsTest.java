@@ -25,13 +25,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class BundledInstrumentsTest {
     static final Path ROOT = Path.of("src/main/resources/org/psyscreen/instruments");
 
-    static Stream<String> folders() throws Exception {
+    public static Stream<String> folders() throws Exception {
         try (Stream<Path> s = Files.list(ROOT)) {
             return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
         }
     }
 
-    static InstrumentCatalog catalog() {
+    public static InstrumentCatalog catalog() {
         return InstrumentCatalog.fromClassPath(BundledInstrumentsTest.class.getClassLoader());
     }
 

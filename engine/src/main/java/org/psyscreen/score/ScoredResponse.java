@@ -1,0 +1,233 @@
+package org.psyscreen.score;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * The immutable result of scoring one form: the status with its reasons, every scale, every
+ * critical item, every validity check, and each item's answer state and raw value (tier policies
+ * may read items). {@link #toString()} prints no answer and no score.
+ *
+ * <p>Created by {@link org.psyscreen.plan.ScoringPlan#score}; the arrays passed to the constructor
+ * become owned by the result and must not be changed afterwards.
+ */
+public final class ScoredResponse {
+    private static final AnswerState[] ANSWER_STATES = AnswerState.values();
+    private static final CriticalState[] CRITICAL_STATES = CriticalState.values();
+
+    private final String instrumentKey;
+    private final List<String> itemIds;
+    private final List<String> scaleIds;
+    private final List<String> criticalIds;
+    private final List<String> validityIds;
+    private final byte[] itemState;
+    private final int[] itemRaw;
+    private final double[] scaleValue;
+    private final int[] scaleAnswered;
+    private final int[] scaleMissing;
+    private final boolean[] scaleProrated;
+    private final byte[] critical;
+    private final double[] validityMeasure;
+    private final boolean[] validityFired;
+    private final FormStatus status;
+    private final List<StatusReason> reasons;
+
+    /**
+     * For scoring plans. Array indexes follow the id lists; a scale is scored exactly when its
+     * value is not NaN.
+     */
+    public ScoredResponse(
+            String instrumentKey,
+            List<String> itemIds,
+            List<String> scaleIds,
+            List<String> criticalIds,
+            List<String> validityIds,
+            byte[] itemState,
+            int[] itemRaw,
+            double[] scaleValue,
+            int[] scaleAnswered,
+            int[] scaleMissing,
+            boolean[] scaleProrated,
+            byte[] critical,
+            double[] validityMeasure,
+            boolean[] validityFired,
+            FormStatus status,
+            List<StatusReason> reasons) {
+        this.instrumentKey = Objects.requireNonNull(instrumentKey);
+        this.itemIds = itemIds;
+        this.scaleIds = scaleIds;
+        this.criticalIds = criticalIds;
+        this.validityIds = validityIds;
+        this.itemState = itemState;
+        this.itemRaw = itemRaw;
+        this.scaleValue = scaleValue;
+        this.scaleAnswered = scaleAnswered;
+        this.scaleMissing = scaleMissing;
+        this.scaleProrated = scaleProrated;
+        this.critical = critical;
+        this.validityMeasure = validityMeasure;
+        this.validityFired = validityFired;
+        this.status = Objects.requireNonNull(status);
+        this.reasons = List.copyOf(reasons);
+        if (itemState.length != itemIds.size()
+                || itemRaw.length != itemIds.size()
+                || scaleValue.length != scaleIds.size()
+                || scaleAnswered.length != scaleIds.size()
+                || scaleMissing.length != scaleIds.size()
+                || scaleProrated.length != scaleIds.size()
+                || critical.length != criticalIds.size()
+                || validityMeasure.length != validityIds.size()
+                || validityFired.length != validityIds.size()) {
+            throw new IllegalArgumentException("array lengths do not match the id lists");
+        }
+        if ((status == FormStatus.SCORED) != this.reasons.isEmpty()) {
+            throw new IllegalArgumentException("a form is SCORED exactly when it has no status reason");
+        }
+    }
+
+    /** {@code id@version} of the instrument. */
+    public String instrumentKey() {
+        return instrumentKey;
+    }
+
+    /** The form's status. */
+    public FormStatus status() {
+        return status;
+    }
+
+    /** Why the form is not SCORED (empty when it is), in plan order. */
+    public List<StatusReason> reasons() {
+        return reasons;
+    }
+
+    /** Scale ids, in definition order. */
+    public List<String> scaleIds() {
+        return scaleIds;
+    }
+
+    /** Every scale, in definition order. */
+    public List<ScaleScore> scales() {
+        List<ScaleScore> out = new ArrayList<>(scaleIds.size());
+        for (int s = 0; s < scaleIds.size(); s++) {
+            out.add(scale(s));
+        }
+        return out;
+    }
+
+    /** Scale by index. */
+    public ScaleScore scale(int s) {
+        boolean scored = !Double.isNaN(scaleValue[s]);
+        return new ScaleScore(
+                scaleIds.get(s),
+                scored ? ScaleStatus.SCORED : ScaleStatus.INCOMPLETE,
+                scaleValue[s],
+                scaleAnswered[s],
+                scaleMissing[s],
+                scaleProrated[s]);
+    }
+
+    /** Scale by id. */
+    public ScaleScore scale(String id) {
+        return scale(index(scaleIds, id, "scale"));
+    }
+
+    /** The score of a scale, NaN when incomplete; no allocation (for hot paths). */
+    public double scaleValue(int s) {
+        return scaleValue[s];
+    }
+
+    /** Critical-item ids, in definition order. */
+    public List<String> criticalIds() {
+        return criticalIds;
+    }
+
+    /** State of a critical item by index. */
+    public CriticalState critical(int k) {
+        return CRITICAL_STATES[critical[k]];
+    }
+
+    /** State of a critical item by id. */
+    public CriticalState critical(String id) {
+        return critical(index(criticalIds, id, "critical item"));
+    }
+
+    /** True when any critical item is positive. */
+    public boolean anyCriticalPositive() {
+        for (byte b : critical) {
+            if (b == CriticalState.POSITIVE.ordinal()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Validity-check ids, in definition order. */
+    public List<String> validityIds() {
+        return validityIds;
+    }
+
+    /** Whether a validity check fired. */
+    public boolean validityFired(String id) {
+        return validityFired[index(validityIds, id, "validity check")];
+    }
+
+    /** The measure a validity check read (lie score, inconsistent pairs, run length); NaN if not evaluable. */
+    public double validityMeasure(String id) {
+        return validityMeasure[index(validityIds, id, "validity check")];
+    }
+
+    /** Item ids, in form order. */
+    public List<String> itemIds() {
+        return itemIds;
+    }
+
+    /** What an item's answer was. */
+    public AnswerState answerState(String item) {
+        return ANSWER_STATES[itemState[index(itemIds, item, "item")]];
+    }
+
+    /** The raw value of an answered item; empty when blank, special or invalid. */
+    public OptionalInt rawValue(String item) {
+        int i = index(itemIds, item, "item");
+        return itemState[i] == AnswerState.ANSWERED.ordinal() ? OptionalInt.of(itemRaw[i]) : OptionalInt.empty();
+    }
+
+    private static int index(List<String> ids, String id, String what) {
+        int i = ids.indexOf(id);
+        if (i < 0) {
+            throw new IllegalArgumentException("no " + what + " '" + id + "' in this instrument");
+        }
+        return i;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScoredResponse r
+                && instrumentKey.equals(r.instrumentKey)
+                && status == r.status
+                && reasons.equals(r.reasons)
+                && Arrays.equals(itemState, r.itemState)
+                && Arrays.equals(itemRaw, r.itemRaw)
+                && Arrays.equals(scaleValue, r.scaleValue)
+                && Arrays.equals(scaleAnswered, r.scaleAnswered)
+                && Arrays.equals(scaleMissing, r.scaleMissing)
+                && Arrays.equals(scaleProrated, r.scaleProrated)
+                && Arrays.equals(critical, r.critical)
+                && Arrays.equals(validityMeasure, r.validityMeasure)
+                && Arrays.equals(validityFired, r.validityFired);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(instrumentKey, status, Arrays.hashCode(itemRaw), Arrays.hashCode(scaleValue));
+    }
+
+    /** Instrument and status only: answers and scores are health data and stay out of logs. */
+    @Override
+    public String toString() {
+        return "ScoredResponse[" + instrumentKey + ", " + status + "]";
+    }
+}

@@ -1,0 +1,36 @@
+package org.psyscreen.score;
+
+import java.util.Objects;
+
+/**
+ * Why a form is not {@link FormStatus#SCORED}, naming the item, scale or check (never a value).
+ *
+ * @param code what happened
+ * @param subject id of the item, scale or validity check concerned
+ */
+public record StatusReason(Code code, String subject) {
+
+    /** Reason codes. */
+    public enum Code {
+        /** An answer is not one of the item's codes. Subject: item id. */
+        INVALID_ANSWER,
+        /** A required scale failed its missing-data rule. Subject: scale id. */
+        SCALE_INCOMPLETE,
+        /** A validity check fired. Subject: check id. */
+        VALIDITY_FAILED,
+        /** A validity check could not be evaluated (its lie scale is incomplete). Subject: check id. */
+        VALIDITY_NOT_EVALUATED,
+        /** Every item blank. Subject: instrument id. */
+        ALL_BLANK
+    }
+
+    public StatusReason {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(subject, "subject");
+    }
+
+    @Override
+    public String toString() {
+        return code + "(" + subject + ")";
+    }
+}
