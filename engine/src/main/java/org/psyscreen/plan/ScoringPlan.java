@@ -138,6 +138,7 @@ public final class ScoringPlan {
             validityThreshold[k] = check.invalidWhen().value();
             validityMaxDifference[k] = check.maxDifference() == null ? 0 : check.maxDifference();
         }
+        this.key = definition.key();
         this.itemIds = definition.items().stream().map(i -> i.id()).toList();
         this.scaleIds = definition.scales().stream().map(x -> x.id()).toList();
         this.criticalIds = definition.critical().stream().map(x -> x.id()).toList();
@@ -146,6 +147,9 @@ public final class ScoringPlan {
 
     private static final byte ANSWERED = (byte) AnswerState.ANSWERED.ordinal();
     private static final byte INVALID = (byte) AnswerState.INVALID.ordinal();
+
+    /** {@code id@version}, built once: every result carries it. */
+    private final String key;
 
     /** Id lists shared by every result (immutable). */
     private final List<String> itemIds;
@@ -161,7 +165,7 @@ public final class ScoringPlan {
 
     /** {@code id@version} of the instrument. */
     public String key() {
-        return definition.key();
+        return key;
     }
 
     /** SHA-256 of the definition file, or empty for a definition built in code. */
@@ -373,32 +377,38 @@ public final class ScoringPlan {
         }
 
         FormStatus status;
-        List<StatusReason> reasons;
+        // Allocated only when there is a reason: a SCORED form allocates nothing beyond its result.
+        List<StatusReason> reasons = null;
         if (allBlank) {
             status = FormStatus.NOT_ADMINISTERED;
             reasons = List.of(new StatusReason(StatusReason.Code.ALL_BLANK, definition.id()));
         } else {
-            reasons = new ArrayList<>(0);
-            for (int i = 0; i < n; i++) {
-                if (state[i] == INVALID) {
-                    reasons.add(new StatusReason(StatusReason.Code.INVALID_ANSWER, itemIds.get(i)));
+            if (anyInvalid) {
+                reasons = new ArrayList<>(4);
+                for (int i = 0; i < n; i++) {
+                    if (state[i] == INVALID) {
+                        reasons.add(new StatusReason(StatusReason.Code.INVALID_ANSWER, itemIds.get(i)));
+                    }
                 }
             }
             boolean anyFired = false;
-            boolean notEvaluable = false;
+            boolean incomplete = false;
             for (int k = 0; k < vc; k++) {
-                if (fired[k]) {
-                    anyFired = true;
-                    reasons.add(new StatusReason(StatusReason.Code.VALIDITY_FAILED, validityIds.get(k)));
-                } else if (Double.isNaN(measure[k])) {
-                    notEvaluable = true;
-                    reasons.add(new StatusReason(StatusReason.Code.VALIDITY_NOT_EVALUATED, validityIds.get(k)));
+                if (fired[k] || Double.isNaN(measure[k])) {
+                    reasons = reasons == null ? new ArrayList<>(4) : reasons;
+                    if (fired[k]) {
+                        anyFired = true;
+                        reasons.add(new StatusReason(StatusReason.Code.VALIDITY_FAILED, validityIds.get(k)));
+                    } else {
+                        incomplete = true;
+                        reasons.add(new StatusReason(StatusReason.Code.VALIDITY_NOT_EVALUATED, validityIds.get(k)));
+                    }
                 }
             }
-            boolean incomplete = notEvaluable;
             for (int s = 0; s < sc; s++) {
                 if (required[s] && Double.isNaN(value[s])) {
                     incomplete = true;
+                    reasons = reasons == null ? new ArrayList<>(4) : reasons;
                     reasons.add(new StatusReason(StatusReason.Code.SCALE_INCOMPLETE, scaleIds.get(s)));
                 }
             }
@@ -410,7 +420,7 @@ public final class ScoringPlan {
             sink.status(status);
         }
         return new ScoredResponse(
-                definition.key(),
+                key,
                 itemIds,
                 scaleIds,
                 criticalIds,
@@ -425,7 +435,7 @@ public final class ScoringPlan {
                 measure,
                 fired,
                 status,
-                reasons);
+                reasons == null ? List.of() : reasons);
     }
 
     /** Index of {@code answer} among {@code options}, or -1. Linear: answer sets are a handful of short codes. */
