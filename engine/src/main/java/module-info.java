@@ -8,6 +8,7 @@ module org.psyscreen.engine {
     requires tools.jackson.dataformat.yaml;
     requires transitive jakarta.validation;
     requires org.hibernate.validator;
+    requires org.apache.commons.statistics.distribution;
 
     exports org.psyscreen.diagnostic;
     exports org.psyscreen.definition;
@@ -15,6 +16,7 @@ module org.psyscreen.engine {
     exports org.psyscreen.plan;
     exports org.psyscreen.score;
     exports org.psyscreen.explain;
+    exports org.psyscreen.norm;
 
     // Hibernate Validator reads the record components reflectively.
     opens org.psyscreen.definition to

@@ -94,7 +94,41 @@ public enum ProblemCode {
     /** A scale mixes items whose response ranges differ, so a sum is meaningless. */
     MIXED_RANGES(1221, "scale mixes response ranges"),
     /** An inconsistency pair compares an item with itself. */
-    PAIR_SELF(1222, "pair compares an item with itself");
+    PAIR_SELF(1222, "pair compares an item with itself"),
+
+    // --- norm tables (PSY-13xx), one rule class each
+    /** The table names an instrument (id and version) that is not known. */
+    NORM_UNKNOWN_INSTRUMENT(1301, "unknown instrument for norm table"),
+    /** The table names a scale the instrument does not have. */
+    NORM_UNKNOWN_SCALE(1302, "unknown scale for norm table"),
+    /** Raw-score rows leave a gap. */
+    NORM_GAP(1303, "gap between raw-score rows"),
+    /** Raw-score rows overlap. */
+    NORM_OVERLAP(1304, "raw-score rows overlap"),
+    /** The rows do not cover exactly the scale's possible raw scores. */
+    NORM_RANGE_MISMATCH(1305, "rows do not match the scale's range"),
+    /** A T-score or percentile goes down as the raw score goes up. */
+    NORM_NOT_MONOTONE(1306, "T or percentile decreases"),
+    /** A percentile outside 0..100 or a T-score outside 0..100. */
+    NORM_VALUE_RANGE(1307, "T or percentile out of range"),
+    /** A group with no cells: no rows, or no mean and SD. */
+    NORM_EMPTY_GROUP(1308, "group has no cells"),
+    /** A standard deviation that is not positive. */
+    NORM_SD(1309, "standard deviation not positive"),
+    /** Two groups that can both match one student. */
+    NORM_GROUPS_OVERLAP(1310, "groups overlap"),
+    /** A group has fields its table kind does not use. */
+    NORM_KIND_FIELDS(1311, "group fields do not match the table kind"),
+    /** A synthetic table that does not say so in its id and name, or a real one that does. */
+    NORM_SYNTHETIC_LABEL(1312, "synthetic label"),
+    /** A grade band that is reversed, mixes tracks or names an unknown grade. */
+    NORM_GRADE_BAND(1313, "bad grade band"),
+    /** An age band that is reversed or outside school ages. */
+    NORM_AGE_BAND(1314, "bad age band"),
+    /** A verified table whose citation lacks table or page, or an unverified real table (warning). */
+    NORM_CITATION(1315, "citation not down to table and page"),
+    /** Two groups share an id. */
+    NORM_DUPLICATE_GROUP(1316, "duplicate group id");
 
     private final int number;
     private final String summary;

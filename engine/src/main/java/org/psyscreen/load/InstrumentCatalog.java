@@ -1,17 +1,8 @@
 package org.psyscreen.load;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import org.psyscreen.internal.resources.ResourceIndex;
 
 /**
  * Finds definitions bundled on the class path. Every jar may contribute a resource
@@ -47,32 +38,9 @@ public final class InstrumentCatalog {
 
     /** Reads every index visible to the class loader. */
     public static InstrumentCatalog fromClassPath(ClassLoader loader) {
-        List<Entry> out = new ArrayList<>();
-        try {
-            Enumeration<URL> indexes = loader.getResources(INDEX);
-            for (URL url : Collections.list(indexes)) {
-                try (InputStream in = url.openStream();
-                        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        String path = line.strip();
-                        if (path.isEmpty() || path.startsWith("#")) {
-                            continue;
-                        }
-                        try (InputStream def = loader.getResourceAsStream(path)) {
-                            if (def == null) {
-                                throw new IllegalStateException(
-                                        INDEX + " lists " + path + ", which is not on the class path");
-                            }
-                            out.add(new Entry(path, def.readAllBytes()));
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new InstrumentCatalog(out);
+        return new InstrumentCatalog(ResourceIndex.read(loader, INDEX).stream()
+                .map(r -> new Entry(r.path(), r.content()))
+                .toList());
     }
 
     /** Every bundled definition, in index order. */
@@ -85,17 +53,27 @@ public final class InstrumentCatalog {
      * {@code .../<id>/definition.yaml}).
      */
     public Optional<Entry> find(String id) {
-        String suffix = "/" + id + "/definition.yaml";
-        return entries.stream().filter(e -> e.resource().endsWith(suffix)).findFirst();
+        return entries.stream()
+                .filter(e -> ResourceIndex.folderOf(e.resource()).equals(id))
+                .findFirst();
+    }
+
+    /**
+     * Resolves {@code id@version} to a checked bundled definition (for norm and policy loaders).
+     * Definitions with errors never resolve.
+     */
+    public Optional<org.psyscreen.definition.InstrumentDefinition> resolve(String key) {
+        for (Entry e : entries) {
+            var loaded = e.load();
+            if (loaded.ok() && loaded.value().orElseThrow().key().equals(key)) {
+                return loaded.value();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Folder ids of the bundled definitions. */
     public List<String> ids() {
-        return entries.stream()
-                .map(e -> {
-                    String[] parts = e.resource().split("/");
-                    return parts.length >= 2 ? parts[parts.length - 2] : e.resource();
-                })
-                .toList();
+        return entries.stream().map(e -> ResourceIndex.folderOf(e.resource())).toList();
     }
 }

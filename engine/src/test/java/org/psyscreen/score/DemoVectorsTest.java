@@ -4,16 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.psyscreen.load.DefinitionLoader;
-import org.psyscreen.plan.PlanCompiler;
 import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.testing.Demo;
 import org.psyscreen.testing.VectorSuite;
 
 /** The hand-worked vectors of the synthetic demo: lie scale, inconsistency pairs, runs, proration. */
 class DemoVectorsTest {
-    static final ScoringPlan PLAN =
-            PlanCompiler.compile(DefinitionLoader.load(Path.of("src/test/resources/definitions/good/demo.yaml"))
-                    .orThrow());
+    static final ScoringPlan PLAN = Demo.PLAN;
 
     static List<VectorSuite.Case> cases() {
         return VectorSuite.read(Path.of("src/test/resources/vectors/demo.json"));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Scores school mental-health screening questionnaires.",
-        subcommands = {CheckCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, DescribeCommand.class, NormsCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",

@@ -25,7 +25,9 @@ class MainTest {
         Run r = run("check", "--bundled");
         assertThat(r.exit()).isZero();
         assertThat(r.out())
-                .contains("ok   phq9@1.0.0", "ok   scared@1.0.0", "5 file(s) checked, 5 valid, 0 with errors");
+                .contains("ok   phq9@1.0.0", "ok   scared@1.0.0", "10 file(s) checked, 10 valid, 0 with errors")
+                .contains("scared-total-cn-sex@1.0.0", "NOT VERIFIED", "SYNTHETIC")
+                .contains("warning PSY-1315");
     }
 
     @Test
@@ -52,6 +54,66 @@ class MainTest {
     }
 
     @Test
+    void normsListsAndPrintsTables() {
+        Run list = run("norms");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out())
+                .contains("scared-total-cn-sex", "synthetic-demo-phq9-grade-sex", "SYNTHETIC", "NOT VERIFIED");
+        Run one = run("norms", "scared-total-cn-sex");
+        assertThat(one.exit()).isZero();
+        assertThat(one.out()).contains("N=1559", "mean 15.6  SD 10", "NOT VERIFIED");
+    }
+
+    @Test
+    void checkTakesANormFileAfterItsInstrument(@TempDir Path dir) throws Exception {
+        Path def = dir.resolve("mini.yaml");
+        Files.writeString(
+                def,
+                String.join(
+                        "\n",
+                        "format: psyscreen-instrument/1",
+                        "id: mini",
+                        "version: \"1.0.0\"",
+                        "name: {en: Mini (synthetic), zh: 迷你}",
+                        "licence: {status: synthetic, statement: s, source: s}",
+                        "citations: [{id: c, text: t}]",
+                        "responseSets: [{id: r, codes: [{code: \"0\", value: 0}, {code: \"1\", value: 1}]}]",
+                        "items: [{id: a, label: a, responses: r}, {id: b, label: b, responses: r}]",
+                        "scales: [{id: total, name: {en: t, zh: t}, items: [a, b], aggregate: sum, missing: {maxMissing: 0}}]",
+                        ""));
+        Path norms = dir.resolve("mini-norms.yaml");
+        Files.writeString(
+                norms,
+                String.join(
+                        "\n",
+                        "format: psyscreen-norms/1",
+                        "id: synthetic-mini",
+                        "version: \"1.0.0\"",
+                        "name: {en: Mini (synthetic), zh: 迷你（合成）}",
+                        "instrument: {id: mini, version: \"1.0.0\"}",
+                        "scale: total",
+                        "kind: lookup",
+                        "synthetic: true",
+                        "population: {country: CN, region: none, sampleSize: 1, description: d}",
+                        "citation: {text: t}",
+                        "groups:",
+                        "  - id: all",
+                        "    rows:",
+                        "      - {raw: 0, t: 45, percentile: 30}",
+                        "      - {from: 1, to: 3, t: 60, percentile: 85}",
+                        ""));
+        Run r = run("check", def.toString(), norms.toString());
+        assertThat(r.out())
+                .contains(
+                        norms + ":14:7: error PSY-1305 groups[0].rows", "covers raw 0..3 but scale 'total' runs 0..2");
+        assertThat(r.exit()).isEqualTo(1);
+        Files.writeString(norms, Files.readString(norms).replace("to: 3", "to: 2"));
+        Run ok = run("check", def.toString(), norms.toString());
+        assertThat(ok.exit()).as(ok.out()).isZero();
+        assertThat(ok.out()).contains("ok   synthetic-mini@1.0.0", "SYNTHETIC");
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertThat(run("check").exit()).isEqualTo(2);
         Run r = run("describe", "no-such-instrument");
@@ -64,7 +126,7 @@ class MainTest {
     void helpDocumentsEveryCommandWithExamples() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("check", "describe", "Examples:");
+        assertThat(r.out()).contains("check", "describe", "norms", "Examples:");
         assertThat(run("check", "--help").out()).contains("--bundled", "Examples:");
     }
 }

@@ -1,0 +1,42 @@
+package org.psyscreen.load;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.psyscreen.definition.InstrumentDefinition;
+import org.psyscreen.internal.resources.ResourceIndex;
+import org.psyscreen.norm.NormTable;
+
+/**
+ * Finds norm tables bundled on the class path through the index {@value #INDEX} (one resource
+ * path per line), as {@link InstrumentCatalog} does for definitions.
+ */
+public final class NormCatalog {
+    /** The index resource each contributing jar carries. */
+    public static final String INDEX = "META-INF/psyscreen/norms.list";
+
+    private final List<ResourceIndex.Resource> resources;
+
+    private NormCatalog(List<ResourceIndex.Resource> resources) {
+        this.resources = resources;
+    }
+
+    /** Reads every index visible to the class loader. */
+    public static NormCatalog fromClassPath(ClassLoader loader) {
+        return new NormCatalog(ResourceIndex.read(loader, INDEX));
+    }
+
+    /** Folder ids of the bundled tables, in index order. */
+    public List<String> ids() {
+        return resources.stream().map(r -> ResourceIndex.folderOf(r.path())).toList();
+    }
+
+    /** Loads the bundled table in folder {@code id}, checking it against {@code instruments}. */
+    public Optional<LoadResult<NormTable>> load(
+            String id, Function<String, Optional<InstrumentDefinition>> instruments) {
+        return resources.stream()
+                .filter(r -> ResourceIndex.folderOf(r.path()).equals(id))
+                .findFirst()
+                .map(r -> NormTableLoader.load(r.path(), r.content(), instruments));
+    }
+}
