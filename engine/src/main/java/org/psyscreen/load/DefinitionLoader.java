@@ -13,10 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.psyscreen.definition.InstrumentDefinition;
 import org.psyscreen.diagnostic.Problem;
-import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.diagnostic.Problems;
-import org.psyscreen.diagnostic.Severity;
-import org.psyscreen.diagnostic.SourceLocation;
 import org.psyscreen.internal.rules.DefinitionRules;
 import org.psyscreen.internal.tree.Binder;
 import org.psyscreen.internal.tree.StrictTreeReader;
@@ -39,14 +36,7 @@ public final class DefinitionLoader {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException | OutOfMemoryError e) {
-            Problem p = new Problem(
-                    ProblemCode.FILE_UNREADABLE,
-                    Severity.ERROR,
-                    SourceLocation.ofFile(name),
-                    "",
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")",
-                    "check that the path exists and is readable");
-            return new LoadResult<>(Optional.empty(), Problems.of(List.of(p)), "");
+            return LoadResult.unreadable(name, e);
         }
         return load(name, bytes);
     }

@@ -55,24 +55,7 @@ final class InstrumentBinder {
         if (f == null) {
             return null;
         }
-        String format = f.string("format");
-        if (format == null) {
-            if (!f.has("format")) {
-                b.error(
-                        ProblemCode.MISSING_FIELD,
-                        f.location(),
-                        "format",
-                        "required field 'format' is missing",
-                        "start the file with 'format: " + InstrumentDefinition.FORMAT + "'");
-            }
-            return null;
-        }
-        if (!format.equals(InstrumentDefinition.FORMAT)) {
-            b.error(
-                    ProblemCode.UNSUPPORTED_FORMAT,
-                    "format",
-                    "format '" + format + "' is not read by this version",
-                    "use 'format: " + InstrumentDefinition.FORMAT + "'");
+        if (!b.requireFormat(f, InstrumentDefinition.FORMAT)) {
             return null;
         }
         return new InstrumentDefinition(

@@ -25,6 +25,18 @@ public record LoadResult<T>(Optional<T> value, Problems problems, String sha256)
         }
     }
 
+    /** The result for a file that could not be read at all. */
+    public static <T> LoadResult<T> unreadable(String file, Throwable cause) {
+        org.psyscreen.diagnostic.Problem p = new org.psyscreen.diagnostic.Problem(
+                org.psyscreen.diagnostic.ProblemCode.FILE_UNREADABLE,
+                org.psyscreen.diagnostic.Severity.ERROR,
+                org.psyscreen.diagnostic.SourceLocation.ofFile(file),
+                "",
+                "cannot read the file (" + cause.getClass().getSimpleName() + ")",
+                "check that the path exists and is readable");
+        return new LoadResult<>(Optional.empty(), Problems.of(java.util.List.of(p)), "");
+    }
+
     /** True when the file had no errors. */
     public boolean ok() {
         return value.isPresent();

@@ -43,22 +43,7 @@ final class NormBinder {
         if (f == null) {
             return null;
         }
-        String format = f.string("format");
-        if (format == null || !format.equals(NormTableDefinition.FORMAT)) {
-            if (format == null && !f.has("format")) {
-                b.error(
-                        ProblemCode.MISSING_FIELD,
-                        f.location(),
-                        "format",
-                        "required field 'format' is missing",
-                        "start the file with 'format: " + NormTableDefinition.FORMAT + "'");
-            } else if (format != null) {
-                b.error(
-                        ProblemCode.UNSUPPORTED_FORMAT,
-                        "format",
-                        "format '" + format + "' is not read by this version",
-                        "use 'format: " + NormTableDefinition.FORMAT + "'");
-            }
+        if (!b.requireFormat(f, NormTableDefinition.FORMAT)) {
             return null;
         }
         String id = required(f, "id");

@@ -11,8 +11,6 @@ import org.psyscreen.definition.InstrumentDefinition;
 import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.diagnostic.Problems;
-import org.psyscreen.diagnostic.Severity;
-import org.psyscreen.diagnostic.SourceLocation;
 import org.psyscreen.internal.rules.NormRules;
 import org.psyscreen.internal.tree.Binder;
 import org.psyscreen.internal.tree.StrictTreeReader;
@@ -35,14 +33,7 @@ public final class NormTableLoader {
         try {
             return load(file.toString(), Files.readAllBytes(file), instruments);
         } catch (IOException | OutOfMemoryError e) {
-            Problem p = new Problem(
-                    ProblemCode.FILE_UNREADABLE,
-                    Severity.ERROR,
-                    SourceLocation.ofFile(file.toString()),
-                    "",
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")",
-                    "check that the path exists and is readable");
-            return new LoadResult<>(Optional.empty(), Problems.of(List.of(p)), "");
+            return LoadResult.unreadable(file.toString(), e);
         }
     }
 

@@ -164,6 +164,34 @@ public final class Binder {
         return null;
     }
 
+    /**
+     * Checks the {@code format} field of a file's root mapping: present, and exactly
+     * {@code expected}. Reports and returns false otherwise.
+     */
+    public boolean requireFormat(Fields root, String expected) {
+        String format = root.string("format");
+        if (format == null) {
+            if (!root.has("format")) {
+                error(
+                        ProblemCode.MISSING_FIELD,
+                        root.location(),
+                        "format",
+                        "required field 'format' is missing",
+                        "start the file with 'format: " + expected + "'");
+            }
+            return false;
+        }
+        if (!format.equals(expected)) {
+            error(
+                    ProblemCode.UNSUPPORTED_FORMAT,
+                    "format",
+                    "format '" + format + "' is not read by this version",
+                    "use 'format: " + expected + "'");
+            return false;
+        }
+        return true;
+    }
+
     /** Joins a path and a key. */
     public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
