@@ -17,6 +17,7 @@ module org.psyscreen.engine {
     exports org.psyscreen.score;
     exports org.psyscreen.explain;
     exports org.psyscreen.norm;
+    exports org.psyscreen.tier;
 
     // Hibernate Validator reads the record components reflectively.
     opens org.psyscreen.definition to

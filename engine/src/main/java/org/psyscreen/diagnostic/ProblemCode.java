@@ -128,7 +128,43 @@ public enum ProblemCode {
     /** A verified table whose citation lacks table or page, or an unverified real table (warning). */
     NORM_CITATION(1315, "citation not down to table and page"),
     /** Two groups share an id. */
-    NORM_DUPLICATE_GROUP(1316, "duplicate group id");
+    NORM_DUPLICATE_GROUP(1316, "duplicate group id"),
+
+    // --- tier policies (PSY-14xx), one rule class each
+    /** The policy expects an instrument (id and version) that is not known. */
+    POLICY_UNKNOWN_INSTRUMENT(1401, "unknown instrument for policy"),
+    /** A condition names a scale, item or critical item the instrument does not have. */
+    POLICY_UNKNOWN_REFERENCE(1402, "unknown scale, item or critical item"),
+    /** A condition names an instrument the policy does not list. */
+    POLICY_INSTRUMENT_NOT_LISTED(1403, "instrument not listed by the policy"),
+    /** A rule or mapping names a tier the policy does not declare. */
+    POLICY_UNKNOWN_TIER(1404, "unknown tier"),
+    /** Not exactly three tiers with severities 1, 2 and 3. */
+    POLICY_TIERS(1405, "tiers must be three, severities 1 to 3"),
+    /** Positive critical items must go to the most severe tier. */
+    POLICY_CRITICAL_TIER(1406, "critical items must go to the most severe tier"),
+    /** A follow-up (incomplete, invalid, ...) has no tier: the student would be left without one. */
+    POLICY_FOLLOW_UP_MISSING(1407, "follow-up without a tier"),
+    /** A threshold no value of the scale or item can meet, or every value meets. */
+    POLICY_THRESHOLD(1408, "threshold outside the scale's range"),
+    /** A rule that can never change a decision: a rule at least as severe fires whenever it does. */
+    POLICY_RULE_SHADOWED(1409, "rule shadowed by another"),
+    /** Two rules share an id. */
+    POLICY_DUPLICATE_RULE(1410, "duplicate rule id"),
+    /** A T-score or percentile condition without a norm table, or a threshold outside 0..100. */
+    POLICY_UNIT(1411, "T or percentile condition without a norm table or out of range"),
+    /** A norm table the policy needs is unknown, synthetic or unverified without consent. */
+    POLICY_NORM(1412, "norm table not fit for decisions"),
+    /** Effective dates run backwards. */
+    POLICY_EFFECTIVE_DATES(1413, "effective dates reversed"),
+    /** Two versions of one policy, or two policies for one region, in force on the same day. */
+    POLICY_OVERLAP(1414, "policies in force on the same day"),
+    /** A rule's source names no declared citation. */
+    POLICY_UNKNOWN_CITATION(1415, "unknown citation"),
+    /** A condition mapping does not say what it tests, or says two things. */
+    POLICY_CONDITION_SHAPE(1416, "condition must test exactly one thing"),
+    /** A condition uses an attribute the policy does not declare. */
+    POLICY_UNDECLARED_ATTRIBUTE(1417, "attribute not declared");
 
     private final int number;
     private final String summary;

@@ -1,0 +1,554 @@
+package org.psyscreen.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.psyscreen.definition.Citation;
+import org.psyscreen.definition.Comparison;
+import org.psyscreen.definition.InstrumentDefinition;
+import org.psyscreen.definition.LocalizedText;
+import org.psyscreen.diagnostic.Problem;
+import org.psyscreen.diagnostic.ProblemCode;
+import org.psyscreen.diagnostic.Problems;
+import org.psyscreen.diagnostic.Severity;
+import org.psyscreen.diagnostic.SourceLocation;
+import org.psyscreen.internal.rules.PolicyDraft;
+import org.psyscreen.internal.rules.PolicyRules;
+import org.psyscreen.internal.tree.Binder;
+import org.psyscreen.internal.tree.Binder.Fields;
+import org.psyscreen.internal.tree.Node;
+import org.psyscreen.internal.tree.StrictTreeReader;
+import org.psyscreen.norm.NormTable;
+import org.psyscreen.score.CriticalState;
+import org.psyscreen.score.FormStatus;
+import org.psyscreen.tier.Condition;
+import org.psyscreen.tier.DeclarativePolicy;
+import org.psyscreen.tier.FollowUp;
+import org.psyscreen.tier.PolicyRule;
+import org.psyscreen.tier.Tier;
+
+/**
+ * Loads tier policies ({@code format: psyscreen-policy/1}) and checks them against the instruments
+ * and norm tables they name. Refuses a policy that could leave an unscorable student without a
+ * tier, softens a positive critical item, has a threshold no score can reach, a shadowed rule, a
+ * standard-score condition without a fit norm table, and more (PSY-14xx). Stateless.
+ */
+public final class PolicyLoader {
+    private PolicyLoader() {}
+
+    /** Loads a policy file. */
+    public static LoadResult<DeclarativePolicy> load(
+            Path file,
+            Function<String, Optional<InstrumentDefinition>> instruments,
+            Function<String, Optional<NormTable>> norms) {
+        try {
+            return load(file.toString(), Files.readAllBytes(file), instruments, norms);
+        } catch (IOException | OutOfMemoryError e) {
+            return LoadResult.unreadable(file.toString(), e);
+        }
+    }
+
+    /**
+     * Loads a policy from bytes.
+     *
+     * @param instruments resolves {@code id@version} to a checked instrument
+     * @param norms resolves {@code id@version} to a checked norm table
+     */
+    public static LoadResult<DeclarativePolicy> load(
+            String name,
+            byte[] content,
+            Function<String, Optional<InstrumentDefinition>> instruments,
+            Function<String, Optional<NormTable>> norms) {
+        String sha = DefinitionLoader.sha256(content);
+        StrictTreeReader.Result tree = StrictTreeReader.read(name, content);
+        List<Problem> problems = new ArrayList<>(tree.problems());
+        if (tree.root().isEmpty()) {
+            return new LoadResult<>(Optional.empty(), Problems.of(problems), sha);
+        }
+        Binder binder = new Binder(name);
+        DeclarativePolicy policy =
+                new Bound(binder, instruments, norms, sha).bind(tree.root().get());
+        problems.addAll(binder.problems());
+        Problems all = Problems.of(problems);
+        return new LoadResult<>(policy != null && !all.hasErrors() ? Optional.of(policy) : Optional.empty(), all, sha);
+    }
+
+    /**
+     * Problems across several policies: two versions of one policy, or two policies of one region,
+     * in force on the same day (the engine could not tell which applies).
+     *
+     * @param policies loaded policies with the file each came from
+     */
+    public static Problems checkTogether(Map<String, DeclarativePolicy> policies) {
+        List<Problem> out = new ArrayList<>();
+        List<Map.Entry<String, DeclarativePolicy>> list = new ArrayList<>(policies.entrySet());
+        for (int i = 0; i < list.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                DeclarativePolicy a = list.get(j).getValue();
+                DeclarativePolicy b = list.get(i).getValue();
+                boolean related = a.id().equals(b.id()) || a.region().equals(b.region());
+                boolean overlap = !a.effectiveTo().isBefore(b.effectiveFrom())
+                        && !b.effectiveTo().isBefore(a.effectiveFrom());
+                if (related && overlap) {
+                    out.add(new Problem(
+                            ProblemCode.POLICY_OVERLAP,
+                            Severity.ERROR,
+                            SourceLocation.ofFile(list.get(i).getKey()),
+                            "effective",
+                            b.key() + " (region " + b.region() + ") is in force on days when " + a.key() + " from "
+                                    + list.get(j).getKey() + " also is",
+                            "end one before the other starts; a region has one policy per day"));
+                }
+            }
+        }
+        return Problems.of(out);
+    }
+
+    /** Binding state for one file. */
+    private static final class Bound {
+        private final Binder b;
+        private final Function<String, Optional<InstrumentDefinition>> instrumentResolver;
+        private final Function<String, Optional<NormTable>> normResolver;
+        private final String sha;
+        private final IdentityHashMap<Condition, String> paths = new IdentityHashMap<>();
+
+        Bound(
+                Binder b,
+                Function<String, Optional<InstrumentDefinition>> i,
+                Function<String, Optional<NormTable>> n,
+                String sha) {
+            this.b = b;
+            this.instrumentResolver = i;
+            this.normResolver = n;
+            this.sha = sha;
+        }
+
+        DeclarativePolicy bind(Node root) {
+            Fields f = b.fields(
+                    root,
+                    "",
+                    "format",
+                    "id",
+                    "version",
+                    "name",
+                    "example",
+                    "synthetic",
+                    "region",
+                    "effective",
+                    "instruments",
+                    "norms",
+                    "allowUnverifiedNorms",
+                    "attributes",
+                    "citations",
+                    "tiers",
+                    "hitPolicy",
+                    "critical",
+                    "followUp",
+                    "rules");
+            if (f == null || !b.requireFormat(f, DeclarativePolicy.FORMAT)) {
+                return null;
+            }
+            String id = required(f, "id");
+            String version = required(f, "version");
+            LocalizedText name = text(f, "name");
+            boolean example = f.bool("example", false);
+            boolean synthetic = f.bool("synthetic", false);
+            Fields region = sub(f, "region", "code", "name");
+            String regionCode = region == null ? null : required(region, "code");
+            LocalizedText regionName = region == null ? null : text(region, "name");
+            Fields eff = sub(f, "effective", "from", "to");
+            LocalDate from = eff == null ? null : date(eff, "from");
+            LocalDate to = eff == null ? null : date(eff, "to");
+            String hit = f.string("hitPolicy");
+            if (hit == null && !f.has("hitPolicy")) {
+                missing(f, "hitPolicy");
+            } else if (hit != null && !hit.equals("most-severe")) {
+                b.error(
+                        ProblemCode.UNKNOWN_VALUE,
+                        "hitPolicy",
+                        "hit policy '" + hit + "' is not supported",
+                        "use 'hitPolicy: most-severe' (every rule is evaluated; the most severe tier wins; order never matters)");
+            }
+
+            Map<String, InstrumentDefinition> instruments = new LinkedHashMap<>();
+            List<String> instrumentIds = new ArrayList<>();
+            b.list(f, "instruments", (n, p) -> {
+                Fields i = b.fields(n, p, "id", "version");
+                if (i == null) {
+                    return null;
+                }
+                String iid = required(i, "id");
+                String iv = required(i, "version");
+                if (iid != null && iv != null) {
+                    instrumentIds.add(iid);
+                    Optional<InstrumentDefinition> d = instrumentResolver.apply(iid + "@" + iv);
+                    if (d.isEmpty()) {
+                        b.error(
+                                ProblemCode.POLICY_UNKNOWN_INSTRUMENT,
+                                p,
+                                "instrument " + iid + "@" + iv + " is not known",
+                                "load the instrument definition first, or fix id and version");
+                    } else {
+                        instruments.put(iid, d.get());
+                    }
+                }
+                return iid;
+            });
+            if (!f.has("instruments")) {
+                missing(f, "instruments");
+            }
+            Map<String, NormTable> norms = new LinkedHashMap<>();
+            b.list(f, "norms", (n, p) -> {
+                Fields i = b.fields(n, p, "id", "version");
+                if (i == null) {
+                    return null;
+                }
+                String nid = required(i, "id");
+                String nv = required(i, "version");
+                if (nid != null && nv != null) {
+                    normResolver.apply(nid + "@" + nv).ifPresent(t -> norms.put(nid, t));
+                }
+                return nid;
+            });
+            boolean allowUnverified = f.bool("allowUnverifiedNorms", false);
+            Set<String> attributes = new LinkedHashSet<>(b.strings(f, "attributes"));
+            List<Citation> citations = b.list(f, "citations", (n, p) -> {
+                Fields c = b.fields(n, p, "id", "text", "doi");
+                return c == null ? null : new Citation(required(c, "id"), required(c, "text"), c.string("doi"));
+            });
+            List<Tier> tiers = b.list(f, "tiers", (n, p) -> {
+                Fields t = b.fields(n, p, "id", "severity", "label", "action");
+                if (t == null) {
+                    return null;
+                }
+                String tid = required(t, "id");
+                Integer sev = t.integer("severity");
+                LocalizedText label = text(t, "label");
+                LocalizedText action = text(t, "action");
+                if (sev == null && !t.has("severity")) {
+                    missing(t, "severity");
+                }
+                if (sev != null && (sev < 1 || sev > 3)) {
+                    b.error(
+                            ProblemCode.POLICY_TIERS,
+                            Binder.join(p, "severity"),
+                            "severity must be 1, 2 or 3",
+                            "1 is the most severe tier");
+                    return null;
+                }
+                return tid == null || sev == null || label == null || action == null
+                        ? null
+                        : new Tier(tid, sev, label, action);
+            });
+            Fields crit = sub(f, "critical", "tier");
+            String criticalTier = crit == null ? null : required(crit, "tier");
+            Map<FollowUp, String> followUps = new EnumMap<>(FollowUp.class);
+            Node fu = f.node("followUp");
+            if (fu == null) {
+                missing(f, "followUp");
+            } else {
+                String[] keys = new String[FollowUp.values().length];
+                for (FollowUp x : FollowUp.values()) {
+                    keys[x.ordinal()] = PolicyRules.followUpKey(x);
+                }
+                Fields m = b.fields(fu, "followUp", keys);
+                if (m != null) {
+                    for (FollowUp x : FollowUp.values()) {
+                        String t = m.string(PolicyRules.followUpKey(x));
+                        if (t != null) {
+                            followUps.put(x, t);
+                        }
+                    }
+                }
+            }
+            List<PolicyRule> rules = b.list(f, "rules", (n, p) -> {
+                Fields r = b.fields(n, p, "id", "tier", "description", "source", "when");
+                if (r == null) {
+                    return null;
+                }
+                String rid = required(r, "id");
+                String tier = required(r, "tier");
+                LocalizedText description = text(r, "description");
+                String source = required(r, "source");
+                Node when = r.node("when");
+                if (when == null) {
+                    missing(r, "when");
+                    return null;
+                }
+                Condition c = condition(when, Binder.join(p, "when"));
+                return rid == null || tier == null || description == null || source == null || c == null
+                        ? null
+                        : new PolicyRule(rid, tier, description, source, c);
+            });
+            if (!f.has("rules")) {
+                missing(f, "rules");
+            }
+            if (!b.problems().isEmpty()
+                    || id == null
+                    || version == null
+                    || name == null
+                    || regionCode == null
+                    || regionName == null
+                    || from == null
+                    || to == null
+                    || criticalTier == null) {
+                return null;
+            }
+            Set<String> citationIds = new LinkedHashSet<>();
+            citations.forEach(c -> citationIds.add(c.id()));
+            PolicyRules.check(
+                    new PolicyDraft(
+                            from,
+                            to,
+                            instruments,
+                            tiers,
+                            criticalTier,
+                            followUps,
+                            rules,
+                            attributes,
+                            norms,
+                            allowUnverified,
+                            synthetic,
+                            citationIds,
+                            paths),
+                    b);
+            if (b.problems().stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
+                return null;
+            }
+            Map<FollowUp, Tier> followUpTiers = new EnumMap<>(FollowUp.class);
+            followUps.forEach((k, v) -> followUpTiers.put(
+                    k, tiers.stream().filter(t -> t.id().equals(v)).findFirst().orElseThrow()));
+            List<Tier> ordered = new ArrayList<>(tiers);
+            ordered.sort(java.util.Comparator.comparingInt(Tier::severity));
+            return new DeclarativePolicy(
+                    id,
+                    version,
+                    name,
+                    example,
+                    regionCode,
+                    regionName,
+                    from,
+                    to,
+                    instrumentIds,
+                    ordered,
+                    followUpTiers,
+                    rules,
+                    citations,
+                    sha);
+        }
+
+        private static final String[] CONDITION_FIELDS = {
+            "scale", "item", "critical", "status", "attribute", "all", "any", "not", "op", "value", "on", "norm", "is"
+        };
+        private static final List<String> KINDS =
+                List.of("scale", "item", "critical", "status", "attribute", "all", "any", "not");
+
+        private Condition condition(Node n, String path) {
+            Fields f = b.fields(n, path, CONDITION_FIELDS);
+            if (f == null) {
+                return null;
+            }
+            List<String> kinds = KINDS.stream().filter(f::has).toList();
+            if (kinds.size() != 1) {
+                b.error(
+                        ProblemCode.POLICY_CONDITION_SHAPE,
+                        path,
+                        kinds.isEmpty()
+                                ? "the condition tests nothing"
+                                : "the condition tests " + String.join(" and ", kinds) + " at once",
+                        "write one of: scale, item, critical, status, attribute, all, any, not (combine with all/any)");
+                return null;
+            }
+            Condition c = switch (kinds.get(0)) {
+                case "all" -> group(f, "all", true);
+                case "any" -> group(f, "any", false);
+                case "not" -> {
+                    Condition inner = condition(f.node("not"), Binder.join(path, "not"));
+                    yield inner == null ? null : new Condition.Not(inner);
+                }
+                case "scale" -> {
+                    String[] ref = reference(f, "scale");
+                    Comparison op = op(f);
+                    Double v = f.decimal("value");
+                    String on = f.string("on");
+                    Condition.Basis basis = on == null
+                            ? Condition.Basis.RAW
+                            : on.equals("t")
+                                    ? Condition.Basis.T
+                                    : on.equals("percentile") ? Condition.Basis.PERCENTILE : null;
+                    if (on != null && basis == null) {
+                        b.error(
+                                ProblemCode.UNKNOWN_VALUE,
+                                Binder.join(path, "on"),
+                                "'" + on + "' is not a score type",
+                                "use 'on: t' or 'on: percentile', or leave it out for the raw score");
+                    }
+                    if (!f.has("value")) {
+                        missing(f, "value");
+                    }
+                    yield ref == null || op == null || v == null || basis == null
+                            ? null
+                            : new Condition.ScaleCompare(ref[0], ref[1], basis, f.string("norm"), op, v);
+                }
+                case "item" -> {
+                    String[] ref = reference(f, "item");
+                    Comparison op = op(f);
+                    Double v = f.decimal("value");
+                    if (!f.has("value")) {
+                        missing(f, "value");
+                    }
+                    yield ref == null || op == null || v == null
+                            ? null
+                            : new Condition.ItemCompare(ref[0], ref[1], op, v);
+                }
+                case "critical" -> {
+                    String[] ref = reference(f, "critical");
+                    CriticalState st = f.enumValue("is", CriticalState.class);
+                    if (!f.has("is")) {
+                        missing(f, "is");
+                    }
+                    yield ref == null || st == null ? null : new Condition.CriticalIs(ref[0], ref[1], st);
+                }
+                case "status" -> {
+                    String inst = f.string("status");
+                    FormStatus st = f.enumValue("is", FormStatus.class);
+                    if (!f.has("is")) {
+                        missing(f, "is");
+                    }
+                    yield inst == null || st == null ? null : new Condition.StatusIs(inst, st);
+                }
+                default -> {
+                    String attr = f.string("attribute");
+                    boolean is = f.bool("is", true);
+                    yield attr == null ? null : new Condition.AttributeIs(attr, is);
+                }
+            };
+            if (c != null) {
+                paths.put(c, path);
+            }
+            return c;
+        }
+
+        private Condition group(Fields f, String key, boolean all) {
+            List<Condition> parts = b.list(f, key, this::condition);
+            Node n = f.node(key);
+            if (n instanceof org.psyscreen.internal.tree.ListNode l
+                    && l.elements().size() != parts.size()) {
+                return null; // a part failed; its problem is recorded
+            }
+            if (parts.isEmpty()) {
+                b.error(
+                        ProblemCode.POLICY_CONDITION_SHAPE,
+                        Binder.join(f.path(), key),
+                        "'" + key + "' has no parts",
+                        "list at least one condition");
+                return null;
+            }
+            return all ? new Condition.All(parts) : new Condition.Any(parts);
+        }
+
+        private String[] reference(Fields f, String key) {
+            String ref = f.string(key);
+            if (ref == null) {
+                return null;
+            }
+            int dot = ref.indexOf('.');
+            if (dot <= 0 || dot == ref.length() - 1 || ref.indexOf('.', dot + 1) >= 0) {
+                b.error(
+                        ProblemCode.POLICY_CONDITION_SHAPE,
+                        Binder.join(f.path(), key),
+                        "'" + ref + "' is not instrument.name",
+                        "write the instrument id, a dot and the " + key + " id, e.g. phq9.total");
+                return null;
+            }
+            return new String[] {ref.substring(0, dot), ref.substring(dot + 1)};
+        }
+
+        private Comparison op(Fields f) {
+            String s = f.string("op");
+            if (s == null) {
+                if (!f.has("op")) {
+                    missing(f, "op");
+                }
+                return null;
+            }
+            Comparison c = Comparison.ofSymbol(s);
+            if (c == null) {
+                b.error(
+                        ProblemCode.UNKNOWN_VALUE,
+                        Binder.join(f.path(), "op"),
+                        "'" + s + "' is not a comparison operator",
+                        "use one of: >=, >, <=, <, == (sources differ on > and >=: write the one the source uses)");
+            }
+            return c;
+        }
+
+        private LocalDate date(Fields f, String key) {
+            String s = f.string(key);
+            if (s == null) {
+                if (!f.has(key)) {
+                    missing(f, key);
+                }
+                return null;
+            }
+            try {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                b.error(
+                        ProblemCode.WRONG_TYPE,
+                        Binder.join(f.path(), key),
+                        "'" + s + "' is not a date",
+                        "write the date as \"YYYY-MM-DD\" (quoted)");
+                return null;
+            }
+        }
+
+        private Fields sub(Fields parent, String key, String... known) {
+            Node n = parent.node(key);
+            if (n == null) {
+                missing(parent, key);
+                return null;
+            }
+            return b.fields(n, Binder.join(parent.path(), key), known);
+        }
+
+        private LocalizedText text(Fields parent, String key) {
+            Fields t = sub(parent, key, "en", "zh");
+            if (t == null) {
+                return null;
+            }
+            String en = required(t, "en");
+            String zh = required(t, "zh");
+            return en == null || zh == null ? null : new LocalizedText(en, zh);
+        }
+
+        private String required(Fields f, String key) {
+            String v = f.string(key);
+            if (v == null && !f.has(key)) {
+                missing(f, key);
+            }
+            return v;
+        }
+
+        private void missing(Fields f, String key) {
+            b.error(
+                    ProblemCode.MISSING_FIELD,
+                    f.location(),
+                    Binder.join(f.path(), key),
+                    "required field '" + key + "' is missing",
+                    "add '" + key + "'");
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.psyscreen.tier;
+
+import java.util.List;
+import java.util.Locale;
+import org.psyscreen.definition.Comparison;
+import org.psyscreen.definition.Numbers;
+import org.psyscreen.norm.NormResult;
+import org.psyscreen.score.CriticalState;
+import org.psyscreen.score.FormStatus;
+import org.psyscreen.score.ScoredResponse;
+
+/**
+ * A compiled policy condition. Evaluation is three-valued: a condition that reads a value that is
+ * not there (incomplete scale, missing instrument, no norm) is UNKNOWN, never false-and-safe.
+ */
+public sealed interface Condition {
+    /** Three-valued truth. */
+    enum Truth {
+        TRUE,
+        FALSE,
+        UNKNOWN
+    }
+
+    /** Evaluates and records what was read. */
+    Truth eval(Screening s, Trace trace);
+
+    /** Readings, norm tables and missing norms of one rule's evaluation. */
+    final class Trace {
+        /** An empty trace. */
+        public Trace() {}
+
+        final List<Reading> readings = new java.util.ArrayList<>();
+        final List<String> normTables = new java.util.ArrayList<>();
+        boolean normMissing;
+    }
+
+    /** Which value of a scale. */
+    enum Basis {
+        RAW,
+        T,
+        PERCENTILE
+    }
+
+    /** {@code instrument.scale op value}, on the raw score, or on T or percentile from a norm table. */
+    record ScaleCompare(String instrument, String scale, Basis basis, String normId, Comparison op, double value)
+            implements Condition {
+        @Override
+        public Truth eval(Screening s, Trace trace) {
+            String var = instrument + "." + scale
+                    + (basis == Basis.RAW ? "" : ":" + basis.name().toLowerCase(Locale.ROOT));
+            ScoredResponse form = s.forms().get(instrument);
+            if (form == null) {
+                trace.readings.add(new Reading(var, "unavailable: instrument not given", null));
+                return Truth.UNKNOWN;
+            }
+            double raw = form.scale(scale).value();
+            if (Double.isNaN(raw)) {
+                trace.readings.add(new Reading(var, "unavailable: scale incomplete", null));
+                return Truth.UNKNOWN;
+            }
+            double x = raw;
+            String table = null;
+            if (basis != Basis.RAW) {
+                var norm = s.norm(normId, instrument);
+                if (norm.isEmpty()) {
+                    trace.normMissing = true;
+                    trace.readings.add(new Reading(var, "unavailable: norm table " + normId + " not supplied", null));
+                    return Truth.UNKNOWN;
+                }
+                table = norm.get().tableKey();
+                if (!trace.normTables.contains(table)) {
+                    trace.normTables.add(table);
+                }
+                if (norm.get() instanceof NormResult.NoNorm no) {
+                    trace.normMissing = true;
+                    trace.readings.add(new Reading(var, "unavailable: NO_NORM " + no.reason(), table));
+                    return Truth.UNKNOWN;
+                }
+                NormResult.Normed n = (NormResult.Normed) norm.get();
+                x = basis == Basis.T ? n.t() : n.percentile();
+            }
+            trace.readings.add(new Reading(var, Numbers.format(x), table));
+            return op.test(x, value) ? Truth.TRUE : Truth.FALSE;
+        }
+
+        @Override
+        public String toString() {
+            return instrument + "." + scale
+                    + (basis == Basis.RAW ? "" : ":" + basis.name().toLowerCase(Locale.ROOT)) + " " + op.symbol() + " "
+                    + Numbers.format(value);
+        }
+    }
+
+    /** {@code instrument.item op value} on the item's raw answer value. */
+    record ItemCompare(String instrument, String item, Comparison op, double value) implements Condition {
+        @Override
+        public Truth eval(Screening s, Trace trace) {
+            ScoredResponse form = s.forms().get(instrument);
+            String var = instrument + "." + item;
+            if (form == null || form.rawValue(item).isEmpty()) {
+                trace.readings.add(new Reading(
+                        var,
+                        "unavailable: "
+                                + (form == null
+                                        ? "instrument not given"
+                                        : form.answerState(item).name().toLowerCase(Locale.ROOT)),
+                        null));
+                return Truth.UNKNOWN;
+            }
+            int v = form.rawValue(item).getAsInt();
+            trace.readings.add(new Reading(var, Integer.toString(v), null));
+            return op.test(v, value) ? Truth.TRUE : Truth.FALSE;
+        }
+
+        @Override
+        public String toString() {
+            return instrument + "." + item + " " + op.symbol() + " " + Numbers.format(value);
+        }
+    }
+
+    /** A critical item's state. */
+    record CriticalIs(String instrument, String critical, CriticalState state) implements Condition {
+        @Override
+        public Truth eval(Screening s, Trace trace) {
+            ScoredResponse form = s.forms().get(instrument);
+            String var = "critical " + instrument + "." + critical;
+            if (form == null) {
+                trace.readings.add(new Reading(var, "unavailable: instrument not given", null));
+                return Truth.UNKNOWN;
+            }
+            CriticalState st = form.critical(critical);
+            trace.readings.add(new Reading(var, st.name(), null));
+            return st == state ? Truth.TRUE : Truth.FALSE;
+        }
+
+        @Override
+        public String toString() {
+            return "critical " + instrument + "." + critical + " is " + state;
+        }
+    }
+
+    /** A form's status. */
+    record StatusIs(String instrument, FormStatus status) implements Condition {
+        @Override
+        public Truth eval(Screening s, Trace trace) {
+            ScoredResponse form = s.forms().get(instrument);
+            String var = "status " + instrument;
+            if (form == null) {
+                trace.readings.add(new Reading(var, "unavailable: instrument not given", null));
+                return Truth.UNKNOWN;
+            }
+            trace.readings.add(new Reading(var, form.status().name(), null));
+            return form.status() == status ? Truth.TRUE : Truth.FALSE;
+        }
+
+        @Override
+        public String toString() {
+            return "status " + instrument + " is " + status;
+        }
+    }
+
+    /** A region-supplied attribute; absent means not flagged. */
+    record AttributeIs(String name, boolean value) implements Condition {
+        @Override
+        public Truth eval(Screening s, Trace trace) {
+            boolean v = s.attributes().getOrDefault(name, Boolean.FALSE);
+            trace.readings.add(new Reading("attribute " + name, Boolean.toString(v), null));
+            return v == value ? Truth.TRUE : Truth.FALSE;
+        }
+
+        @Override
+        public String toString() {
+            return "attribute " + name + " is " + value;
+        }
+    }
+
+    /** Every part true; any false makes it false; otherwise unknown if any is unknown. */
+    record All(List<Condition> parts) implements Condition {
+        @Override
+        public Truth eval(Screening s, Trace trace) {
+            Truth out = Truth.TRUE;
+            for (Condition c : parts) {
+                Truth t = c.eval(s, trace);
+                if (t == Truth.FALSE) {
+                    return Truth.FALSE;
+                }
+                if (t == Truth.UNKNOWN) {
+                    out = Truth.UNKNOWN;
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "all("
+                    + String.join(", ", parts.stream().map(Object::toString).toList()) + ")";
+        }
+    }
+
+    /** Any part true; otherwise unknown if any is unknown; otherwise false. */
+    record Any(List<Condition> parts) implements Condition {
+        @Override
+        public Truth eval(Screening s, Trace trace) {
+            Truth out = Truth.FALSE;
+            for (Condition c : parts) {
+                Truth t = c.eval(s, trace);
+                if (t == Truth.TRUE) {
+                    return Truth.TRUE;
+                }
+                if (t == Truth.UNKNOWN) {
+                    out = Truth.UNKNOWN;
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "any("
+                    + String.join(", ", parts.stream().map(Object::toString).toList()) + ")";
+        }
+    }
+
+    /** Negation; unknown stays unknown. */
+    record Not(Condition part) implements Condition {
+        @Override
+        public Truth eval(Screening s, Trace trace) {
+            Truth t = part.eval(s, trace);
+            return t == Truth.UNKNOWN ? t : t == Truth.TRUE ? Truth.FALSE : Truth.TRUE;
+        }
+
+        @Override
+        public String toString() {
+            return "not(" + part + ")";
+        }
+    }
+}

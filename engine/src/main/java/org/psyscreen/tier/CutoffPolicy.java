@@ -1,0 +1,72 @@
+package org.psyscreen.tier;
+
+import java.util.List;
+
+/**
+ * A regional cut-off policy. Declarative policy files and Java implementations (found through
+ * {@link org.psyscreen.spi.CutoffPolicyProvider}) both implement it and produce the same
+ * {@link TierDecision}.
+ *
+ * <p>Callers do not call {@link #evaluate} directly: {@link Policies#decide} evaluates critical items
+ * first (they always win), guards against a failing or unsafe implementation, and records the
+ * engine version.
+ */
+public interface CutoffPolicy {
+    /** Policy id. */
+    String id();
+
+    /** Policy version. */
+    String version();
+
+    /** Region code. */
+    String region();
+
+    /** The three tiers, most severe first. */
+    List<Tier> tiers();
+
+    /** Instrument ids the policy expects. */
+    List<String> instruments();
+
+    /**
+     * The tier for a student whose instruments are all available; critical items have already been
+     * handled. Return every rule that fired; return {@code null} tier when none did.
+     *
+     * @param screening the student's screening
+     * @return the decision's rule part: tier (or null), fired rules, unevaluated rule ids, norm tables read
+     */
+    Verdict evaluate(Screening screening);
+
+    /** {@code id@version}. */
+    default String key() {
+        return id() + "@" + version();
+    }
+
+    /**
+     * The tier for a follow-up (incomplete form, unknown critical item, ...). Every follow-up must
+     * map to a tier: an unscorable student is never left without one.
+     */
+    Tier tierFor(FollowUp followUp);
+
+    /** SHA-256 of the policy file; empty for Java policies. */
+    default String sha256() {
+        return "";
+    }
+
+    /**
+     * What {@link #evaluate} found.
+     *
+     * @param tier the most severe tier of the fired rules, or {@code null}
+     * @param fired fired rules in policy order
+     * @param unevaluated rules that read an unavailable value
+     * @param normTables norm tables read
+     * @param normMissing whether a rule could not be evaluated because a norm did not apply
+     */
+    record Verdict(
+            Tier tier, List<RuleFiring> fired, List<String> unevaluated, List<String> normTables, boolean normMissing) {
+        public Verdict {
+            fired = List.copyOf(fired);
+            unevaluated = List.copyOf(unevaluated);
+            normTables = List.copyOf(normTables);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.psyscreen.tier;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.psyscreen.definition.Citation;
+import org.psyscreen.definition.LocalizedText;
+
+/**
+ * A policy loaded from a file ({@code format: psyscreen-policy/1}) and checked by
+ * {@link org.psyscreen.load.PolicyLoader}. Immutable and thread-safe. Its hit policy is
+ * "most severe": every rule is evaluated, every firing rule is reported, and the most severe tier
+ * wins, so the order rules are written in never changes a decision.
+ */
+public final class DeclarativePolicy implements CutoffPolicy {
+    /** The format name this version reads. */
+    public static final String FORMAT = "psyscreen-policy/1";
+
+    private final String id;
+    private final String version;
+    private final LocalizedText name;
+    private final boolean example;
+    private final String region;
+    private final LocalizedText regionName;
+    private final LocalDate effectiveFrom;
+    private final LocalDate effectiveTo;
+    private final List<String> instruments;
+    private final List<Tier> tiers;
+    private final Map<FollowUp, Tier> followUps;
+    private final List<PolicyRule> rules;
+    private final List<Citation> citations;
+    private final String sha256;
+
+    /** Built by the policy loader after every check passed. */
+    public DeclarativePolicy(
+            String id,
+            String version,
+            LocalizedText name,
+            boolean example,
+            String region,
+            LocalizedText regionName,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            List<String> instruments,
+            List<Tier> tiers,
+            Map<FollowUp, Tier> followUps,
+            List<PolicyRule> rules,
+            List<Citation> citations,
+            String sha256) {
+        this.id = id;
+        this.version = version;
+        this.name = name;
+        this.example = example;
+        this.region = region;
+        this.regionName = regionName;
+        this.effectiveFrom = effectiveFrom;
+        this.effectiveTo = effectiveTo;
+        this.instruments = List.copyOf(instruments);
+        this.tiers = List.copyOf(tiers);
+        this.followUps = new EnumMap<>(followUps);
+        this.rules = List.copyOf(rules);
+        this.citations = List.copyOf(citations);
+        this.sha256 = sha256;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    /** The region's display name. */
+    public LocalizedText regionName() {
+        return regionName;
+    }
+
+    /** The policy's display name. */
+    public LocalizedText name() {
+        return name;
+    }
+
+    /** True for an example policy that is not any region's standard. */
+    public boolean example() {
+        return example;
+    }
+
+    /** First day the policy applies. */
+    public LocalDate effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    /** Last day the policy applies. */
+    public LocalDate effectiveTo() {
+        return effectiveTo;
+    }
+
+    @Override
+    public List<Tier> tiers() {
+        return tiers;
+    }
+
+    @Override
+    public List<String> instruments() {
+        return instruments;
+    }
+
+    /** The rules in file order. */
+    public List<PolicyRule> rules() {
+        return rules;
+    }
+
+    /** Citations of the thresholds. */
+    public List<Citation> citations() {
+        return citations;
+    }
+
+    @Override
+    public Tier tierFor(FollowUp followUp) {
+        return followUps.get(followUp);
+    }
+
+    @Override
+    public String sha256() {
+        return sha256;
+    }
+
+    @Override
+    public Verdict evaluate(Screening screening) {
+        List<RuleFiring> fired = new ArrayList<>();
+        List<String> unevaluated = new ArrayList<>();
+        List<String> normTables = new ArrayList<>();
+        boolean normMissing = false;
+        Tier tier = null;
+        for (PolicyRule rule : rules) {
+            Condition.Trace trace = new Condition.Trace();
+            Condition.Truth truth = rule.when().eval(screening, trace);
+            trace.normTables.stream().filter(t -> !normTables.contains(t)).forEach(normTables::add);
+            normMissing |= trace.normMissing;
+            if (truth == Condition.Truth.TRUE) {
+                Tier t = tier(rule.tierId());
+                fired.add(new RuleFiring(
+                        rule.id(),
+                        t.id(),
+                        rule.description().en() + " / " + rule.description().zh(),
+                        citationText(rule.source()),
+                        trace.readings));
+                if (tier == null || t.severity() < tier.severity()) {
+                    tier = t;
+                }
+            } else if (truth == Condition.Truth.UNKNOWN) {
+                unevaluated.add(rule.id());
+            }
+        }
+        return new Verdict(tier, fired, unevaluated, normTables, normMissing);
+    }
+
+    private Tier tier(String tierId) {
+        return tiers.stream().filter(t -> t.id().equals(tierId)).findFirst().orElseThrow();
+    }
+
+    private String citationText(String source) {
+        return citations.stream()
+                .filter(c -> c.id().equals(source))
+                .map(Citation::text)
+                .findFirst()
+                .orElse(source);
+    }
+}

@@ -1,0 +1,134 @@
+package org.psyscreen.tier;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.psyscreen.score.CriticalState;
+import org.psyscreen.score.FormStatus;
+import org.psyscreen.score.ScoredResponse;
+
+/**
+ * Runs a policy safely. The engine, not the policy, handles the unsafe cases: critical items are
+ * evaluated first and put the student in the most severe tier whatever the policy says; a form
+ * that is not scored, a missing instrument, an unknown critical item or an unavailable norm becomes
+ * a follow-up mapped to a tier by the policy; a policy that throws, returns nothing or returns a
+ * tier it does not declare becomes POLICY_ERROR. A student is given the lowest outcome only when
+ * every expected form was scored and nothing above applies.
+ */
+public final class Policies {
+    private Policies() {}
+
+    /**
+     * Decides for one student: the only way a policy is run. Never throws for a policy failure: it
+     * becomes a POLICY_ERROR decision in the policy's (or, failing that, the most severe) tier.
+     */
+    public static TierDecision decide(CutoffPolicy policy, Screening screening) {
+        Tier mostSevere = policy.tiers().stream()
+                .min(Comparator.comparingInt(Tier::severity))
+                .orElseThrow();
+        List<RuleFiring> fired = new ArrayList<>();
+        Set<FollowUp> followUps = EnumSet.noneOf(FollowUp.class);
+
+        // 1. Critical items, first and always.
+        for (String inst : policy.instruments()) {
+            ScoredResponse form = screening.forms().get(inst);
+            if (form == null) {
+                followUps.add(FollowUp.MISSING_INSTRUMENT);
+                continue;
+            }
+            for (String c : form.criticalIds()) {
+                CriticalState state = form.critical(c);
+                if (state == CriticalState.POSITIVE) {
+                    fired.add(new RuleFiring(
+                            "critical:" + inst + "." + c,
+                            mostSevere.id(),
+                            "critical item " + inst + "." + c + " is positive",
+                            "instrument definition " + form.instrumentKey(),
+                            List.of(new Reading("critical " + inst + "." + c, "POSITIVE", null))));
+                } else if (state == CriticalState.UNKNOWN) {
+                    followUps.add(FollowUp.CRITICAL_UNKNOWN);
+                }
+            }
+            // 2. Forms that are not scored need follow-up.
+            FormStatus st = form.status();
+            if (st == FormStatus.INCOMPLETE) {
+                followUps.add(FollowUp.INCOMPLETE);
+            } else if (st == FormStatus.INVALID) {
+                followUps.add(FollowUp.INVALID);
+            } else if (st == FormStatus.NOT_ADMINISTERED) {
+                followUps.add(FollowUp.NOT_ADMINISTERED);
+            }
+        }
+
+        // 3. The policy's own rules, guarded.
+        CutoffPolicy.Verdict verdict;
+        try {
+            verdict = policy.evaluate(screening);
+            if (verdict == null || (verdict.tier() != null && !policy.tiers().contains(verdict.tier()))) {
+                verdict = null;
+            }
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            verdict = null;
+        }
+        List<String> unevaluated = List.of();
+        List<String> normTables = List.of();
+        if (verdict == null) {
+            followUps.add(FollowUp.POLICY_ERROR);
+        } else {
+            fired.addAll(verdict.fired());
+            unevaluated = verdict.unevaluated();
+            normTables = verdict.normTables();
+            if (verdict.normMissing()) {
+                followUps.add(FollowUp.NO_NORM);
+            }
+        }
+
+        // 4. The tier: the most severe of fired rules and follow-up mappings.
+        Tier tier = null;
+        for (RuleFiring f : fired) {
+            tier = moreSevere(tier, tierById(policy, f.tierId()));
+        }
+        for (FollowUp f : followUps) {
+            Tier t;
+            try {
+                t = policy.tierFor(f);
+                t = t != null && policy.tiers().contains(t) ? t : null;
+            } catch (RuntimeException e) {
+                t = null;
+            }
+            tier = moreSevere(tier, t == null ? mostSevere : t);
+        }
+        if (tier == null && !fired.isEmpty()) {
+            tier = mostSevere;
+        }
+        return new TierDecision(
+                tier,
+                new ArrayList<>(new LinkedHashSet<>(followUps)),
+                fired,
+                unevaluated,
+                policy.key(),
+                policy.sha256(),
+                normTables,
+                EngineVersion.VALUE);
+    }
+
+    private static Tier tierById(CutoffPolicy policy, String id) {
+        return policy.tiers().stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static Tier moreSevere(Tier a, Tier b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return b.severity() < a.severity() ? b : a;
+    }
+}

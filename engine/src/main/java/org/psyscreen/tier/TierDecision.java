@@ -1,0 +1,58 @@
+package org.psyscreen.tier;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A decision about one student under one policy version: the tier (or none), the follow-ups the
+ * student needs whatever the tier, every rule that fired (not only the winner) with the values it
+ * read, the rules that could not be evaluated, and everything needed to reproduce it years later.
+ *
+ * <p>Invariant, checked on construction: "no risk identified" (no tier and no follow-up) is only
+ * possible when every form was scored, no critical item is unknown, and the policy did not fail.
+ *
+ * @param tier the tier, or {@code null} when none applies
+ * @param followUps follow-ups needed (empty only for a fully scored screening)
+ * @param fired every rule that fired, critical rules first
+ * @param unevaluated rule ids that read an unavailable value (incomplete scale, no norm, ...)
+ * @param policyKey {@code id@version} of the policy
+ * @param policySha256 SHA-256 of the policy file, or empty for a Java policy
+ * @param normTables {@code id@version} of every norm table read
+ * @param engineVersion psyscreen engine version
+ */
+public record TierDecision(
+        Tier tier,
+        List<FollowUp> followUps,
+        List<RuleFiring> fired,
+        List<String> unevaluated,
+        String policyKey,
+        String policySha256,
+        List<String> normTables,
+        String engineVersion) {
+
+    public TierDecision {
+        followUps = List.copyOf(followUps);
+        fired = List.copyOf(fired);
+        unevaluated = List.copyOf(unevaluated);
+        normTables = List.copyOf(normTables);
+        Objects.requireNonNull(policyKey, "policyKey");
+        Objects.requireNonNull(policySha256, "policySha256");
+        Objects.requireNonNull(engineVersion, "engineVersion");
+        if (tier == null && !fired.isEmpty()) {
+            throw new IllegalArgumentException("rules fired but no tier was given");
+        }
+    }
+
+    /** True when the student gets the lowest outcome: no tier and no follow-up. */
+    public boolean noRiskIdentified() {
+        return tier == null && followUps.isEmpty();
+    }
+
+    /** The winning rule (most severe tier; first in policy order among equals), or {@code null}. */
+    public RuleFiring winner() {
+        return fired.stream()
+                .filter(f -> f.tierId().equals(tier == null ? null : tier.id()))
+                .findFirst()
+                .orElse(null);
+    }
+}
