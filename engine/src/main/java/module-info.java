@@ -18,6 +18,9 @@ module org.psyscreen.engine {
     exports org.psyscreen.explain;
     exports org.psyscreen.norm;
     exports org.psyscreen.tier;
+    exports org.psyscreen.spi;
+
+    uses org.psyscreen.spi.CutoffPolicyProvider;
 
     // Hibernate Validator reads the record components reflectively.
     opens org.psyscreen.definition to

@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Scores school mental-health screening questionnaires.",
-        subcommands = {CheckCommand.class, DescribeCommand.class, NormsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            CheckCommand.class,
+            DescribeCommand.class,
+            NormsCommand.class,
+            ExplainCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Examples:",

@@ -114,6 +114,22 @@ class MainTest {
     }
 
     @Test
+    void explainShowsTheDecisionAndWhyInBothLanguages() {
+        Run r = run("explain", "--policy", "example-a-glad-pc", "../records/synthetic-student.yaml");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("决定 Decision: 二级（高风险） / Tier 2: high")
+                .contains("1. phqa_high -> 二级（高风险） / Tier 2: high", "读取 read: phqa.total = 12")
+                .contains("策略 Policy: example-a-glad-pc@2026.1.0", "sha256 ", "引擎 Engine: psyscreen ")
+                .contains("not a diagnosis");
+        Run other = run("explain", "--policy", "example-b-cn-cutoffs", "../records/synthetic-student.yaml");
+        assertThat(other.out()).contains("缺少量表 / MISSING_INSTRUMENT", "橙色预警 / Orange");
+        assertThat(run("explain", "--policy", "no-such-policy", "../records/synthetic-student.yaml")
+                        .exit())
+                .isEqualTo(2);
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertThat(run("check").exit()).isEqualTo(2);
         Run r = run("describe", "no-such-instrument");
@@ -126,7 +142,7 @@ class MainTest {
     void helpDocumentsEveryCommandWithExamples() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("check", "describe", "norms", "Examples:");
+        assertThat(r.out()).contains("check", "describe", "norms", "explain", "Examples:");
         assertThat(run("check", "--help").out()).contains("--bundled", "Examples:");
     }
 }
