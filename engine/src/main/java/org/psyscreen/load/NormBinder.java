@@ -46,25 +46,25 @@ final class NormBinder {
         if (!b.requireFormat(f, NormTableDefinition.FORMAT)) {
             return null;
         }
-        String id = required(f, "id");
-        String version = required(f, "version");
-        LocalizedText name = text(f, "name");
-        Fields inst = sub(f, "instrument", "id", "version");
-        String instrumentId = inst == null ? null : required(inst, "id");
-        String instrumentVersion = inst == null ? null : required(inst, "version");
-        String scale = required(f, "scale");
+        String id = b.requiredString(f, "id");
+        String version = b.requiredString(f, "version");
+        LocalizedText name = b.text(f, "name");
+        Fields inst = b.requiredFields(f, "instrument", "id", "version");
+        String instrumentId = inst == null ? null : b.requiredString(inst, "id");
+        String instrumentVersion = inst == null ? null : b.requiredString(inst, "version");
+        String scale = b.requiredString(f, "scale");
         NormKind kind = f.enumValue("kind", NormKind.class);
         if (kind == null && !f.has("kind")) {
-            missing(f, "kind");
+            b.missing(f, "kind");
         }
         boolean synthetic = f.bool("synthetic", false);
         boolean verified = f.bool("verified", false);
-        Fields pop = sub(f, "population", "country", "region", "year", "sampleSize", "description");
+        Fields pop = b.requiredFields(f, "population", "country", "region", "year", "sampleSize", "description");
         NormTableDefinition.Population population = null;
         if (pop != null) {
             Integer n = pop.integer("sampleSize");
             if (n == null && !pop.has("sampleSize")) {
-                missing(pop, "sampleSize");
+                b.missing(pop, "sampleSize");
             } else if (n != null && n <= 0) {
                 b.error(
                         ProblemCode.OUT_OF_RANGE,
@@ -73,17 +73,17 @@ final class NormBinder {
                         "give the number of students in the norm sample");
             }
             population = new NormTableDefinition.Population(
-                    required(pop, "country"),
-                    required(pop, "region"),
+                    b.requiredString(pop, "country"),
+                    b.requiredString(pop, "region"),
                     pop.integer("year"),
                     n == null ? 0 : n,
-                    required(pop, "description"));
+                    b.requiredString(pop, "description"));
         }
-        Fields cit = sub(f, "citation", "text", "doi", "table", "page");
+        Fields cit = b.requiredFields(f, "citation", "text", "doi", "table", "page");
         NormTableDefinition.NormCitation citation = cit == null
                 ? null
                 : new NormTableDefinition.NormCitation(
-                        required(cit, "text"), cit.string("doi"), cit.string("table"), cit.string("page"));
+                        b.requiredString(cit, "text"), cit.string("doi"), cit.string("table"), cit.string("page"));
         int tDecimals = 0;
         int pDecimals = 0;
         Node rep = f.node("reporting");
@@ -96,7 +96,7 @@ final class NormBinder {
         }
         List<NormGroup> groups = b.list(f, "groups", this::group);
         if (!f.has("groups")) {
-            missing(f, "groups");
+            b.missing(f, "groups");
         }
         if (id == null
                 || version == null
@@ -131,18 +131,18 @@ final class NormBinder {
         if (g == null) {
             return null;
         }
-        String id = required(g, "id");
+        String id = b.requiredString(g, "id");
         Sex sex = g.enumValue("sex", Sex.class);
         Grade from = null;
         Grade to = null;
-        Fields grades = optionalSub(g, "grades", "from", "to");
+        Fields grades = b.optionalFields(g, "grades", "from", "to");
         if (grades != null) {
             from = grade(grades, "from");
             to = grade(grades, "to");
         }
         Integer ageFrom = null;
         Integer ageTo = null;
-        Fields ages = optionalSub(g, "ages", "from", "to");
+        Fields ages = b.optionalFields(g, "ages", "from", "to");
         if (ages != null) {
             ageFrom = ages.integer("from");
             ageTo = ages.integer("to");
@@ -209,7 +209,7 @@ final class NormBinder {
         String code = f.string(key);
         if (code == null) {
             if (!f.has(key)) {
-                missing(f, key);
+                b.missing(f, key);
             }
             return null;
         }
@@ -238,53 +238,5 @@ final class NormBinder {
             return 0;
         }
         return d;
-    }
-
-    private Fields sub(Fields parent, String key, String... known) {
-        Node n = parent.node(key);
-        if (n == null) {
-            missing(parent, key);
-            return null;
-        }
-        return b.fields(n, Binder.join(parent.path(), key), known);
-    }
-
-    private Fields optionalSub(Fields parent, String key, String... known) {
-        Node n = parent.node(key);
-        return n == null ? null : b.fields(n, Binder.join(parent.path(), key), known);
-    }
-
-    private LocalizedText text(Fields parent, String key) {
-        Fields t = sub(parent, key, "en", "zh");
-        if (t == null) {
-            return null;
-        }
-        String en = required(t, "en");
-        String zh = required(t, "zh");
-        return en == null || zh == null ? null : new LocalizedText(en, zh);
-    }
-
-    private String required(Fields f, String key) {
-        String v = f.string(key);
-        if (v == null && !f.has(key)) {
-            missing(f, key);
-        } else if (v != null && v.isBlank()) {
-            b.error(
-                    ProblemCode.BLANK,
-                    Binder.join(f.path(), key),
-                    "'" + key + "' must not be empty",
-                    "give '" + key + "' a value");
-            return null;
-        }
-        return v;
-    }
-
-    private void missing(Fields f, String key) {
-        b.error(
-                ProblemCode.MISSING_FIELD,
-                f.location(),
-                Binder.join(f.path(), key),
-                "required field '" + key + "' is missing",
-                "add '" + key + "'");
     }
 }

@@ -160,20 +160,20 @@ public final class PolicyLoader {
             if (f == null || !b.requireFormat(f, DeclarativePolicy.FORMAT)) {
                 return null;
             }
-            String id = required(f, "id");
-            String version = required(f, "version");
-            LocalizedText name = text(f, "name");
+            String id = b.requiredString(f, "id");
+            String version = b.requiredString(f, "version");
+            LocalizedText name = b.text(f, "name");
             boolean example = f.bool("example", false);
             boolean synthetic = f.bool("synthetic", false);
-            Fields region = sub(f, "region", "code", "name");
-            String regionCode = region == null ? null : required(region, "code");
-            LocalizedText regionName = region == null ? null : text(region, "name");
-            Fields eff = sub(f, "effective", "from", "to");
+            Fields region = b.requiredFields(f, "region", "code", "name");
+            String regionCode = region == null ? null : b.requiredString(region, "code");
+            LocalizedText regionName = region == null ? null : b.text(region, "name");
+            Fields eff = b.requiredFields(f, "effective", "from", "to");
             LocalDate from = eff == null ? null : date(eff, "from");
             LocalDate to = eff == null ? null : date(eff, "to");
             String hit = f.string("hitPolicy");
             if (hit == null && !f.has("hitPolicy")) {
-                missing(f, "hitPolicy");
+                b.missing(f, "hitPolicy");
             } else if (hit != null && !hit.equals("most-severe")) {
                 b.error(
                         ProblemCode.UNKNOWN_VALUE,
@@ -189,8 +189,8 @@ public final class PolicyLoader {
                 if (i == null) {
                     return null;
                 }
-                String iid = required(i, "id");
-                String iv = required(i, "version");
+                String iid = b.requiredString(i, "id");
+                String iv = b.requiredString(i, "version");
                 if (iid != null && iv != null) {
                     instrumentIds.add(iid);
                     Optional<InstrumentDefinition> d = instrumentResolver.apply(iid + "@" + iv);
@@ -207,7 +207,7 @@ public final class PolicyLoader {
                 return iid;
             });
             if (!f.has("instruments")) {
-                missing(f, "instruments");
+                b.missing(f, "instruments");
             }
             Map<String, NormTable> norms = new LinkedHashMap<>();
             b.list(f, "norms", (n, p) -> {
@@ -215,8 +215,8 @@ public final class PolicyLoader {
                 if (i == null) {
                     return null;
                 }
-                String nid = required(i, "id");
-                String nv = required(i, "version");
+                String nid = b.requiredString(i, "id");
+                String nv = b.requiredString(i, "version");
                 if (nid != null && nv != null) {
                     normResolver.apply(nid + "@" + nv).ifPresent(t -> norms.put(nid, t));
                 }
@@ -226,19 +226,21 @@ public final class PolicyLoader {
             Set<String> attributes = new LinkedHashSet<>(b.strings(f, "attributes"));
             List<Citation> citations = b.list(f, "citations", (n, p) -> {
                 Fields c = b.fields(n, p, "id", "text", "doi");
-                return c == null ? null : new Citation(required(c, "id"), required(c, "text"), c.string("doi"));
+                return c == null
+                        ? null
+                        : new Citation(b.requiredString(c, "id"), b.requiredString(c, "text"), c.string("doi"));
             });
             List<Tier> tiers = b.list(f, "tiers", (n, p) -> {
                 Fields t = b.fields(n, p, "id", "severity", "label", "action");
                 if (t == null) {
                     return null;
                 }
-                String tid = required(t, "id");
+                String tid = b.requiredString(t, "id");
                 Integer sev = t.integer("severity");
-                LocalizedText label = text(t, "label");
-                LocalizedText action = text(t, "action");
+                LocalizedText label = b.text(t, "label");
+                LocalizedText action = b.text(t, "action");
                 if (sev == null && !t.has("severity")) {
-                    missing(t, "severity");
+                    b.missing(t, "severity");
                 }
                 if (sev != null && (sev < 1 || sev > 3)) {
                     b.error(
@@ -252,12 +254,12 @@ public final class PolicyLoader {
                         ? null
                         : new Tier(tid, sev, label, action);
             });
-            Fields crit = sub(f, "critical", "tier");
-            String criticalTier = crit == null ? null : required(crit, "tier");
+            Fields crit = b.requiredFields(f, "critical", "tier");
+            String criticalTier = crit == null ? null : b.requiredString(crit, "tier");
             Map<FollowUp, String> followUps = new EnumMap<>(FollowUp.class);
             Node fu = f.node("followUp");
             if (fu == null) {
-                missing(f, "followUp");
+                b.missing(f, "followUp");
             } else {
                 String[] keys = new String[FollowUp.values().length];
                 for (FollowUp x : FollowUp.values()) {
@@ -278,13 +280,13 @@ public final class PolicyLoader {
                 if (r == null) {
                     return null;
                 }
-                String rid = required(r, "id");
-                String tier = required(r, "tier");
-                LocalizedText description = text(r, "description");
-                String source = required(r, "source");
+                String rid = b.requiredString(r, "id");
+                String tier = b.requiredString(r, "tier");
+                LocalizedText description = b.text(r, "description");
+                String source = b.requiredString(r, "source");
                 Node when = r.node("when");
                 if (when == null) {
-                    missing(r, "when");
+                    b.missing(r, "when");
                     return null;
                 }
                 Condition c = condition(when, Binder.join(p, "when"));
@@ -293,7 +295,7 @@ public final class PolicyLoader {
                         : new PolicyRule(rid, tier, description, source, c);
             });
             if (!f.has("rules")) {
-                missing(f, "rules");
+                b.missing(f, "rules");
             }
             if (!b.problems().isEmpty()
                     || id == null
@@ -396,7 +398,7 @@ public final class PolicyLoader {
                                 "use 'on: t' or 'on: percentile', or leave it out for the raw score");
                     }
                     if (!f.has("value")) {
-                        missing(f, "value");
+                        b.missing(f, "value");
                     }
                     yield ref == null || op == null || v == null || basis == null
                             ? null
@@ -407,7 +409,7 @@ public final class PolicyLoader {
                     Comparison op = op(f);
                     Double v = f.decimal("value");
                     if (!f.has("value")) {
-                        missing(f, "value");
+                        b.missing(f, "value");
                     }
                     yield ref == null || op == null || v == null
                             ? null
@@ -417,7 +419,7 @@ public final class PolicyLoader {
                     String[] ref = reference(f, "critical");
                     CriticalState st = f.enumValue("is", CriticalState.class);
                     if (!f.has("is")) {
-                        missing(f, "is");
+                        b.missing(f, "is");
                     }
                     yield ref == null || st == null ? null : new Condition.CriticalIs(ref[0], ref[1], st);
                 }
@@ -425,7 +427,7 @@ public final class PolicyLoader {
                     String inst = f.string("status");
                     FormStatus st = f.enumValue("is", FormStatus.class);
                     if (!f.has("is")) {
-                        missing(f, "is");
+                        b.missing(f, "is");
                     }
                     yield inst == null || st == null ? null : new Condition.StatusIs(inst, st);
                 }
@@ -480,7 +482,7 @@ public final class PolicyLoader {
             String s = f.string("op");
             if (s == null) {
                 if (!f.has("op")) {
-                    missing(f, "op");
+                    b.missing(f, "op");
                 }
                 return null;
             }
@@ -499,7 +501,7 @@ public final class PolicyLoader {
             String s = f.string(key);
             if (s == null) {
                 if (!f.has(key)) {
-                    missing(f, key);
+                    b.missing(f, key);
                 }
                 return null;
             }
@@ -513,42 +515,6 @@ public final class PolicyLoader {
                         "write the date as \"YYYY-MM-DD\" (quoted)");
                 return null;
             }
-        }
-
-        private Fields sub(Fields parent, String key, String... known) {
-            Node n = parent.node(key);
-            if (n == null) {
-                missing(parent, key);
-                return null;
-            }
-            return b.fields(n, Binder.join(parent.path(), key), known);
-        }
-
-        private LocalizedText text(Fields parent, String key) {
-            Fields t = sub(parent, key, "en", "zh");
-            if (t == null) {
-                return null;
-            }
-            String en = required(t, "en");
-            String zh = required(t, "zh");
-            return en == null || zh == null ? null : new LocalizedText(en, zh);
-        }
-
-        private String required(Fields f, String key) {
-            String v = f.string(key);
-            if (v == null && !f.has(key)) {
-                missing(f, key);
-            }
-            return v;
-        }
-
-        private void missing(Fields f, String key) {
-            b.error(
-                    ProblemCode.MISSING_FIELD,
-                    f.location(),
-                    Binder.join(f.path(), key),
-                    "required field '" + key + "' is missing",
-                    "add '" + key + "'");
         }
     }
 }

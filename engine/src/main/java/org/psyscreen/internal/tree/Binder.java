@@ -192,6 +192,59 @@ public final class Binder {
         return true;
     }
 
+    /** A required nested mapping; reports and returns {@code null} when absent or not a mapping. */
+    public Fields requiredFields(Fields parent, String key, String... known) {
+        Node n = parent.node(key);
+        if (n == null) {
+            missing(parent, key);
+            return null;
+        }
+        return fields(n, join(parent.path(), key), known);
+    }
+
+    /** An optional nested mapping; {@code null} when absent (reported only when not a mapping). */
+    public Fields optionalFields(Fields parent, String key, String... known) {
+        Node n = parent.node(key);
+        return n == null ? null : fields(n, join(parent.path(), key), known);
+    }
+
+    /** A required, non-blank text field; reports and returns {@code null} otherwise. */
+    public String requiredString(Fields f, String key) {
+        String v = f.string(key);
+        if (v == null && !f.has(key)) {
+            missing(f, key);
+        } else if (v != null && v.isBlank()) {
+            error(
+                    ProblemCode.BLANK,
+                    join(f.path(), key),
+                    "'" + key + "' must not be empty",
+                    "give '" + key + "' a value");
+            return null;
+        }
+        return v;
+    }
+
+    /** A required {@code {en, zh}} text. */
+    public org.psyscreen.definition.LocalizedText text(Fields parent, String key) {
+        Fields t = requiredFields(parent, key, "en", "zh");
+        if (t == null) {
+            return null;
+        }
+        String en = requiredString(t, "en");
+        String zh = requiredString(t, "zh");
+        return en == null || zh == null ? null : new org.psyscreen.definition.LocalizedText(en, zh);
+    }
+
+    /** Reports a missing required field at the mapping that should hold it. */
+    public void missing(Fields f, String key) {
+        error(
+                ProblemCode.MISSING_FIELD,
+                f.location(),
+                join(f.path(), key),
+                "required field '" + key + "' is missing",
+                "add '" + key + "'");
+    }
+
     /** Joins a path and a key. */
     public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
