@@ -9,6 +9,7 @@ module org.psyscreen.engine {
     requires transitive jakarta.validation;
     requires org.hibernate.validator;
     requires org.apache.commons.statistics.distribution;
+    requires de.siegmar.fastcsv;
 
     exports org.psyscreen.diagnostic;
     exports org.psyscreen.definition;
@@ -19,6 +20,7 @@ module org.psyscreen.engine {
     exports org.psyscreen.norm;
     exports org.psyscreen.tier;
     exports org.psyscreen.spi;
+    exports org.psyscreen.batch;
 
     uses org.psyscreen.spi.CutoffPolicyProvider;
 

@@ -164,7 +164,43 @@ public enum ProblemCode {
     /** A condition mapping does not say what it tests, or says two things. */
     POLICY_CONDITION_SHAPE(1416, "condition must test exactly one thing"),
     /** A condition uses an attribute the policy does not declare. */
-    POLICY_UNDECLARED_ATTRIBUTE(1417, "attribute not declared");
+    POLICY_UNDECLARED_ATTRIBUTE(1417, "attribute not declared"),
+
+    // --- response files, whole file (PSY-20xx): nothing is scored
+    /** The response file is empty (0 bytes). */
+    FILE_EMPTY(2001, "empty response file"),
+    /** The file is neither valid UTF-8 nor valid GB18030 (or has a byte-order mark it contradicts). */
+    FILE_ENCODING(2002, "undecodable bytes"),
+    /** NUL bytes: a binary file or UTF-16 without a byte-order mark. */
+    FILE_BINARY(2003, "binary content"),
+    /** A quoted field is not closed before the end of the file (truncated upload). */
+    FILE_UNCLOSED_QUOTE(2004, "unclosed quote"),
+    /** Two header columns have the same name. */
+    FILE_DUPLICATE_COLUMN(2005, "duplicate column"),
+    /** A header column that is neither a known field nor an item of an expected instrument. */
+    FILE_UNKNOWN_COLUMN(2006, "unknown column"),
+    /** A column the run needs (student id, an item of an expected instrument) is absent. */
+    FILE_MISSING_COLUMN(2007, "missing column"),
+    /** The file changed between the checking pass and the scoring pass. */
+    FILE_CHANGED(2008, "input changed during the run"),
+
+    // --- response files, one record (PSY-21xx): the record is output, flagged, and the run goes on
+    /** The record has fewer fields than the header. */
+    ROW_MISSING_FIELDS(2101, "record has fewer fields than the header"),
+    /** The record has more fields than the header. */
+    ROW_EXTRA_FIELDS(2102, "record has more fields than the header"),
+    /** The record repeats the header (concatenated exports). */
+    ROW_HEADER_REPEATED(2103, "header repeated as a record"),
+    /** The student id is empty. */
+    ROW_NO_ID(2104, "empty student id"),
+    /** The same student id appears on more than one record; all copies are kept and flagged. */
+    ROW_DUPLICATE_ID(2105, "duplicated student id"),
+    /** A grade, sex or date that cannot be read. */
+    ROW_BAD_DEMOGRAPHIC(2106, "unreadable grade, sex or date"),
+    /** An age implausible for the grade. */
+    ROW_AGE_GRADE(2107, "age contradicts grade"),
+    /** A field is longer than any answer or identifier can be. */
+    ROW_FIELD_TOO_LONG(2108, "field too long");
 
     private final int number;
     private final String summary;

@@ -1,0 +1,64 @@
+package org.psyscreen.batch;
+
+import java.util.Map;
+import java.util.Objects;
+import org.psyscreen.norm.NormTable;
+import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.tier.CutoffPolicy;
+
+/**
+ * What a batch run needs.
+ *
+ * @param plans compiled instruments by id; every one of them must have all its item columns
+ * @param policy the tier policy, or {@code null} to score without tiers
+ * @param norms norm tables by id that the policy may read
+ * @param mapping the file's header names (normalised) to canonical column names
+ * @param pseudonymizer keyed pseudonyms for student ids, or {@code null} to output raw ids
+ * @param threads scoring threads (output order and bytes never depend on it)
+ * @param chunk records scored per parallel step
+ */
+public record BatchOptions(
+        Map<String, ScoringPlan> plans,
+        CutoffPolicy policy,
+        Map<String, NormTable> norms,
+        Map<String, String> mapping,
+        Pseudonymizer pseudonymizer,
+        int threads,
+        int chunk) {
+
+    public BatchOptions {
+        plans = Map.copyOf(plans);
+        norms = Map.copyOf(norms);
+        mapping = Map.copyOf(mapping);
+        Objects.requireNonNull(plans);
+        if (threads < 1 || chunk < 1) {
+            throw new IllegalArgumentException("threads and chunk must be at least 1");
+        }
+    }
+
+    /** Options with the given plans and policy, no norms, mapping or key, all cores. */
+    public static BatchOptions of(Map<String, ScoringPlan> plans, CutoffPolicy policy) {
+        return new BatchOptions(
+                plans, policy, Map.of(), Map.of(), null, Runtime.getRuntime().availableProcessors(), 2048);
+    }
+
+    /** A copy with another thread count. */
+    public BatchOptions withThreads(int n) {
+        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, n, chunk);
+    }
+
+    /** A copy with a pseudonymizer. */
+    public BatchOptions withPseudonymizer(Pseudonymizer p) {
+        return new BatchOptions(plans, policy, norms, mapping, p, threads, chunk);
+    }
+
+    /** A copy with norm tables. */
+    public BatchOptions withNorms(Map<String, NormTable> n) {
+        return new BatchOptions(plans, policy, n, mapping, pseudonymizer, threads, chunk);
+    }
+
+    /** A copy with a header mapping. */
+    public BatchOptions withMapping(Map<String, String> m) {
+        return new BatchOptions(plans, policy, norms, m, pseudonymizer, threads, chunk);
+    }
+}

@@ -1,0 +1,635 @@
+package org.psyscreen.batch;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.psyscreen.definition.Numbers;
+import org.psyscreen.diagnostic.Problem;
+import org.psyscreen.diagnostic.ProblemCode;
+import org.psyscreen.diagnostic.Problems;
+import org.psyscreen.norm.Grade;
+import org.psyscreen.norm.Sex;
+import org.psyscreen.norm.StudentProfile;
+import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.score.ResponseRow;
+import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.tier.EngineVersion;
+import org.psyscreen.tier.Policies;
+import org.psyscreen.tier.RuleFiring;
+import org.psyscreen.tier.Screening;
+import org.psyscreen.tier.TierDecision;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Scores a response file (CSV) into {@code scores.csv}, {@code scores.jsonl} and
+ * {@code summary.json} in an output folder.
+ *
+ * <ol>
+ *   <li>Pass 1 reads the file once to decide whether it can be scored at all: encoding, NUL bytes,
+ *       header (unknown, missing or repeated columns), an unclosed quote, the record count and the
+ *       duplicated ids. A file-level error stops the run: only the summary is written.
+ *   <li>Pass 2 scores the records in chunks on several threads and writes them in input order, one
+ *       output record per input record, to temporary files that are forced to disk and renamed
+ *       only when the counts match — a killed run never leaves a file that looks finished.
+ * </ol>
+ *
+ * <p>Nothing is logged; problems name records, lines and columns, never values. Output bytes do not
+ * depend on the thread count, locale or time zone.
+ */
+public final class BatchScorer {
+    /** Longest cell read as an answer, id or demographic; longer is flagged (a corrupt file, not a student). */
+    static final int MAX_FIELD = 4096;
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final BatchOptions options;
+    private final Map<String, ScoringPlan> plans;
+
+    public BatchScorer(BatchOptions options) {
+        this.options = options;
+        this.plans = new TreeMap<>(options.plans()); // sorted: output columns never depend on map order
+    }
+
+    /** Scores {@code input} into {@code outDir}. */
+    public RunSummary run(Path input, Path outDir) throws IOException {
+        long started = System.nanoTime();
+        String name = input.getFileName().toString();
+        Files.createDirectories(outDir);
+        List<Problem> problems = new ArrayList<>();
+        ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(input, name, problems);
+        ColumnLayout layout = null;
+        long records = 0;
+        long blank = 0;
+        LongSet seen = new LongSet();
+        LongSet duplicated = new LongSet();
+        if (problems.isEmpty()) {
+            try (Reader r = ResponseFileScan.reader(input, bytes);
+                    CsvReader<CsvRecord> csv = ResponseFileScan.csv(r)) {
+                for (CsvRecord rec : csv) {
+                    if (layout == null) {
+                        layout = ColumnLayout.resolve(name, rec.getFields(), plans, options.mapping(), problems);
+                        if (!problems.isEmpty()) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (ResponseFileScan.blank(rec)) {
+                        blank++;
+                        continue;
+                    }
+                    records++;
+                    int idCol = layout.column("student_id");
+                    if (idCol < rec.getFieldCount()) {
+                        String id = Pseudonymizer.canonical(rec.getField(idCol));
+                        if (!id.isEmpty() && !seen.add(LongSet.hash(id))) {
+                            duplicated.add(LongSet.hash(id));
+                        }
+                    }
+                }
+            } catch (CsvParseException e) {
+                problems.add(ResponseFileScan.fileProblem(
+                        ProblemCode.FILE_UNCLOSED_QUOTE,
+                        name,
+                        ResponseFileScan.line(e),
+                        "a quoted field starting here is never closed: the file looks truncated",
+                        "upload the complete file; records after this line cannot be delimited"));
+            }
+            if (layout == null && problems.isEmpty()) {
+                problems.add(ResponseFileScan.fileProblem(
+                        ProblemCode.FILE_EMPTY,
+                        name,
+                        1,
+                        "the file has no header",
+                        "export the data with its header row"));
+            }
+        }
+        Problems fileProblems = Problems.of(problems);
+        if (fileProblems.hasErrors()) {
+            RunSummary s = summary(
+                    input, bytes, records, 0, blank, fileProblems, Map.of(), Map.of(), Map.of(), List.of(), started);
+            publish(outDir.resolve("summary.json"), out -> writeSummary(s, out));
+            return s;
+        }
+        return score(input, outDir, bytes, layout, records, blank, duplicated, started);
+    }
+
+    private RunSummary score(
+            Path input,
+            Path outDir,
+            ResponseFileScan.Bytes bytes,
+            ColumnLayout layout,
+            long recordsIn,
+            long blank,
+            LongSet duplicated,
+            long started)
+            throws IOException {
+        Path csvTmp = temp(outDir, "scores.csv");
+        Path jsonTmp = temp(outDir, "scores.jsonl");
+        Map<String, Map<String, Long>> status = new TreeMap<>();
+        Map<String, Long> tiers = new TreeMap<>();
+        Map<String, Long> codes = new TreeMap<>();
+        long out = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        try (Reader r = ResponseFileScan.reader(input, bytes);
+                CsvReader<CsvRecord> csv = ResponseFileScan.csv(r);
+                Writer cw = new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(csvTmp), StandardCharsets.UTF_8), 1 << 16);
+                CsvWriter csvOut =
+                        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(cw);
+                Writer jw = new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(jsonTmp), StandardCharsets.UTF_8), 1 << 16)) {
+            csvOut.writeRecord(columns());
+            boolean header = true;
+            long recordNo = 0;
+            List<CsvRecord> chunk = new ArrayList<>(options.chunk());
+            List<Long> numbers = new ArrayList<>(options.chunk());
+            for (CsvRecord rec : csv) {
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                if (ResponseFileScan.blank(rec)) {
+                    continue;
+                }
+                chunk.add(rec);
+                numbers.add(++recordNo);
+                if (chunk.size() == options.chunk()) {
+                    out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jw, status, tiers, codes);
+                }
+            }
+            out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jw, status, tiers, codes);
+        } catch (CsvParseException | UncheckedIOException | java.nio.charset.CharacterCodingException e) {
+            Files.deleteIfExists(csvTmp);
+            Files.deleteIfExists(jsonTmp);
+            throw new IOException("the input changed while it was being scored; nothing was published", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        if (out != recordsIn) {
+            Files.deleteIfExists(csvTmp);
+            Files.deleteIfExists(jsonTmp);
+            Problems p = Problems.of(List.of(ResponseFileScan.fileProblem(
+                    ProblemCode.FILE_CHANGED,
+                    input.getFileName().toString(),
+                    0,
+                    "pass 1 read " + recordsIn + " records and pass 2 read " + out,
+                    "do not change the file while it is scored; run again")));
+            RunSummary s =
+                    summary(input, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
+            publish(outDir.resolve("summary.json"), o -> writeSummary(s, o));
+            return s;
+        }
+        force(csvTmp);
+        force(jsonTmp);
+        move(csvTmp, outDir.resolve("scores.csv"));
+        move(jsonTmp, outDir.resolve("scores.jsonl"));
+        RunSummary s = summary(
+                input,
+                bytes,
+                recordsIn,
+                out,
+                blank,
+                Problems.none(),
+                status,
+                tiers,
+                codes,
+                List.of("scores.csv", "scores.jsonl", "summary.json"),
+                started);
+        publish(outDir.resolve("summary.json"), o -> writeSummary(s, o));
+        return s;
+    }
+
+    private long flush(
+            ExecutorService pool,
+            ColumnLayout layout,
+            LongSet duplicated,
+            List<CsvRecord> chunk,
+            List<Long> numbers,
+            CsvWriter csvOut,
+            Writer jw,
+            Map<String, Map<String, Long>> status,
+            Map<String, Long> tiers,
+            Map<String, Long> codes)
+            throws IOException {
+        List<Future<RowOutcome>> futures = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            CsvRecord rec = chunk.get(i);
+            long no = numbers.get(i);
+            futures.add(pool.submit(() -> row(layout, duplicated, no, rec)));
+        }
+        for (Future<RowOutcome> f : futures) {
+            RowOutcome o;
+            try {
+                o = f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("scoring a record failed; this is a bug", e.getCause());
+            }
+            csvOut.writeRecord(csvRow(o));
+            writeJson(o, jw);
+            o.forms()
+                    .forEach((k, v) -> status.computeIfAbsent(k, x -> new TreeMap<>())
+                            .merge(v.status().name(), 1L, Long::sum));
+            tiers.merge(
+                    o.decision() == null
+                            ? "no policy"
+                            : o.decision().tier() == null
+                                    ? "none"
+                                    : o.decision().tier().id(),
+                    1L,
+                    Long::sum);
+            o.problems().forEach(p -> codes.merge(p.substring(0, 8), 1L, Long::sum));
+        }
+        long n = chunk.size();
+        chunk.clear();
+        numbers.clear();
+        return n;
+    }
+
+    /** Scores one record. Runs on pool threads; touches only immutable state. */
+    private RowOutcome row(ColumnLayout layout, LongSet duplicated, long recordNo, CsvRecord rec) {
+        List<String> problems = new ArrayList<>();
+        int n = rec.getFieldCount();
+        if (n < layout.width) {
+            problems.add(ProblemCode.ROW_MISSING_FIELDS.id() + " fields " + (n + 1) + "-" + layout.width + " absent");
+        } else if (n > layout.width) {
+            problems.add(ProblemCode.ROW_EXTRA_FIELDS.id() + " " + (n - layout.width) + " field(s) past column "
+                    + layout.width);
+        }
+        if (n == layout.width && isHeader(layout, rec)) {
+            problems.add(ProblemCode.ROW_HEADER_REPEATED.id());
+        }
+        for (int c = 0; c < Math.min(n, layout.width); c++) {
+            if (rec.getField(c).length() > MAX_FIELD) {
+                problems.add(ProblemCode.ROW_FIELD_TOO_LONG.id() + " column " + (c + 1));
+            }
+        }
+        String rawId = cell(rec, layout.column("student_id"));
+        String id = Pseudonymizer.canonical(rawId);
+        String student;
+        if (id.isEmpty()) {
+            problems.add(ProblemCode.ROW_NO_ID.id());
+            student = "";
+        } else {
+            if (duplicated.contains(LongSet.hash(id))) {
+                problems.add(ProblemCode.ROW_DUPLICATE_ID.id());
+            }
+            student = options.pseudonymizer() == null
+                    ? id
+                    : options.pseudonymizer().token(rawId);
+        }
+        Map<String, String> demo = new LinkedHashMap<>();
+        for (String f : List.of("school", "class", "region")) {
+            demo.put(f, Text.trim(cell(rec, layout.column(f))));
+        }
+        Grade grade = demographic(rec, layout, "grade", problems, Demographics::grade);
+        Sex sex = demographic(rec, layout, "sex", problems, Demographics::sex);
+        LocalDate birth = demographic(rec, layout, "birth_date", problems, Demographics::date);
+        LocalDate test = demographic(rec, layout, "test_date", problems, Demographics::date);
+        demo.put("grade", grade == null ? "" : grade.code());
+        demo.put("sex", sex == null ? "" : sex.name().toLowerCase(java.util.Locale.ROOT));
+        StudentProfile profile = new StudentProfile(grade, sex, birth, test);
+        if (profile.ageContradictsGrade()) {
+            problems.add(ProblemCode.ROW_AGE_GRADE.id());
+        }
+        Map<String, Boolean> attributes = new TreeMap<>();
+        layout.attributes.forEach((k, c) -> {
+            String v = Text.trim(cell(rec, c)).toLowerCase(java.util.Locale.ROOT);
+            attributes.put(k, v.equals("1") || v.equals("true") || v.equals("yes") || v.equals("是"));
+        });
+        Map<String, ScoredResponse> forms = new LinkedHashMap<>();
+        for (var e : plans.entrySet()) {
+            int[] cols = layout.items.get(e.getKey());
+            String[] answers = new String[cols.length];
+            for (int i = 0; i < cols.length; i++) {
+                String v = cell(rec, cols[i]);
+                answers[i] = v.length() > MAX_FIELD ? "\u0000" : Text.trim(Text.halfWidth(v));
+            }
+            forms.put(e.getKey(), e.getValue().score(ResponseRow.of(answers)));
+        }
+        TierDecision decision = options.policy() == null
+                ? null
+                : Policies.decide(options.policy(), new Screening(forms, profile, attributes, options.norms()));
+        return new RowOutcome(recordNo, rec.getStartingLineNumber(), student, demo, problems, forms, decision);
+    }
+
+    private static <T> T demographic(
+            CsvRecord rec,
+            ColumnLayout layout,
+            String field,
+            List<String> problems,
+            java.util.function.Function<String, T> parse) {
+        int c = layout.column(field);
+        String v = cell(rec, c);
+        if (v.isBlank()) {
+            return null;
+        }
+        T t = parse.apply(v);
+        if (t == null) {
+            problems.add(ProblemCode.ROW_BAD_DEMOGRAPHIC.id() + " column " + (c + 1) + " (" + field + ")");
+        }
+        return t;
+    }
+
+    private static String cell(CsvRecord rec, int column) {
+        return column >= 0 && column < rec.getFieldCount() ? rec.getField(column) : "";
+    }
+
+    private static boolean isHeader(ColumnLayout layout, CsvRecord rec) {
+        for (int c = 0; c < layout.width; c++) {
+            if (!Text.header(rec.getField(c)).equals(Text.header(layout.header.get(c)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Output column names, fixed for a given set of plans and policy. */
+    List<String> columns() {
+        List<String> c = new ArrayList<>(
+                List.of("record", "line", "student", "school", "class", "grade", "sex", "region", "problems"));
+        for (var e : plans.entrySet()) {
+            c.add(e.getKey() + ".status");
+            c.add(e.getKey() + ".reasons");
+            e.getValue().scaleIds().forEach(s -> c.add(e.getKey() + "." + s));
+            e.getValue().criticalIds().forEach(k -> c.add(e.getKey() + ".critical." + k));
+        }
+        if (options.policy() != null) {
+            c.addAll(List.of(
+                    "tier", "tier_label_zh", "tier_label_en", "follow_ups", "rules_fired", "policy", "norm_tables"));
+        }
+        return c;
+    }
+
+    private List<String> csvRow(RowOutcome o) {
+        List<String> v = new ArrayList<>();
+        v.add(Long.toString(o.recordNo()));
+        v.add(Long.toString(o.line()));
+        v.add(Text.spreadsheetSafe(o.student()));
+        for (String f : List.of("school", "class", "grade", "sex", "region")) {
+            v.add(Text.spreadsheetSafe(o.demographics().get(f)));
+        }
+        v.add(String.join(" | ", o.problems()));
+        for (var e : o.forms().entrySet()) {
+            ScoredResponse r = e.getValue();
+            v.add(r.status().name());
+            v.add(String.join(" ", r.reasons().stream().map(Object::toString).toList()));
+            for (int s = 0; s < r.scaleIds().size(); s++) {
+                double x = r.scaleValue(s);
+                v.add(Double.isNaN(x) ? "" : Numbers.format(x));
+            }
+            for (int k = 0; k < r.criticalIds().size(); k++) {
+                v.add(r.critical(k).name());
+            }
+        }
+        TierDecision d = o.decision();
+        if (options.policy() != null) {
+            v.add(d.tier() == null ? "" : d.tier().id());
+            v.add(d.tier() == null ? "" : d.tier().label().zh());
+            v.add(d.tier() == null ? "" : d.tier().label().en());
+            v.add(String.join(" ", d.followUps().stream().map(Enum::name).toList()));
+            v.add(String.join(" ", d.fired().stream().map(RuleFiring::ruleId).toList()));
+            v.add(d.policyKey());
+            v.add(String.join(" ", d.normTables()));
+        }
+        return v;
+    }
+
+    private void writeJson(RowOutcome o, Writer w) {
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), new NonClosing(w))) {
+            g.writeStartObject();
+            g.writeNumberProperty("record", o.recordNo());
+            g.writeNumberProperty("line", o.line());
+            g.writeStringProperty("student", o.student());
+            for (var e : o.demographics().entrySet()) {
+                g.writeStringProperty(e.getKey(), e.getValue());
+            }
+            g.writeArrayPropertyStart("problems");
+            for (String p : o.problems()) {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+            g.writeObjectPropertyStart("forms");
+            for (var e : o.forms().entrySet()) {
+                ScoredResponse r = e.getValue();
+                g.writeObjectPropertyStart(e.getKey());
+                g.writeStringProperty("instrument", r.instrumentKey());
+                g.writeStringProperty("status", r.status().name());
+                g.writeArrayPropertyStart("reasons");
+                for (var reason : r.reasons()) {
+                    g.writeString(reason.toString());
+                }
+                g.writeEndArray();
+                g.writeObjectPropertyStart("scales");
+                for (int s = 0; s < r.scaleIds().size(); s++) {
+                    double x = r.scaleValue(s);
+                    if (Double.isNaN(x)) {
+                        g.writeNullProperty(r.scaleIds().get(s));
+                    } else {
+                        g.writeNumberProperty(r.scaleIds().get(s), x);
+                    }
+                }
+                g.writeEndObject();
+                g.writeObjectPropertyStart("critical");
+                for (int k = 0; k < r.criticalIds().size(); k++) {
+                    g.writeStringProperty(r.criticalIds().get(k), r.critical(k).name());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            TierDecision d = o.decision();
+            if (d != null) {
+                g.writeObjectPropertyStart("decision");
+                g.writeStringProperty("tier", d.tier() == null ? null : d.tier().id());
+                g.writeArrayPropertyStart("followUps");
+                for (var f : d.followUps()) {
+                    g.writeString(f.name());
+                }
+                g.writeEndArray();
+                g.writeArrayPropertyStart("fired");
+                for (RuleFiring f : d.fired()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("rule", f.ruleId());
+                    g.writeStringProperty("tier", f.tierId());
+                    g.writeArrayPropertyStart("read");
+                    for (var r : f.readings()) {
+                        g.writeString(r.toString());
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayPropertyStart("unevaluated");
+                for (String u : d.unevaluated()) {
+                    g.writeString(u);
+                }
+                g.writeEndArray();
+                g.writeStringProperty("policy", d.policyKey());
+                g.writeStringProperty("policySha256", d.policySha256());
+                g.writeStringProperty("engine", d.engineVersion());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        try {
+            w.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RunSummary summary(
+            Path input,
+            ResponseFileScan.Bytes bytes,
+            long in,
+            long out,
+            long blank,
+            Problems problems,
+            Map<String, Map<String, Long>> status,
+            Map<String, Long> tiers,
+            Map<String, Long> codes,
+            List<String> outputs,
+            long started) {
+        return new RunSummary(
+                input.getFileName().toString(),
+                bytes.sha256(),
+                bytes.encodingNote(),
+                in,
+                out,
+                blank,
+                problems,
+                status,
+                tiers,
+                codes,
+                outputs,
+                options.policy() == null ? "" : options.policy().key(),
+                options.pseudonymizer() == null ? "" : options.pseudonymizer().keyId(),
+                EngineVersion.VALUE,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void writeSummary(RunSummary s, OutputStream os) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), os)) {
+            g.writeStartObject();
+            g.writeStringProperty("input", s.input());
+            g.writeStringProperty("inputSha256", s.inputSha256());
+            g.writeStringProperty("encoding", s.encoding());
+            g.writeNumberProperty("recordsIn", s.recordsIn());
+            g.writeNumberProperty("recordsOut", s.recordsOut());
+            g.writeBooleanProperty("countsMatch", s.countsMatch());
+            g.writeNumberProperty("blankLines", s.blankLines());
+            g.writeBooleanProperty("scored", s.scored());
+            g.writeArrayPropertyStart("fileProblems");
+            for (Problem p : s.fileProblems().all()) {
+                g.writeString(p.format());
+            }
+            g.writeEndArray();
+            g.writeObjectPropertyStart("statusCounts");
+            for (var e : s.statusCounts().entrySet()) {
+                g.writeObjectPropertyStart(e.getKey());
+                for (var c : e.getValue().entrySet()) {
+                    g.writeNumberProperty(c.getKey(), c.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            counts(g, "tierCounts", s.tierCounts());
+            counts(g, "problemCounts", s.codeCounts());
+            g.writeArrayPropertyStart("outputs");
+            for (String o : s.outputs()) {
+                g.writeString(o);
+            }
+            g.writeEndArray();
+            g.writeStringProperty("policy", s.policy());
+            g.writeStringProperty("keyId", s.keyId());
+            g.writeStringProperty("engineVersion", s.engineVersion());
+            g.writeNumberProperty("millis", s.millis());
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void counts(JsonGenerator g, String name, Map<String, Long> counts) {
+        g.writeObjectPropertyStart(name);
+        for (var e : counts.entrySet()) {
+            g.writeNumberProperty(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /** Writes a file through a temporary sibling, forced to disk and renamed atomically. */
+    private static void publish(Path target, IoWriter body) throws IOException {
+        Path tmp = temp(target.getParent(), target.getFileName().toString());
+        try (OutputStream os = Files.newOutputStream(tmp)) {
+            body.write(os);
+        }
+        force(tmp);
+        move(tmp, target);
+    }
+
+    private static Path temp(Path dir, String name) {
+        return dir.resolve("." + name + ".partial");
+    }
+
+    private static void force(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoWriter {
+        void write(OutputStream os) throws IOException;
+    }
+
+    /** Lets one JSON generator per record write into the shared writer without closing it. */
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(Writer w) {
+            super(w);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

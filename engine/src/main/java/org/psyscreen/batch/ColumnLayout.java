@@ -1,0 +1,142 @@
+package org.psyscreen.batch;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.psyscreen.diagnostic.Problem;
+import org.psyscreen.diagnostic.ProblemCode;
+import org.psyscreen.diagnostic.Severity;
+import org.psyscreen.diagnostic.SourceLocation;
+import org.psyscreen.plan.ScoringPlan;
+
+/**
+ * Where each field is in a response file. Columns are named {@code student_id}, {@code school},
+ * {@code class}, {@code grade}, {@code sex}, {@code birth_date}, {@code test_date}, {@code region},
+ * {@code attr.<name>}, and {@code <instrument>.<item>} (e.g. {@code phq9.q9}); a mapping renames a
+ * platform's own headers to these. Headers are compared half-width, trimmed and lower-case.
+ */
+final class ColumnLayout {
+    static final List<String> FIELDS =
+            List.of("student_id", "school", "class", "grade", "sex", "birth_date", "test_date", "region");
+
+    final int width;
+    final Map<String, Integer> field = new HashMap<>();
+    final Map<String, Integer> attributes = new LinkedHashMap<>();
+    /** Per instrument, the column of each item in plan order. */
+    final Map<String, int[]> items = new LinkedHashMap<>();
+
+    final List<String> header;
+
+    private ColumnLayout(List<String> header) {
+        this.header = List.copyOf(header);
+        this.width = header.size();
+    }
+
+    /**
+     * Resolves a header. Every column must be known, the student id and every item of every expected
+     * instrument must be present, and no name may repeat.
+     *
+     * @param mapping file header (as normalised) to canonical column name
+     */
+    static ColumnLayout resolve(
+            String file,
+            List<String> rawHeader,
+            Map<String, ScoringPlan> plans,
+            Map<String, String> mapping,
+            List<Problem> problems) {
+        ColumnLayout layout = new ColumnLayout(rawHeader);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < rawHeader.size(); c++) {
+            String h = Text.header(rawHeader.get(c));
+            String name = mapping.getOrDefault(h, h);
+            Integer earlier = seen.putIfAbsent(name, c);
+            if (earlier != null) {
+                problems.add(problem(
+                        ProblemCode.FILE_DUPLICATE_COLUMN,
+                        file,
+                        c,
+                        "columns " + (earlier + 1) + " and " + (c + 1) + " are both '" + name + "'",
+                        "remove or rename one; a parser would silently keep only the last"));
+                continue;
+            }
+            if (FIELDS.contains(name)) {
+                layout.field.put(name, c);
+            } else if (name.startsWith("attr.") && name.length() > 5) {
+                layout.attributes.put(name.substring(5), c);
+            } else if (!item(layout, plans, name, c)) {
+                problems.add(problem(
+                        ProblemCode.FILE_UNKNOWN_COLUMN,
+                        file,
+                        c,
+                        "column " + (c + 1) + " is not a known field or an" + " item of "
+                                + String.join(", ", plans.keySet()),
+                        "rename it with a mapping file, or check the instrument version"));
+            }
+        }
+        if (!layout.field.containsKey("student_id")) {
+            problems.add(problem(
+                    ProblemCode.FILE_MISSING_COLUMN,
+                    file,
+                    -1,
+                    "there is no student_id column",
+                    "add one, or map the file's id column to student_id"));
+        }
+        for (var e : plans.entrySet()) {
+            int[] cols = layout.items.get(e.getKey());
+            List<String> absent = new ArrayList<>();
+            for (int i = 0; i < e.getValue().itemCount(); i++) {
+                if (cols == null || cols[i] < 0) {
+                    absent.add(e.getKey() + "." + e.getValue().itemIds().get(i));
+                }
+            }
+            if (!absent.isEmpty()) {
+                problems.add(problem(
+                        ProblemCode.FILE_MISSING_COLUMN,
+                        file,
+                        -1,
+                        "missing item column(s): " + String.join(", ", absent),
+                        "every item of an expected instrument needs a column (blank answers are fine)"));
+            }
+        }
+        return layout;
+    }
+
+    private static boolean item(ColumnLayout layout, Map<String, ScoringPlan> plans, String name, int column) {
+        int dot = name.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        ScoringPlan plan = plans.get(name.substring(0, dot));
+        if (plan == null) {
+            return false;
+        }
+        int i = plan.itemIndex(name.substring(dot + 1));
+        if (i < 0) {
+            return false;
+        }
+        int[] cols = layout.items.computeIfAbsent(name.substring(0, dot), k -> {
+            int[] a = new int[plan.itemCount()];
+            java.util.Arrays.fill(a, -1);
+            return a;
+        });
+        cols[i] = column;
+        return true;
+    }
+
+    private static Problem problem(ProblemCode code, String file, int column, String message, String fix) {
+        return new Problem(
+                code,
+                Severity.ERROR,
+                new SourceLocation(file, 1, column < 0 ? 0 : column + 1),
+                column < 0 ? "header" : "header[" + (column + 1) + "]",
+                message,
+                fix);
+    }
+
+    /** Column of a field, or -1. */
+    int column(String fieldName) {
+        return field.getOrDefault(fieldName, -1);
+    }
+}

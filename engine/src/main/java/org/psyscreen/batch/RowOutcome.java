@@ -1,0 +1,33 @@
+package org.psyscreen.batch;
+
+import java.util.List;
+import java.util.Map;
+import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.tier.TierDecision;
+
+/**
+ * One output record: where it came from, the student (as token or id), flags, every form's result
+ * and the decision. Never printed: it holds health data.
+ *
+ * @param recordNo 1-based record number (blank lines not counted)
+ * @param line physical line the record starts on
+ * @param student token, or raw id when no key is used
+ * @param demographics school, class, grade, sex, region as read (spreadsheet-safe when written)
+ * @param problems record-level problem codes with the column they concern
+ * @param forms results by instrument id
+ * @param decision the tier decision, or {@code null} when no policy
+ */
+record RowOutcome(
+        long recordNo,
+        long line,
+        String student,
+        Map<String, String> demographics,
+        List<String> problems,
+        Map<String, ScoredResponse> forms,
+        TierDecision decision) {
+
+    @Override
+    public String toString() {
+        return "RowOutcome[record " + recordNo + "]";
+    }
+}

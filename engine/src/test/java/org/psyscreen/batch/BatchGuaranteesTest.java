@@ -1,0 +1,142 @@
+package org.psyscreen.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Determinism, privacy and crash safety of batch runs. */
+class BatchGuaranteesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void outputBytesDoNotDependOnThreadsChunksLocaleOrTimeZone() throws Exception {
+        Path in = BatchFixtures.write(dir, "cohort.csv", BatchFixtures.cohort(3000, 42));
+        BatchOptions base = BatchFixtures.options();
+        new BatchScorer(base.withThreads(1)).run(in, dir.resolve("a"));
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+            new BatchScorer(new BatchOptions(base.plans(), base.policy(), base.norms(), base.mapping(), null, 4, 7))
+                    .run(in, dir.resolve("b"));
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
+        for (String f : List.of("scores.csv", "scores.jsonl")) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f)))
+                    .as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
+        }
+        assertThat(Files.readAllLines(dir.resolve("a/scores.csv"))).hasSize(3001);
+    }
+
+    @Test
+    void withAKeyNoRawIdNameOrAnswerSentinelAppearsAnywhere() throws Exception {
+        String sentinelId = "G9990001SENTINEL";
+        String sentinelSchool = "SCHOOLSENTINEL";
+        String content = BatchFixtures.HEADER + "\n" + BatchFixtures.row(sentinelId) + "\n"
+                + BatchFixtures.row(sentinelId) + "\n" // a duplicate: problems name it by code only
+                + BatchFixtures.row("G2")
+                        .replace(",S1,", "," + sentinelSchool + ",")
+                        .replace(",0,1,3,0,1,0,", ",QSENTINEL,1,3,0,1,0,")
+                + "\n";
+        Path in = BatchFixtures.write(dir, "in.csv", content);
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (i * 7 + 3);
+        }
+        Pseudonymizer p = Pseudonymizer.of(key);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        RunSummary s;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            s = new BatchScorer(BatchFixtures.options().withPseudonymizer(p)).run(in, dir.resolve("out"));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String csv = Files.readString(dir.resolve("out/scores.csv"));
+        String jsonl = Files.readString(dir.resolve("out/scores.jsonl"));
+        String summary = Files.readString(dir.resolve("out/summary.json"));
+        for (String text : List.of(csv, jsonl, summary, captured.toString(StandardCharsets.UTF_8), s.toString())) {
+            assertThat(text)
+                    .doesNotContain(sentinelId)
+                    .doesNotContain("QSENTINEL")
+                    .doesNotContain(new String(key, StandardCharsets.ISO_8859_1));
+        }
+        assertThat(summary).doesNotContain(sentinelSchool);
+        assertThat(csv).contains(p.token(sentinelId)).contains("PSY-2105");
+        assertThat(p.token(" ｇ9990001sentinel "))
+                .as("canonical ids share a token")
+                .isEqualTo(p.token(sentinelId));
+        assertThat(p.token(sentinelId)).matches("ps1\\.[0-9a-f]{8}\\.[0-9a-f]{32}");
+        assertThat(summary).contains("\"keyId\":\"" + p.keyId() + "\"");
+    }
+
+    @Test
+    void hmacMatchesTheRfc4231TestVector() throws Exception {
+        // RFC 4231 test case 2 uses a short key; case 6/7 use 131-byte keys. Case 7: key = 0xaa * 131.
+        byte[] key = new byte[131];
+        java.util.Arrays.fill(key, (byte) 0xaa);
+        String data =
+                "This is a test using a larger than block-size key and a larger than block-size data. The key needs to be"
+                        + " hashed before being used by the HMAC algorithm.";
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        String expected = "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2";
+        assertThat(java.util.HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.US_ASCII))))
+                .isEqualTo(expected);
+        // A token is the first 128 bits of that MAC over the canonical (trimmed, upper-case) id.
+        String canonical = Pseudonymizer.canonical(data);
+        byte[] full = mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8));
+        assertThat(Pseudonymizer.of(key).token(data))
+                .endsWith("." + java.util.HexFormat.of().formatHex(full, 0, 16));
+    }
+
+    @Test
+    void aKilledRunLeavesNoFinishedLookingFileAndARerunCompletes() throws Exception {
+        Path in = BatchFixtures.write(dir, "big.csv", BatchFixtures.cohort(150_000, 7));
+        Path out = dir.resolve("out");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KillTarget.class.getName(),
+                        in.toString(),
+                        out.toString())
+                .redirectErrorStream(true)
+                .start();
+        // Wait until the child is writing (a partial file exists), then kill it without warning.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(out.resolve(".scores.csv.partial")) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(out.resolve("scores.csv")).as("no final file after a kill").doesNotExist();
+        assertThat(out.resolve("summary.json")).doesNotExist();
+        RunSummary s = new BatchScorer(BatchFixtures.options()).run(in, out);
+        assertThat(s.countsMatch()).isTrue();
+        assertThat(s.recordsOut()).isEqualTo(150_000);
+        assertThat(Files.readAllLines(out.resolve("scores.csv"))).hasSize(150_001);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
+    }
+}
