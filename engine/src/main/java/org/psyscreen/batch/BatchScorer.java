@@ -95,10 +95,8 @@ public final class BatchScorer {
                     CsvReader<CsvRecord> csv = ResponseFileScan.csv(r)) {
                 for (CsvRecord rec : csv) {
                     if (layout == null) {
+                        // Header problems are collected; reading goes on so every file-level problem is listed.
                         layout = ColumnLayout.resolve(name, rec.getFields(), plans, options.mapping(), problems);
-                        if (!problems.isEmpty()) {
-                            break;
-                        }
                         continue;
                     }
                     if (ResponseFileScan.blank(rec)) {
@@ -107,7 +105,7 @@ public final class BatchScorer {
                     }
                     records++;
                     int idCol = layout.column("student_id");
-                    if (idCol < rec.getFieldCount()) {
+                    if (idCol >= 0 && idCol < rec.getFieldCount()) {
                         String id = Pseudonymizer.canonical(rec.getField(idCol));
                         if (!id.isEmpty() && !seen.add(LongSet.hash(id))) {
                             duplicated.add(LongSet.hash(id));

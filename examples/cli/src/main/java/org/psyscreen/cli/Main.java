@@ -11,18 +11,22 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Scores school mental-health screening questionnaires.",
         subcommands = {
+            ScoreCommand.class,
             CheckCommand.class,
             DescribeCommand.class,
             NormsCommand.class,
             ExplainCommand.class,
+            GenerateCohortCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
             "",
             "Examples:",
+            "  psyscreen score --policy example-a-glad-pc --out results examples/demo/cohort.csv",
+            "  psyscreen explain --policy example-a-glad-pc examples/records/synthetic-student.yaml",
             "  psyscreen check --bundled",
-            "  psyscreen check my-instrument.yaml",
-            "  psyscreen describe phq9"
+            "  psyscreen describe phq9",
+            "  psyscreen norms scared-total-cn-sex"
         })
 public final class Main implements Runnable {
     /** Kept strongly reachable: java.util.logging holds loggers weakly and would forget the level. */

@@ -130,6 +130,68 @@ class MainTest {
     }
 
     @Test
+    void scoreRunsTheMainJobOnTheBundledDemoCohort(@TempDir Path dir) throws Exception {
+        Run r = run("score", "--policy", "example-a-glad-pc", "--out", dir.toString(), "../demo/cohort.csv");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out())
+                .contains("记录 records: 2000 in, 2000 out — every record accounted for")
+                .contains("一级（紧急）", "no risk identified", "PSY-2105", "not diagnoses");
+        assertThat(Files.readAllLines(dir.resolve("scores.csv"))).hasSize(2001);
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"countsMatch\":true");
+    }
+
+    @Test
+    void scoreWithAKeyFileWritesNoRawId(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("k.hex");
+        Files.writeString(key, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
+        Run r = run(
+                "score",
+                "--policy",
+                "example-a-glad-pc",
+                "--key",
+                key.toString(),
+                "--out",
+                dir.resolve("o").toString(),
+                "../demo/cohort.csv");
+        assertThat(r.exit()).isZero();
+        String csv = Files.readString(dir.resolve("o/scores.csv"));
+        assertThat(csv).doesNotContain("G4401000001").contains("ps1.");
+    }
+
+    @Test
+    void generateCohortIsSeededAndMatchesTheBundledDemo(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("c.csv");
+        assertThat(run(
+                                "generate-cohort",
+                                "--policy",
+                                "example-a-glad-pc",
+                                "--students",
+                                "2000",
+                                "--seed",
+                                "20261123",
+                                out.toString())
+                        .exit())
+                .isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(Path.of("../demo/cohort.csv")));
+    }
+
+    @Test
+    void aRefusedFileExitsWithOneAndSaysWhy(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "student_id,phqa.q1\nG1,\"1\n");
+        Run r = run(
+                "score",
+                "--policy",
+                "example-a-glad-pc",
+                "--out",
+                dir.resolve("o").toString(),
+                bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("THE FILE WAS NOT SCORED", "PSY-2007", "PSY-2004");
+        assertThat(dir.resolve("o/scores.csv")).doesNotExist();
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertThat(run("check").exit()).isEqualTo(2);
         Run r = run("describe", "no-such-instrument");
@@ -142,7 +204,7 @@ class MainTest {
     void helpDocumentsEveryCommandWithExamples() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("check", "describe", "norms", "explain", "Examples:");
+        assertThat(r.out()).contains("score", "check", "describe", "norms", "explain", "generate-cohort", "Examples:");
         assertThat(run("check", "--help").out()).contains("--bundled", "Examples:");
     }
 }

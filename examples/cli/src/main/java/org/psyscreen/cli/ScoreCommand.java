@@ -1,0 +1,168 @@
+package org.psyscreen.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.psyscreen.batch.BatchOptions;
+import org.psyscreen.batch.BatchScorer;
+import org.psyscreen.batch.Pseudonymizer;
+import org.psyscreen.batch.RunSummary;
+import org.psyscreen.diagnostic.Problem;
+import org.psyscreen.plan.PlanCompiler;
+import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.tier.CutoffPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** {@code psyscreen score}: the main job — a response file in, every student scored and tiered out. */
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Scores a response file (CSV: UTF-8, UTF-8 with BOM, or GB18030 from Excel) with the instruments a policy"
+                    + " expects and writes scores.csv, scores.jsonl and summary.json to the output folder: one output"
+                    + " record per input record, in order. A file that cannot be read safely is refused before anything"
+                    + " is published; a bad record is flagged and kept.",
+            "Columns: student_id, school, class, grade, sex, birth_date, test_date, region, attr.<name>, and"
+                    + " <instrument>.<item> (e.g. phqa.q9). --mapping renames a platform's own headers to these."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  psyscreen score --policy example-a-glad-pc --out results examples/demo/cohort.csv",
+            "  psyscreen score --policy example-a-glad-pc --key /secure/psyscreen.key --mapping wjx-mapping.yaml export.csv",
+            "",
+            "Mapping file (YAML):  columns: {\"学号\": student_id, \"年级\": grade, \"1、题目\": phqa.q1}",
+            "Key file: 32 or more random bytes (or 64+ hex characters); keep it outside the data folder."
+        })
+final class ScoreCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--policy", required = true, description = "Tier policy id (see psyscreen explain --help).")
+    String policyId;
+
+    @Option(
+            names = "--out",
+            defaultValue = "psyscreen-results",
+            description = "Output folder [default: ${DEFAULT-VALUE}].")
+    Path out;
+
+    @Option(names = "--mapping", description = "YAML file renaming the file's headers to psyscreen's column names.")
+    Path mapping;
+
+    @Option(
+            names = "--key",
+            description = "Key file for keyed pseudonyms (HMAC-SHA256); with it, raw ids appear nowhere.")
+    Path key;
+
+    @Option(names = "--threads", description = "Scoring threads [default: all cores]. Output bytes never depend on it.")
+    Integer threads;
+
+    @Parameters(paramLabel = "INPUT", description = "The response file.")
+    Path input;
+
+    @Override
+    public Integer call() throws Exception {
+        var o = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Bundle bundle = new Bundle(ScoreCommand.class.getClassLoader());
+        var found = bundle.policies.find(policyId);
+        if (found.isEmpty()) {
+            err.println("psyscreen score: no policy '" + policyId + "' (available: "
+                    + String.join(", ", bundle.policies.ids()) + ")");
+            return 2;
+        }
+        CutoffPolicy policy = found.get();
+        Map<String, ScoringPlan> plans = new LinkedHashMap<>();
+        for (String inst : policy.instruments()) {
+            var entry = bundle.instruments.find(inst);
+            if (entry.isEmpty()) {
+                err.println("psyscreen score: policy " + policy.key() + " expects instrument '" + inst
+                        + "', which is not bundled");
+                return 2;
+            }
+            var loaded = entry.get().load();
+            plans.put(inst, PlanCompiler.compile(loaded.orThrow(), loaded.sha256()));
+        }
+        BatchOptions options = BatchOptions.of(plans, policy).withNorms(bundle.norms);
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        if (mapping != null) {
+            options = options.withMapping(readMapping(mapping));
+        }
+        if (key != null) {
+            options = options.withPseudonymizer(Pseudonymizer.of(readKey(key)));
+        }
+        if (!Files.isRegularFile(input)) {
+            err.println("psyscreen score: cannot read " + input);
+            return 2;
+        }
+        RunSummary s = new BatchScorer(options).run(input, out);
+        print(o, s, policy, out);
+        o.flush();
+        return s.scored() && s.countsMatch() ? 0 : 1;
+    }
+
+    static Map<String, String> readMapping(Path file) throws Exception {
+        var root = YAMLMapper.builder().build().readTree(Files.readString(file));
+        Map<String, String> m = new LinkedHashMap<>();
+        root.path("columns")
+                .properties()
+                .forEach(e -> m.put(
+                        e.getKey().strip().toLowerCase(java.util.Locale.ROOT),
+                        e.getValue().asString()));
+        return m;
+    }
+
+    static byte[] readKey(Path file) throws Exception {
+        byte[] raw = Files.readAllBytes(file);
+        String text = new String(raw, StandardCharsets.US_ASCII).strip();
+        if (text.length() >= 64 && text.matches("[0-9a-fA-F]+")) {
+            return HexFormat.of().parseHex(text);
+        }
+        return raw;
+    }
+
+    private static void print(java.io.PrintWriter o, RunSummary s, CutoffPolicy policy, Path out) {
+        o.println("psyscreen score — " + s.policy() + " (engine " + s.engineVersion() + ")");
+        o.println("输入 input:   " + s.input() + " — " + s.encoding() + ", sha256 "
+                + s.inputSha256().substring(0, 16) + "…");
+        if (!s.scored()) {
+            o.println("文件未评分 THE FILE WAS NOT SCORED — nothing was published:");
+            for (Problem p : s.fileProblems().all()) {
+                o.println("  " + p.format().replace("\n", "\n  "));
+            }
+            return;
+        }
+        o.println("记录 records: " + s.recordsIn() + " in, " + s.recordsOut() + " out"
+                + (s.countsMatch() ? " — every record accounted for" : " — MISMATCH")
+                + (s.blankLines() > 0 ? "; " + s.blankLines() + " blank line(s) skipped" : ""));
+        s.statusCounts().forEach((inst, counts) -> o.println("量表 " + inst + ": " + counts));
+        o.println("预警 tiers:");
+        for (var t : policy.tiers()) {
+            o.printf(
+                    "  %-12s %-28s %6d%n",
+                    t.label().zh(), t.label().en(), s.tierCounts().getOrDefault(t.id(), 0L));
+        }
+        o.printf(
+                "  %-12s %-28s %6d%n",
+                "未发现风险", "no risk identified", s.tierCounts().getOrDefault("none", 0L));
+        if (!s.codeCounts().isEmpty()) {
+            o.println("记录问题 record problems (each record kept and flagged): " + s.codeCounts());
+        }
+        o.println("输出 outputs: " + out.resolve("scores.csv") + ", scores.jsonl, summary.json"
+                + (s.keyId().isEmpty()
+                        ? " (raw student ids: protect these files)"
+                        : " (pseudonymised, key " + s.keyId() + ")"));
+        o.println("本结果支持受过培训的人员决策，不是诊断。 Tiers support trained staff; they are not diagnoses.");
+    }
+}
