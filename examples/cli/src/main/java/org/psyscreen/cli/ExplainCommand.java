@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psyscreen.definition.Numbers;
 import org.psyscreen.load.InstrumentCatalog;
-import org.psyscreen.load.NormCatalog;
 import org.psyscreen.load.PolicyCatalog;
 import org.psyscreen.norm.Grade;
 import org.psyscreen.norm.NormTable;
@@ -74,17 +73,10 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        ClassLoader cl = ExplainCommand.class.getClassLoader();
-        InstrumentCatalog instruments = InstrumentCatalog.fromClassPath(cl);
-        NormCatalog normCatalog = NormCatalog.fromClassPath(cl);
-        Map<String, NormTable> norms = new LinkedHashMap<>();
-        for (String id : normCatalog.ids()) {
-            normCatalog.load(id, instruments::resolve).flatMap(r -> r.value()).ifPresent(t -> norms.put(id, t));
-        }
-        PolicyCatalog policies = PolicyCatalog.fromClassPath(
-                cl,
-                instruments::resolve,
-                key -> norms.values().stream().filter(t -> t.key().equals(key)).findFirst());
+        Bundle bundle = new Bundle(ExplainCommand.class.getClassLoader());
+        InstrumentCatalog instruments = bundle.instruments;
+        Map<String, NormTable> norms = bundle.norms;
+        PolicyCatalog policies = bundle.policies;
         var found = policies.find(policyId);
         if (found.isEmpty()) {
             err.println("psyscreen explain: no policy '" + policyId + "' (available: "
