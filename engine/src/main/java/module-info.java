@@ -21,6 +21,7 @@ module org.psyscreen.engine {
     exports org.psyscreen.tier;
     exports org.psyscreen.spi;
     exports org.psyscreen.batch;
+    exports org.psyscreen.privacy;
 
     uses org.psyscreen.spi.CutoffPolicyProvider;
 

@@ -1,0 +1,81 @@
+package org.psyscreen.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A table of counts to publish: units (rows) in a hierarchy, each with a count per category
+ * (column) and a total that equals the sum of its counts. A unit's parent is the unit its counts are
+ * part of (a class within a grade within a school ...); the parent's counts equal the sum of its
+ * children's when the children cover it.
+ */
+public final class CountTable {
+    /** One unit. */
+    public static final class Unit {
+        final String id;
+        final int parent;
+        final long[] counts;
+        final boolean[] suppressed;
+        boolean totalSuppressed;
+
+        Unit(String id, int parent, long[] counts) {
+            this.id = id;
+            this.parent = parent;
+            this.counts = counts.clone();
+            this.suppressed = new boolean[counts.length];
+        }
+
+        /** Unit id. */
+        public String id() {
+            return id;
+        }
+
+        /** The unit's total. */
+        public long total() {
+            long t = 0;
+            for (long c : counts) {
+                t += c;
+            }
+            return t;
+        }
+
+        /** The published count of column {@code c}, or {@code null} when suppressed. */
+        public Long published(int c) {
+            return suppressed[c] ? null : counts[c];
+        }
+
+        /** The published total, or {@code null} when suppressed. */
+        public Long publishedTotal() {
+            return totalSuppressed ? null : total();
+        }
+    }
+
+    private final List<String> columns;
+    final List<Unit> units = new ArrayList<>();
+
+    /** @param columns category names */
+    public CountTable(List<String> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    /** Adds a unit; {@code parent} is the index of an earlier unit, or -1 for a top unit. Returns its index. */
+    public int add(String id, int parent, long[] counts) {
+        Objects.requireNonNull(id, "id");
+        if (counts.length != columns.size() || parent >= units.size()) {
+            throw new IllegalArgumentException("counts must match the columns; parents come first");
+        }
+        units.add(new Unit(id, parent, counts));
+        return units.size() - 1;
+    }
+
+    /** Category names. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Units in insertion order. */
+    public List<Unit> units() {
+        return List.copyOf(units);
+    }
+}

@@ -1,0 +1,115 @@
+package org.psyscreen.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds hidden cells that published figures determine exactly. Unknowns are the hidden cells; each
+ * published unit total and each parent-equals-sum-of-children column gives a linear equation. A
+ * hidden cell is determined exactly when its unit vector lies in the row space of the equations
+ * (rank does not grow when it is added). Gaussian elimination over small integer systems.
+ */
+final class LinearAudit {
+    /** A determined hidden cell. */
+    record Cell(int unit, int column) {}
+
+    private LinearAudit() {}
+
+    /** The first hidden cell that published figures determine, or {@code null}. */
+    static Cell firstRecoverable(CountTable t) {
+        List<CountTable.Unit> units = t.units;
+        int cols = t.columns().size();
+        int[][] var = new int[units.size()][cols];
+        List<Cell> cells = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            for (int c = 0; c < cols; c++) {
+                if (units.get(u).suppressed[c]) {
+                    var[u][c] = cells.size();
+                    cells.add(new Cell(u, c));
+                } else {
+                    var[u][c] = -1;
+                }
+            }
+        }
+        int n = cells.size();
+        if (n == 0) {
+            return null;
+        }
+        List<double[]> eqs = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            if (!units.get(u).totalSuppressed) {
+                double[] e = new double[n];
+                for (int c = 0; c < cols; c++) {
+                    if (var[u][c] >= 0) {
+                        e[var[u][c]] = 1;
+                    }
+                }
+                eqs.add(e);
+            }
+        }
+        for (int p = 0; p < units.size(); p++) {
+            for (int c = 0; c < cols; c++) {
+                double[] e = new double[n];
+                boolean any = false;
+                if (var[p][c] >= 0) {
+                    e[var[p][c]] = -1;
+                }
+                for (int ch = 0; ch < units.size(); ch++) {
+                    if (units.get(ch).parent == p) {
+                        any = true;
+                        if (var[ch][c] >= 0) {
+                            e[var[ch][c]] = 1;
+                        }
+                    }
+                }
+                if (any) {
+                    eqs.add(e);
+                }
+            }
+        }
+        int rank = rank(eqs, n);
+        for (int v = 0; v < n; v++) {
+            List<double[]> with = new ArrayList<>(eqs);
+            double[] unit = new double[n];
+            unit[v] = 1;
+            with.add(unit);
+            if (rank(with, n) == rank) {
+                return cells.get(v);
+            }
+        }
+        return null;
+    }
+
+    private static int rank(List<double[]> rows, int n) {
+        double[][] m = new double[rows.size()][];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = rows.get(i).clone();
+        }
+        int rank = 0;
+        for (int col = 0; col < n && rank < m.length; col++) {
+            int pivot = -1;
+            for (int r = rank; r < m.length; r++) {
+                if (Math.abs(m[r][col]) > 1e-9) {
+                    pivot = r;
+                    break;
+                }
+            }
+            if (pivot < 0) {
+                continue;
+            }
+            double[] tmp = m[pivot];
+            m[pivot] = m[rank];
+            m[rank] = tmp;
+            for (int r = 0; r < m.length; r++) {
+                if (r != rank && Math.abs(m[r][col]) > 1e-9) {
+                    double f = m[r][col] / m[rank][col];
+                    for (int c = col; c < n; c++) {
+                        m[r][c] -= f * m[rank][c];
+                    }
+                }
+            }
+            rank++;
+        }
+        return rank;
+    }
+}

@@ -1,0 +1,2 @@
+/** Disclosure control for published aggregates: small-cell suppression with complementary suppression. */
+package org.psyscreen.privacy;

@@ -1,0 +1,207 @@
+package org.psyscreen.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property test over 1,000 seeded random hierarchies (school, grades, classes; four tier columns)
+ * with many small counts: after suppression no published cell or total lies in 1..k-1, and no
+ * suppressed cell can be recovered exactly by linear arithmetic over what is published (checked by
+ * rank: a cell is recoverable exactly when its unit vector lies in the row space of the published
+ * equations).
+ */
+class SmallCellSuppressorTest {
+    static final int K = SmallCellSuppressor.DEFAULT_K;
+    static final List<String> COLUMNS = List.of("t1", "t2", "t3", "none");
+
+    @Test
+    void aSmallClassIsHiddenAndCannotBeRecovered() {
+        CountTable t = new CountTable(COLUMNS);
+        int school = t.add("school", -1, new long[] {3, 20, 40, 137});
+        t.add("class A", school, new long[] {3, 10, 20, 67});
+        t.add("class B", school, new long[] {0, 10, 20, 70});
+        SmallCellSuppressor.suppress(t, K);
+        var a = t.units().get(1);
+        var b = t.units().get(2);
+        assertThat(a.published(0)).isNull();
+        assertThat(t.units().get(0).published(0))
+                .as("school cell 3 is small too")
+                .isNull();
+        assertThat(a.published(1))
+                .as("complement in the row: smallest other cell")
+                .isNull();
+        assertThat(b.published(1))
+                .as("no complement needed: the school's cell is hidden too")
+                .isEqualTo(10L);
+        assertNothingRecoverable(t);
+    }
+
+    @Test
+    void propertiesOverRandomHierarchies() {
+        SplittableRandom r = new SplittableRandom(20261123L);
+        for (int trial = 0; trial < 1000; trial++) {
+            CountTable t = randomTable(r);
+            SmallCellSuppressor.suppress(t, K);
+            for (CountTable.Unit u : t.units()) {
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    Long v = u.published(c);
+                    assertThat(v == null || v == 0 || v >= K)
+                            .as("trial %d unit %s col %d", trial, u.id(), c)
+                            .isTrue();
+                }
+                Long tot = u.publishedTotal();
+                assertThat(tot == null || tot == 0 || tot >= K).isTrue();
+            }
+            assertNothingRecoverable(t);
+        }
+    }
+
+    static CountTable randomTable(SplittableRandom r) {
+        // Build leaves first, then sum upwards; add parents before children as the table requires.
+        int grades = 1 + r.nextInt(3);
+        List<long[][]> classes = new ArrayList<>();
+        for (int g = 0; g < grades; g++) {
+            int n = 1 + r.nextInt(4);
+            long[][] cl = new long[n][COLUMNS.size()];
+            for (long[] row : cl) {
+                for (int c = 0; c < row.length; c++) {
+                    int size = r.nextInt(10) < 3 ? r.nextInt(4) : r.nextInt(40);
+                    row[c] = c == COLUMNS.size() - 1 ? 5 + r.nextInt(45) : size;
+                }
+            }
+            classes.add(cl);
+        }
+        CountTable t = new CountTable(COLUMNS);
+        long[] schoolCounts = new long[COLUMNS.size()];
+        for (long[][] cl : classes) {
+            for (long[] row : cl) {
+                for (int c = 0; c < row.length; c++) {
+                    schoolCounts[c] += row[c];
+                }
+            }
+        }
+        int school = t.add("school", -1, schoolCounts);
+        for (int g = 0; g < grades; g++) {
+            long[] gradeCounts = new long[COLUMNS.size()];
+            for (long[] row : classes.get(g)) {
+                for (int c = 0; c < row.length; c++) {
+                    gradeCounts[c] += row[c];
+                }
+            }
+            int grade = t.add("grade " + g, school, gradeCounts);
+            for (int i = 0; i < classes.get(g).length; i++) {
+                t.add("grade " + g + " class " + i, grade, classes.get(g)[i]);
+            }
+        }
+        return t;
+    }
+
+    /** Fails when any suppressed cell is determined by the published equations. */
+    static void assertNothingRecoverable(CountTable t) {
+        List<CountTable.Unit> units = t.units();
+        int cols = COLUMNS.size();
+        int[][] var = new int[units.size()][cols];
+        int n = 0;
+        for (int u = 0; u < units.size(); u++) {
+            for (int c = 0; c < cols; c++) {
+                var[u][c] = units.get(u).published(c) == null ? n++ : -1;
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        List<double[]> eqs = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            if (units.get(u).publishedTotal() != null) {
+                double[] e = new double[n];
+                for (int c = 0; c < cols; c++) {
+                    if (var[u][c] >= 0) {
+                        e[var[u][c]] = 1;
+                    }
+                }
+                eqs.add(e);
+            }
+        }
+        for (int p = 0; p < units.size(); p++) {
+            for (int c = 0; c < cols; c++) {
+                boolean any = false;
+                double[] e = new double[n];
+                if (var[p][c] >= 0) {
+                    e[var[p][c]] = -1; // parent = sum of children, whether or not the parent is published
+                }
+                for (int ch = 0; ch < units.size(); ch++) {
+                    if (parentOf(t, ch) == p) {
+                        any = true;
+                        if (var[ch][c] >= 0) {
+                            e[var[ch][c]] = 1;
+                        }
+                    }
+                }
+                if (any) {
+                    eqs.add(e);
+                }
+            }
+        }
+        int rank = rank(eqs, n);
+        for (int v = 0; v < n; v++) {
+            List<double[]> with = new ArrayList<>(eqs);
+            double[] unit = new double[n];
+            unit[v] = 1;
+            with.add(unit);
+            if (rank(with, n) == rank) {
+                StringBuilder sb = new StringBuilder("suppressed cell " + v + " is recoverable in:\n");
+                for (CountTable.Unit u : units) {
+                    sb.append(u.id())
+                            .append(" parent ")
+                            .append(u.parent)
+                            .append(" total ")
+                            .append(u.publishedTotal())
+                            .append(':');
+                    for (int c = 0; c < cols; c++) {
+                        sb.append(' ').append(u.published(c) == null ? "[" + u.counts[c] + "]" : u.counts[c]);
+                    }
+                    sb.append('\n');
+                }
+                throw new AssertionError(sb.toString());
+            }
+        }
+    }
+
+    static int parentOf(CountTable t, int unit) {
+        return t.units.get(unit).parent;
+    }
+
+    static int rank(List<double[]> rows, int n) {
+        double[][] m = rows.stream().map(double[]::clone).toArray(double[][]::new);
+        int rank = 0;
+        for (int col = 0; col < n && rank < m.length; col++) {
+            int pivot = -1;
+            for (int r = rank; r < m.length; r++) {
+                if (Math.abs(m[r][col]) > 1e-9) {
+                    pivot = r;
+                    break;
+                }
+            }
+            if (pivot < 0) {
+                continue;
+            }
+            double[] tmp = m[pivot];
+            m[pivot] = m[rank];
+            m[rank] = tmp;
+            for (int r = 0; r < m.length; r++) {
+                if (r != rank && Math.abs(m[r][col]) > 1e-9) {
+                    double f = m[r][col] / m[rank][col];
+                    for (int c = col; c < n; c++) {
+                        m[r][c] -= f * m[rank][c];
+                    }
+                }
+            }
+            rank++;
+        }
+        return rank;
+    }
+}
