@@ -37,6 +37,7 @@ import org.psyscreen.norm.Grade;
 import org.psyscreen.norm.Sex;
 import org.psyscreen.norm.StudentProfile;
 import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.privacy.SmallCellSuppressor;
 import org.psyscreen.score.ResponseRow;
 import org.psyscreen.score.ScoredResponse;
 import org.psyscreen.tier.EngineVersion;
@@ -154,6 +155,7 @@ public final class BatchScorer {
         Map<String, Map<String, Long>> status = new TreeMap<>();
         Map<String, Long> tiers = new TreeMap<>();
         Map<String, Long> codes = new TreeMap<>();
+        Rollups rollups = options.policy() == null ? null : new Rollups(outcomeColumns());
         long out = 0;
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try (Reader r = ResponseFileScan.reader(input, bytes);
@@ -180,10 +182,10 @@ public final class BatchScorer {
                 chunk.add(rec);
                 numbers.add(++recordNo);
                 if (chunk.size() == options.chunk()) {
-                    out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jw, status, tiers, codes);
+                    out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jw, status, tiers, codes, rollups);
                 }
             }
-            out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jw, status, tiers, codes);
+            out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jw, status, tiers, codes, rollups);
         } catch (CsvParseException | UncheckedIOException | java.nio.charset.CharacterCodingException e) {
             Files.deleteIfExists(csvTmp);
             Files.deleteIfExists(jsonTmp);
@@ -209,18 +211,18 @@ public final class BatchScorer {
         force(jsonTmp);
         move(csvTmp, outDir.resolve("scores.csv"));
         move(jsonTmp, outDir.resolve("scores.jsonl"));
-        RunSummary s = summary(
-                input,
-                bytes,
-                recordsIn,
-                out,
-                blank,
-                Problems.none(),
-                status,
-                tiers,
-                codes,
-                List.of("scores.csv", "scores.jsonl", "summary.json"),
-                started);
+        List<String> outputs = new ArrayList<>(List.of("scores.csv", "scores.jsonl"));
+        if (rollups != null) {
+            publish(outDir.resolve("rollup.csv"), os -> {
+                Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                rollups.write(w, SmallCellSuppressor.DEFAULT_K);
+                w.flush();
+            });
+            outputs.add("rollup.csv");
+        }
+        outputs.add("summary.json");
+        RunSummary s =
+                summary(input, bytes, recordsIn, out, blank, Problems.none(), status, tiers, codes, outputs, started);
         publish(outDir.resolve("summary.json"), o -> writeSummary(s, o));
         return s;
     }
@@ -235,7 +237,8 @@ public final class BatchScorer {
             Writer jw,
             Map<String, Map<String, Long>> status,
             Map<String, Long> tiers,
-            Map<String, Long> codes)
+            Map<String, Long> codes,
+            Rollups rollups)
             throws IOException {
         List<Future<RowOutcome>> futures = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
@@ -267,6 +270,18 @@ public final class BatchScorer {
                     1L,
                     Long::sum);
             o.problems().forEach(p -> codes.merge(p.substring(0, 8), 1L, Long::sum));
+            if (rollups != null) {
+                TierDecision d = o.decision();
+                int col = d.tier() == null
+                        ? options.policy().tiers().size()
+                        : options.policy().tiers().indexOf(d.tier());
+                rollups.add(
+                        o.demographics().get("region"),
+                        o.demographics().get("school"),
+                        o.demographics().get("grade"),
+                        o.demographics().get("class"),
+                        col);
+            }
         }
         long n = chunk.size();
         chunk.clear();
@@ -370,6 +385,14 @@ public final class BatchScorer {
             }
         }
         return true;
+    }
+
+    /** Roll-up columns: the policy's tiers, most severe first, then "none". */
+    private List<String> outcomeColumns() {
+        List<String> c = new ArrayList<>();
+        options.policy().tiers().forEach(t -> c.add(t.id()));
+        c.add("none");
+        return c;
     }
 
     /** Output column names, fixed for a given set of plans and policy. */

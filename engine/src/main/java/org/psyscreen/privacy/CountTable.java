@@ -69,6 +69,23 @@ public final class CountTable {
         return units.size() - 1;
     }
 
+    /** Hides a cell before suppression runs (to keep levels of a hierarchy consistent). */
+    public void hide(int unit, int column) {
+        units.get(unit).suppressed[column] = true;
+    }
+
+    /** Hides a unit's total and every cell of it before suppression runs. */
+    public void hideTotal(int unit) {
+        Unit u = units.get(unit);
+        u.totalSuppressed = true;
+        java.util.Arrays.fill(u.suppressed, true);
+    }
+
+    /** Whether a cell is hidden. */
+    public boolean hidden(int unit, int column) {
+        return units.get(unit).suppressed[column];
+    }
+
     /** Category names. */
     public List<String> columns() {
         return columns;

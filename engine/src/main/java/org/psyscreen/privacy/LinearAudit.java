@@ -67,25 +67,20 @@ final class LinearAudit {
                 }
             }
         }
-        int rank = rank(eqs, n);
-        for (int v = 0; v < n; v++) {
-            List<double[]> with = new ArrayList<>(eqs);
-            double[] unit = new double[n];
-            unit[v] = 1;
-            with.add(unit);
-            if (rank(with, n) == rank) {
-                return cells.get(v);
-            }
-        }
-        return null;
+        return determined(eqs, n, cells);
     }
 
-    private static int rank(List<double[]> rows, int n) {
+    /**
+     * Gauss-Jordan elimination once: a hidden cell is determined exactly when its pivot row has no
+     * other non-zero entry (free variables and pivots tied to them are not determined).
+     */
+    private static Cell determined(List<double[]> rows, int n, List<Cell> cells) {
         double[][] m = new double[rows.size()][];
         for (int i = 0; i < m.length; i++) {
             m[i] = rows.get(i).clone();
         }
         int rank = 0;
+        int[] pivotCol = new int[m.length];
         for (int col = 0; col < n && rank < m.length; col++) {
             int pivot = -1;
             for (int r = rank; r < m.length; r++) {
@@ -100,16 +95,30 @@ final class LinearAudit {
             double[] tmp = m[pivot];
             m[pivot] = m[rank];
             m[rank] = tmp;
+            double lead = m[rank][col];
+            for (int c = col; c < n; c++) {
+                m[rank][c] /= lead;
+            }
             for (int r = 0; r < m.length; r++) {
                 if (r != rank && Math.abs(m[r][col]) > 1e-9) {
-                    double f = m[r][col] / m[rank][col];
+                    double f = m[r][col];
                     for (int c = col; c < n; c++) {
                         m[r][c] -= f * m[rank][c];
                     }
                 }
             }
+            pivotCol[rank] = col;
             rank++;
         }
-        return rank;
+        for (int r = 0; r < rank; r++) {
+            boolean alone = true;
+            for (int c = 0; c < n && alone; c++) {
+                alone = c == pivotCol[r] || Math.abs(m[r][c]) <= 1e-9;
+            }
+            if (alone) {
+                return cells.get(pivotCol[r]);
+            }
+        }
+        return null;
     }
 }

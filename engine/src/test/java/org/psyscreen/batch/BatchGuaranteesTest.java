@@ -35,12 +35,82 @@ class BatchGuaranteesTest {
             Locale.setDefault(locale);
             TimeZone.setDefault(zone);
         }
-        for (String f : List.of("scores.csv", "scores.jsonl")) {
+        for (String f : List.of("scores.csv", "scores.jsonl", "rollup.csv")) {
             assertThat(Files.readAllBytes(dir.resolve("b").resolve(f)))
                     .as(f)
                     .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
         }
         assertThat(Files.readAllLines(dir.resolve("a/scores.csv"))).hasSize(3001);
+    }
+
+    @Test
+    void rollUpsPublishNoSmallCellAndNoSingleHiddenCellInAnyEquation() throws Exception {
+        Path in = BatchFixtures.write(dir, "cohort.csv", BatchFixtures.cohort(3000, 11));
+        RunSummary s = new BatchScorer(BatchFixtures.options()).run(in, dir.resolve("out"));
+        assertThat(s.outputs()).contains("rollup.csv");
+        List<de.siegmar.fastcsv.reader.NamedCsvRecord> rows = new java.util.ArrayList<>();
+        try (var r = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(dir.resolve("out/rollup.csv"))) {
+            r.forEach(rows::add);
+        }
+        List<String> cols = List.of("t1", "t2", "t3", "none");
+        assertThat(rows).isNotEmpty();
+        java.util.Map<String, de.siegmar.fastcsv.reader.NamedCsvRecord> byPath = new java.util.HashMap<>();
+        long hiddenCells = 0;
+        for (var row : rows) {
+            byPath.put(path(row), row);
+            int hiddenInRow = 0;
+            for (String c : cols) {
+                String v = row.getField(c);
+                if (v.equals("*")) {
+                    hiddenInRow++;
+                    hiddenCells++;
+                } else {
+                    assertThat(Long.parseLong(v))
+                            .as("published cell %s %s", path(row), c)
+                            .matches(x -> x == 0 || x >= 10);
+                }
+            }
+            String total = row.getField("students");
+            if (!total.equals("*")) {
+                assertThat(Long.parseLong(total)).isGreaterThanOrEqualTo(10);
+                assertThat(hiddenInRow)
+                        .as("row %s: one hidden cell beside a published total", path(row))
+                        .isNotEqualTo(1);
+            }
+        }
+        assertThat(hiddenCells)
+                .as("the cohort has small classes, so something is hidden")
+                .isPositive();
+        for (var parent : rows) {
+            for (String c : cols) {
+                if (parent.getField(c).equals("*")) {
+                    continue;
+                }
+                long hiddenChildren = rows.stream()
+                        .filter(ch -> parentPath(ch).equals(path(parent)))
+                        .filter(ch -> ch.getField(c).equals("*"))
+                        .count();
+                assertThat(hiddenChildren)
+                        .as("parent %s column %s", path(parent), c)
+                        .isNotEqualTo(1);
+            }
+        }
+    }
+
+    static String path(de.siegmar.fastcsv.reader.NamedCsvRecord r) {
+        StringBuilder sb = new StringBuilder();
+        for (String f : List.of("region", "school", "grade", "class")) {
+            if (!r.getField(f).isEmpty()) {
+                sb.append('/').append(r.getField(f));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String parentPath(de.siegmar.fastcsv.reader.NamedCsvRecord r) {
+        String p = path(r);
+        int cut = p.lastIndexOf('/');
+        return cut <= 0 ? "" : p.substring(0, cut);
     }
 
     @Test

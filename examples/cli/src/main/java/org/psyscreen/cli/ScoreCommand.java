@@ -159,7 +159,8 @@ final class ScoreCommand implements Callable<Integer> {
         if (!s.codeCounts().isEmpty()) {
             o.println("记录问题 record problems (each record kept and flagged): " + s.codeCounts());
         }
-        o.println("输出 outputs: " + out.resolve("scores.csv") + ", scores.jsonl, summary.json"
+        o.println("输出 outputs: " + out.resolve("scores.csv")
+                + ", scores.jsonl, rollup.csv (small cells hidden), summary.json"
                 + (s.keyId().isEmpty()
                         ? " (raw student ids: protect these files)"
                         : " (pseudonymised, key " + s.keyId() + ")"));

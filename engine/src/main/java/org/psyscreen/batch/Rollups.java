@@ -1,0 +1,194 @@
+package org.psyscreen.batch;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.psyscreen.privacy.CountTable;
+import org.psyscreen.privacy.SmallCellSuppressor;
+
+/**
+ * Counts of students by outcome along the warning network (region, school, grade, class), published
+ * with small cells suppressed. Each school is suppressed as its own hierarchy (school, grades,
+ * classes), the region over its schools; cells hidden at one level are carried into the other until
+ * both are stable, so no hidden cell can be recovered from either. Memory grows with the number of
+ * classes, not of students.
+ */
+final class Rollups {
+    static final String UNKNOWN = "(not given)";
+
+    /** Marks a hidden total in the carried sets. */
+    private static final int TOTAL = -1;
+
+    private final List<String> columns;
+    /** region, school, grade, class -> counts per column. */
+    private final Map<List<String>, long[]> classes = new TreeMap<>(Rollups::compare);
+
+    Rollups(List<String> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    void add(String region, String school, String grade, String klass, int column) {
+        List<String> key = List.of(name(region), name(school), name(grade), name(klass));
+        classes.computeIfAbsent(key, k -> new long[columns.size()])[column]++;
+    }
+
+    private static String name(String s) {
+        return s == null || s.isBlank() ? UNKNOWN : s;
+    }
+
+    /** Writes the suppressed roll-up as CSV: level, region, school, grade, class, students, one column per outcome. */
+    void write(Writer out, int k) throws IOException {
+        // Hidden cells by unit path (region / school / grade / class prefixes), carried between tables.
+        Map<List<String>, Set<Integer>> hidden = new HashMap<>();
+        Map<List<String>, CountTable.Unit> published = new HashMap<>();
+        Map<String, List<List<String>>> schoolsByRegion = new TreeMap<>();
+        for (List<String> key : classes.keySet()) {
+            List<String> school = key.subList(0, 2);
+            List<List<String>> list = schoolsByRegion.computeIfAbsent(key.get(0), r -> new ArrayList<>());
+            if (!list.contains(school)) {
+                list.add(school);
+            }
+        }
+        boolean stable = false;
+        while (!stable) {
+            stable = true;
+            for (var region : schoolsByRegion.entrySet()) {
+                for (List<String> school : region.getValue()) {
+                    stable &= suppressSchool(school, k, hidden, published);
+                }
+                stable &= suppressRegion(region.getKey(), region.getValue(), k, hidden, published);
+            }
+        }
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+        List<String> header = new ArrayList<>(List.of("level", "region", "school", "grade", "class", "students"));
+        header.addAll(columns);
+        csv.writeRecord(header);
+        List<List<String>> order = new ArrayList<>(published.keySet());
+        order.sort(Rollups::compare);
+        for (List<String> path : order) {
+            CountTable.Unit u = published.get(path);
+            List<String> row = new ArrayList<>();
+            row.add(List.of("region", "school", "grade", "class").get(path.size() - 1));
+            for (int i = 0; i < 4; i++) {
+                row.add(i < path.size() ? Text.spreadsheetSafe(path.get(i)) : "");
+            }
+            row.add(u.publishedTotal() == null ? "*" : Long.toString(u.publishedTotal()));
+            for (int c = 0; c < columns.size(); c++) {
+                row.add(u.published(c) == null ? "*" : Long.toString(u.published(c)));
+            }
+            csv.writeRecord(row);
+        }
+        csv.flush();
+    }
+
+    /** School, its grades and classes as one table; returns true when nothing new was hidden. */
+    private boolean suppressSchool(
+            List<String> school,
+            int k,
+            Map<List<String>, Set<Integer>> hidden,
+            Map<List<String>, CountTable.Unit> published) {
+        CountTable t = new CountTable(columns);
+        List<List<String>> paths = new ArrayList<>();
+        Map<List<String>, Integer> index = new HashMap<>();
+        long[] schoolCounts = sum(school);
+        index.put(school, t.add(String.join("/", school), -1, schoolCounts));
+        paths.add(school);
+        for (List<String> key : classes.keySet()) {
+            if (!key.subList(0, 2).equals(school)) {
+                continue;
+            }
+            List<String> grade = key.subList(0, 3);
+            if (!index.containsKey(grade)) {
+                index.put(grade, t.add(String.join("/", grade), index.get(school), sum(grade)));
+                paths.add(grade);
+            }
+            index.put(key, t.add(String.join("/", key), index.get(grade), classes.get(key)));
+            paths.add(key);
+        }
+        return apply(t, paths, index, k, hidden, published);
+    }
+
+    private boolean suppressRegion(
+            String region,
+            List<List<String>> schools,
+            int k,
+            Map<List<String>, Set<Integer>> hidden,
+            Map<List<String>, CountTable.Unit> published) {
+        CountTable t = new CountTable(columns);
+        List<List<String>> paths = new ArrayList<>();
+        Map<List<String>, Integer> index = new HashMap<>();
+        List<String> r = List.of(region);
+        index.put(r, t.add(region, -1, sum(r)));
+        paths.add(r);
+        for (List<String> school : schools) {
+            index.put(school, t.add(String.join("/", school), index.get(r), sum(school)));
+            paths.add(school);
+        }
+        boolean stable = apply(t, paths, index, k, hidden, published);
+        // The school rows published are the ones from the school tables (they also hold grades and classes).
+        return stable;
+    }
+
+    private boolean apply(
+            CountTable t,
+            List<List<String>> paths,
+            Map<List<String>, Integer> index,
+            int k,
+            Map<List<String>, Set<Integer>> hidden,
+            Map<List<String>, CountTable.Unit> published) {
+        for (List<String> p : paths) {
+            for (int c : hidden.getOrDefault(p, Set.of())) {
+                if (c == TOTAL) {
+                    t.hideTotal(index.get(p));
+                } else {
+                    t.hide(index.get(p), c);
+                }
+            }
+        }
+        SmallCellSuppressor.suppress(t, k);
+        boolean stable = true;
+        for (List<String> p : paths) {
+            Set<Integer> h = hidden.computeIfAbsent(p, x -> new HashSet<>());
+            for (int c = 0; c < columns.size(); c++) {
+                if (t.hidden(index.get(p), c) && h.add(c)) {
+                    stable = false;
+                }
+            }
+            if (t.units().get(index.get(p)).publishedTotal() == null && h.add(TOTAL)) {
+                stable = false;
+            }
+            published.put(p, t.units().get(index.get(p)));
+        }
+        return stable;
+    }
+
+    private long[] sum(List<String> prefix) {
+        long[] s = new long[columns.size()];
+        for (var e : classes.entrySet()) {
+            if (e.getKey().subList(0, prefix.size()).equals(prefix)) {
+                for (int c = 0; c < s.length; c++) {
+                    s[c] += e.getValue()[c];
+                }
+            }
+        }
+        return s;
+    }
+
+    private static int compare(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+}
