@@ -16,6 +16,7 @@ import org.psyscreen.tier.CutoffPolicy;
  * @param pseudonymizer keyed pseudonyms for student ids, or {@code null} to output raw ids
  * @param threads scoring threads (output order and bytes never depend on it)
  * @param chunk records scored per parallel step
+ * @param progress told after each chunk how many records are done out of how many
  */
 public record BatchOptions(
         Map<String, ScoringPlan> plans,
@@ -24,13 +25,24 @@ public record BatchOptions(
         Map<String, String> mapping,
         Pseudonymizer pseudonymizer,
         int threads,
-        int chunk) {
+        int chunk,
+        Progress progress) {
+
+    /** Receives progress: records written so far and records in the file. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Says nothing. */
+        Progress NONE = (done, total) -> {};
+
+        void update(long done, long total);
+    }
 
     public BatchOptions {
         plans = Map.copyOf(plans);
         norms = Map.copyOf(norms);
         mapping = Map.copyOf(mapping);
         Objects.requireNonNull(plans);
+        progress = progress == null ? Progress.NONE : progress;
         if (threads < 1 || chunk < 1) {
             throw new IllegalArgumentException("threads and chunk must be at least 1");
         }
@@ -39,26 +51,38 @@ public record BatchOptions(
     /** Options with the given plans and policy, no norms, mapping or key, all cores. */
     public static BatchOptions of(Map<String, ScoringPlan> plans, CutoffPolicy policy) {
         return new BatchOptions(
-                plans, policy, Map.of(), Map.of(), null, Runtime.getRuntime().availableProcessors(), 2048);
+                plans,
+                policy,
+                Map.of(),
+                Map.of(),
+                null,
+                Runtime.getRuntime().availableProcessors(),
+                2048,
+                Progress.NONE);
     }
 
     /** A copy with another thread count. */
     public BatchOptions withThreads(int n) {
-        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, n, chunk);
+        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, n, chunk, progress);
     }
 
     /** A copy with a pseudonymizer. */
     public BatchOptions withPseudonymizer(Pseudonymizer p) {
-        return new BatchOptions(plans, policy, norms, mapping, p, threads, chunk);
+        return new BatchOptions(plans, policy, norms, mapping, p, threads, chunk, progress);
     }
 
     /** A copy with norm tables. */
     public BatchOptions withNorms(Map<String, NormTable> n) {
-        return new BatchOptions(plans, policy, n, mapping, pseudonymizer, threads, chunk);
+        return new BatchOptions(plans, policy, n, mapping, pseudonymizer, threads, chunk, progress);
+    }
+
+    /** A copy with a progress listener. */
+    public BatchOptions withProgress(Progress p) {
+        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, threads, chunk, p);
     }
 
     /** A copy with a header mapping. */
     public BatchOptions withMapping(Map<String, String> m) {
-        return new BatchOptions(plans, policy, norms, m, pseudonymizer, threads, chunk);
+        return new BatchOptions(plans, policy, norms, m, pseudonymizer, threads, chunk, progress);
     }
 }

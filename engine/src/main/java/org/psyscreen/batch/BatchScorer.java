@@ -89,8 +89,7 @@ public final class BatchScorer {
         ColumnLayout layout = null;
         long records = 0;
         long blank = 0;
-        LongSet seen = new LongSet();
-        LongSet duplicated = new LongSet();
+        DuplicateIds duplicated = new DuplicateIds();
         if (problems.isEmpty()) {
             try (Reader r = ResponseFileScan.reader(input, bytes);
                     CsvReader<CsvRecord> csv = ResponseFileScan.csv(r)) {
@@ -108,8 +107,8 @@ public final class BatchScorer {
                     int idCol = layout.column("student_id");
                     if (idCol >= 0 && idCol < rec.getFieldCount()) {
                         String id = Pseudonymizer.canonical(rec.getField(idCol));
-                        if (!id.isEmpty() && !seen.add(LongSet.hash(id))) {
-                            duplicated.add(LongSet.hash(id));
+                        if (!id.isEmpty()) {
+                            duplicated.offer(LongSet.hash(id));
                         }
                     }
                 }
@@ -131,6 +130,9 @@ public final class BatchScorer {
             }
         }
         Problems fileProblems = Problems.of(problems);
+        if (!fileProblems.hasErrors() && duplicated.needsRecount()) {
+            recountIds(input, bytes, layout, duplicated);
+        }
         if (fileProblems.hasErrors()) {
             RunSummary s = summary(
                     input, bytes, records, 0, blank, fileProblems, Map.of(), Map.of(), Map.of(), List.of(), started);
@@ -140,6 +142,29 @@ public final class BatchScorer {
         return score(input, outDir, bytes, layout, records, blank, duplicated, started);
     }
 
+    /** The exact recount of candidate duplicate ids (only their hashes are kept). */
+    private static void recountIds(Path input, ResponseFileScan.Bytes bytes, ColumnLayout layout, DuplicateIds ids)
+            throws IOException {
+        int idCol = layout.column("student_id");
+        try (Reader r = ResponseFileScan.reader(input, bytes);
+                CsvReader<CsvRecord> csv = ResponseFileScan.csv(r)) {
+            boolean header = true;
+            for (CsvRecord rec : csv) {
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                if (!ResponseFileScan.blank(rec) && idCol < rec.getFieldCount()) {
+                    String id = Pseudonymizer.canonical(rec.getField(idCol));
+                    if (!id.isEmpty()) {
+                        ids.recount(LongSet.hash(id));
+                    }
+                }
+            }
+        }
+        ids.finish();
+    }
+
     private RunSummary score(
             Path input,
             Path outDir,
@@ -147,7 +172,7 @@ public final class BatchScorer {
             ColumnLayout layout,
             long recordsIn,
             long blank,
-            LongSet duplicated,
+            DuplicateIds duplicated,
             long started)
             throws IOException {
         Path csvTmp = temp(outDir, "scores.csv");
@@ -183,9 +208,11 @@ public final class BatchScorer {
                 numbers.add(++recordNo);
                 if (chunk.size() == options.chunk()) {
                     out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jw, status, tiers, codes, rollups);
+                    options.progress().update(out, recordsIn);
                 }
             }
             out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jw, status, tiers, codes, rollups);
+            options.progress().update(out, recordsIn);
         } catch (CsvParseException | UncheckedIOException | java.nio.charset.CharacterCodingException e) {
             Files.deleteIfExists(csvTmp);
             Files.deleteIfExists(jsonTmp);
@@ -230,7 +257,7 @@ public final class BatchScorer {
     private long flush(
             ExecutorService pool,
             ColumnLayout layout,
-            LongSet duplicated,
+            DuplicateIds duplicated,
             List<CsvRecord> chunk,
             List<Long> numbers,
             CsvWriter csvOut,
@@ -290,7 +317,7 @@ public final class BatchScorer {
     }
 
     /** Scores one record. Runs on pool threads; touches only immutable state. */
-    private RowOutcome row(ColumnLayout layout, LongSet duplicated, long recordNo, CsvRecord rec) {
+    private RowOutcome row(ColumnLayout layout, DuplicateIds duplicated, long recordNo, CsvRecord rec) {
         List<String> problems = new ArrayList<>();
         int n = rec.getFieldCount();
         if (n < layout.width) {
@@ -314,7 +341,7 @@ public final class BatchScorer {
             problems.add(ProblemCode.ROW_NO_ID.id());
             student = "";
         } else {
-            if (duplicated.contains(LongSet.hash(id))) {
+            if (duplicated.duplicated(LongSet.hash(id))) {
                 problems.add(ProblemCode.ROW_DUPLICATE_ID.id());
             }
             student = options.pseudonymizer() == null

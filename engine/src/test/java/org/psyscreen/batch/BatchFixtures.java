@@ -24,7 +24,8 @@ final class BatchFixtures {
                 Map.of(),
                 null,
                 2,
-                64);
+                64,
+                null);
     }
 
     /** A complete low row for a student id. */

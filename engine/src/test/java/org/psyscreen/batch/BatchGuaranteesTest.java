@@ -29,7 +29,8 @@ class BatchGuaranteesTest {
         try {
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
             TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-            new BatchScorer(new BatchOptions(base.plans(), base.policy(), base.norms(), base.mapping(), null, 4, 7))
+            new BatchScorer(new BatchOptions(
+                            base.plans(), base.policy(), base.norms(), base.mapping(), null, 4, 7, null))
                     .run(in, dir.resolve("b"));
         } finally {
             Locale.setDefault(locale);

@@ -106,6 +106,17 @@ final class ScoreCommand implements Callable<Integer> {
             err.println("psyscreen score: cannot read " + input);
             return 2;
         }
+        if (System.console() != null && System.getenv("CI") == null) {
+            // On a terminal only: CI logs and redirected output stay quiet.
+            var err2 = err;
+            options = options.withProgress((done, total) -> {
+                err2.printf("\r评分 scoring: %d / %d records", done, total);
+                if (done == total) {
+                    err2.println();
+                }
+                err2.flush();
+            });
+        }
         RunSummary s = new BatchScorer(options).run(input, out);
         print(o, s, policy, out);
         o.flush();
