@@ -77,7 +77,18 @@ public final class BatchScorer {
     public BatchScorer(BatchOptions options) {
         this.options = options;
         this.plans = new TreeMap<>(options.plans()); // sorted: output columns never depend on map order
+        this.normTables = new TreeMap<>();
+        options.norms().forEach((id, t) -> {
+            var d = t.definition();
+            ScoringPlan plan = plans.get(d.instrumentId());
+            if (plan != null && plan.key().equals(d.instrumentId() + "@" + d.instrumentVersion())) {
+                normTables.put(id, t);
+            }
+        });
     }
+
+    /** Norm tables for the run's instruments, by id (sorted): each adds T, percentile and status columns. */
+    private final Map<String, org.psyscreen.norm.NormTable> normTables;
 
     /** Scores {@code input} into {@code outDir}. */
     public RunSummary run(Path input, Path outDir) throws IOException {
@@ -377,10 +388,19 @@ public final class BatchScorer {
             }
             forms.put(e.getKey(), e.getValue().score(ResponseRow.of(answers)));
         }
+        Map<String, org.psyscreen.norm.NormResult> norms = new TreeMap<>();
+        normTables.forEach((tableId, t) ->
+                norms.put(tableId, t.lookup(forms.get(t.definition().instrumentId()), profile)));
         TierDecision decision = options.policy() == null
                 ? null
                 : Policies.decide(options.policy(), new Screening(forms, profile, attributes, options.norms()));
-        return new RowOutcome(recordNo, rec.getStartingLineNumber(), student, demo, problems, forms, decision);
+        return new RowOutcome(recordNo, sourceLine(layout, rec), student, demo, problems, forms, norms, decision);
+    }
+
+    /** The spreadsheet row when a converter supplied one, else the CSV line the record starts on. */
+    private static long sourceLine(ColumnLayout layout, CsvRecord rec) {
+        String row = cell(rec, layout.column("source_row"));
+        return row.matches("[1-9][0-9]{0,9}") ? Long.parseLong(row) : rec.getStartingLineNumber();
     }
 
     private static <T> T demographic(
@@ -432,6 +452,11 @@ public final class BatchScorer {
             e.getValue().scaleIds().forEach(s -> c.add(e.getKey() + "." + s));
             e.getValue().criticalIds().forEach(k -> c.add(e.getKey() + ".critical." + k));
         }
+        for (String id : normTables.keySet()) {
+            c.add("norm." + id + ".t");
+            c.add("norm." + id + ".percentile");
+            c.add("norm." + id + ".status");
+        }
         if (options.policy() != null) {
             c.addAll(List.of(
                     "tier", "tier_label_zh", "tier_label_en", "follow_ups", "rules_fired", "policy", "norm_tables"));
@@ -461,6 +486,21 @@ public final class BatchScorer {
             }
         }
         TierDecision d = o.decision();
+        for (String id : normTables.keySet()) {
+            var n = o.norms().get(id);
+            if (n instanceof org.psyscreen.norm.NormResult.Normed normed) {
+                v.add(Numbers.format(normed.t()));
+                v.add(Numbers.format(normed.percentile()));
+                v.add(
+                        normed.synthetic()
+                                ? "NORMED (synthetic table)"
+                                : normed.verified() ? "NORMED" : "NORMED (unverified table)");
+            } else {
+                v.add("");
+                v.add("");
+                v.add("NO_NORM " + ((org.psyscreen.norm.NormResult.NoNorm) n).reason());
+            }
+        }
         if (options.policy() != null) {
             v.add(d.tier() == null ? "" : d.tier().id());
             v.add(d.tier() == null ? "" : d.tier().label().zh());

@@ -14,12 +14,13 @@ import org.psyscreen.plan.ScoringPlan;
 /**
  * Where each field is in a response file. Columns are named {@code student_id}, {@code school},
  * {@code class}, {@code grade}, {@code sex}, {@code birth_date}, {@code test_date}, {@code region},
- * {@code attr.<name>}, and {@code <instrument>.<item>} (e.g. {@code phq9.q9}); a mapping renames a
+ * {@code attr.<name>}, {@code <instrument>.<item>} (e.g. {@code phq9.q9}), and {@code source_row} — the
+ * row in an original spreadsheet, reported instead of the CSV line when a tool converted one; a mapping renames a
  * platform's own headers to these. Headers are compared half-width, trimmed and lower-case.
  */
 final class ColumnLayout {
     static final List<String> FIELDS =
-            List.of("student_id", "school", "class", "grade", "sex", "birth_date", "test_date", "region");
+            List.of("student_id", "school", "class", "grade", "sex", "birth_date", "test_date", "region", "source_row");
 
     final int width;
     final Map<String, Integer> field = new HashMap<>();

@@ -15,6 +15,7 @@ import org.psyscreen.tier.TierDecision;
  * @param demographics school, class, grade, sex, region as read (spreadsheet-safe when written)
  * @param problems record-level problem codes with the column they concern
  * @param forms results by instrument id
+ * @param norms norm lookups by table id (T-score and percentile, or why none)
  * @param decision the tier decision, or {@code null} when no policy
  */
 record RowOutcome(
@@ -24,6 +25,7 @@ record RowOutcome(
         Map<String, String> demographics,
         List<String> problems,
         Map<String, ScoredResponse> forms,
+        Map<String, org.psyscreen.norm.NormResult> norms,
         TierDecision decision) {
 
     @Override

@@ -71,6 +71,22 @@ class BatchScorerTest {
         assertThat(rows.get(0).getField("policy")).isEqualTo("demo-policy@1.0.0");
         assertThat(s.encoding()).isEqualTo("UTF-8");
         assertThat(s.tierCounts()).containsEntry("none", 2L);
+        // total = 1 + 1/3: z = (4/3 - 4.6) / 2.3 = -1.4203, T = 35.8, percentile = 100 Phi(z) = 7.8 (hand-worked).
+        assertThat(rows.get(0).getField("norm.synthetic-demo-total-sex-age.t")).isEqualTo("35.8");
+        assertThat(rows.get(0).getField("norm.synthetic-demo-total-sex-age.percentile"))
+                .isEqualTo("7.8");
+        assertThat(rows.get(0).getField("norm.synthetic-demo-total-sex-age.status"))
+                .isEqualTo("NORMED (synthetic table)");
+    }
+
+    @Test
+    void aStudentOutsideEveryNormGroupGetsNoNormAndStaysVisible() throws Exception {
+        run(BatchFixtures.HEADER + "\n" + BatchFixtures.row("G1").replace("2014-03-01", "") + "\n");
+        NamedCsvRecord r = rows().get(0);
+        assertThat(r.getField("norm.synthetic-demo-total-sex-age.t")).isEmpty();
+        assertThat(r.getField("norm.synthetic-demo-total-sex-age.status")).isEqualTo("NO_NORM MISSING_DEMOGRAPHIC");
+        assertThat(r.getField("follow_ups")).contains("NO_NORM");
+        assertThat(r.getField("tier")).isNotEmpty();
     }
 
     @Test

@@ -66,6 +66,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Scoring threads [default: all cores]. Output bytes never depend on it.")
     Integer threads;
 
+    @Option(names = "--xlsx", description = "Also write scores.xlsx for school staff (up to 1,048,575 records).")
+    boolean xlsx;
+
     @Parameters(paramLabel = "INPUT", description = "The response file.")
     Path input;
 
@@ -117,7 +120,18 @@ final class ScoreCommand implements Callable<Integer> {
                 err2.flush();
             });
         }
-        RunSummary s = new BatchScorer(options).run(input, out);
+        Path source = input;
+        if (input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            // The engine reads CSV; the converted file is kept next to the results and named by the summary.
+            Files.createDirectories(out);
+            source = out.resolve("input-converted.csv");
+            Spreadsheets.toCsv(input, source);
+            o.println("转换 converted: " + input + " (first sheet) -> " + source + " (source_row = the sheet row)");
+        }
+        RunSummary s = new BatchScorer(options).run(source, out);
+        if (xlsx && s.scored()) {
+            Spreadsheets.toXlsx(out.resolve("scores.csv"), out.resolve("scores.xlsx"));
+        }
         print(o, s, policy, out);
         o.flush();
         return s.scored() && s.countsMatch() ? 0 : 1;

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,6 +190,87 @@ class MainTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("THE FILE WAS NOT SCORED", "PSY-2007", "PSY-2004");
         assertThat(dir.resolve("o/scores.csv")).doesNotExist();
+    }
+
+    @Test
+    void anXlsxExportScoresLikeTheSameCsvAndNamesSheetRows(@TempDir Path dir) throws Exception {
+        Path xlsx = dir.resolve("cohort.xlsx");
+        Spreadsheets.toXlsx(Path.of("../demo/cohort.csv"), xlsx);
+        Run fromXlsx = run(
+                "score",
+                "--policy",
+                "example-a-glad-pc",
+                "--xlsx",
+                "--out",
+                dir.resolve("x").toString(),
+                xlsx.toString());
+        Run fromCsv = run(
+                "score",
+                "--policy",
+                "example-a-glad-pc",
+                "--out",
+                dir.resolve("c").toString(),
+                "../demo/cohort.csv");
+        assertThat(fromXlsx.exit()).as(fromXlsx.out()).isZero();
+        assertThat(fromXlsx.out()).contains("转换 converted", "记录 records: 2000 in, 2000 out");
+        // Same decisions: every column but the line number (sheet row vs CSV line) matches.
+        List<String> a = Files.readAllLines(dir.resolve("x/scores.csv"));
+        List<String> b = Files.readAllLines(dir.resolve("c/scores.csv"));
+        assertThat(a).hasSameSizeAs(b);
+        for (int i = 1; i < a.size(); i++) {
+            if (b.get(i).contains("PSY-2101")) {
+                // A short CSV row has no counterpart in a sheet: missing cells there are simply blank.
+                assertThat(a.get(i)).doesNotContain("PSY-2101");
+                continue;
+            }
+            assertThat(withoutLine(a.get(i))).as("record %d", i).isEqualTo(withoutLine(b.get(i)));
+        }
+        assertThat(a.get(1).split(",")[1])
+                .as("the sheet row of the first record")
+                .isEqualTo("2");
+        assertThat(dir.resolve("x/scores.xlsx")).exists().isNotEmptyFile();
+    }
+
+    static String withoutLine(String csvRow) {
+        int first = csvRow.indexOf(',');
+        int second = csvRow.indexOf(',', first + 1);
+        return csvRow.substring(0, first) + csvRow.substring(second);
+    }
+
+    @Test
+    void aMappingFileRenamesAPlatformsHeaders(@TempDir Path dir) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("../demo/cohort.csv"));
+        String header =
+                lines.get(0).replace("student_id", "学号").replace("grade", "年级").replace("phqa.q9", "9、题目");
+        Path in = dir.resolve("wjx.csv");
+        Files.write(
+                in,
+                java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(header),
+                                lines.stream().skip(1).limit(50))
+                        .toList());
+        Path mapping = dir.resolve("mapping.yaml");
+        Files.writeString(mapping, "columns: {\"学号\": student_id, \"年级\": grade, \"9、题目\": phqa.q9}\n");
+        Run r = run(
+                "score",
+                "--policy",
+                "example-a-glad-pc",
+                "--mapping",
+                mapping.toString(),
+                "--out",
+                dir.resolve("o").toString(),
+                in.toString());
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("记录 records: 50 in, 50 out");
+        Run without = run(
+                "score",
+                "--policy",
+                "example-a-glad-pc",
+                "--out",
+                dir.resolve("p").toString(),
+                in.toString());
+        assertThat(without.exit()).isEqualTo(1);
+        assertThat(without.out()).contains("PSY-2006", "PSY-2007");
     }
 
     @Test
