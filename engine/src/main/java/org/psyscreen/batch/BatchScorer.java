@@ -71,6 +71,10 @@ public final class BatchScorer {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
+    /** One generator writes the whole JSON Lines file; records are separated by a newline. */
+    private static final JsonFactory JSON_LINES =
+            JsonFactory.builder().rootValueSeparator("\n").build();
+
     private final BatchOptions options;
     private final Map<String, ScoringPlan> plans;
 
@@ -201,7 +205,8 @@ public final class BatchScorer {
                 CsvWriter csvOut =
                         CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(cw);
                 Writer jw = new BufferedWriter(
-                        new OutputStreamWriter(Files.newOutputStream(jsonTmp), StandardCharsets.UTF_8), 1 << 16)) {
+                        new OutputStreamWriter(Files.newOutputStream(jsonTmp), StandardCharsets.UTF_8), 1 << 16);
+                JsonGenerator jg = JSON_LINES.createGenerator(ObjectWriteContext.empty(), jw)) {
             csvOut.writeRecord(columns());
             boolean header = true;
             long recordNo = 0;
@@ -218,12 +223,15 @@ public final class BatchScorer {
                 chunk.add(rec);
                 numbers.add(++recordNo);
                 if (chunk.size() == options.chunk()) {
-                    out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jw, status, tiers, codes, rollups);
+                    out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jg, status, tiers, codes, rollups);
                     options.progress().update(out, recordsIn);
                 }
             }
-            out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jw, status, tiers, codes, rollups);
+            out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jg, status, tiers, codes, rollups);
             options.progress().update(out, recordsIn);
+            if (out > 0) {
+                jg.writeRaw('\n'); // the separator goes between records; end the last line too
+            }
         } catch (CsvParseException | UncheckedIOException | java.nio.charset.CharacterCodingException e) {
             Files.deleteIfExists(csvTmp);
             Files.deleteIfExists(jsonTmp);
@@ -272,7 +280,7 @@ public final class BatchScorer {
             List<CsvRecord> chunk,
             List<Long> numbers,
             CsvWriter csvOut,
-            Writer jw,
+            JsonGenerator jg,
             Map<String, Map<String, Long>> status,
             Map<String, Long> tiers,
             Map<String, Long> codes,
@@ -295,7 +303,7 @@ public final class BatchScorer {
                 throw new IllegalStateException("scoring a record failed; this is a bug", e.getCause());
             }
             csvOut.writeRecord(csvRow(o));
-            writeJson(o, jw);
+            writeJson(o, jg);
             o.forms()
                     .forEach((k, v) -> status.computeIfAbsent(k, x -> new TreeMap<>())
                             .merge(v.status().name(), 1L, Long::sum));
@@ -513,8 +521,8 @@ public final class BatchScorer {
         return v;
     }
 
-    private void writeJson(RowOutcome o, Writer w) {
-        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), new NonClosing(w))) {
+    private void writeJson(RowOutcome o, JsonGenerator g) {
+        {
             g.writeStartObject();
             g.writeNumberProperty("record", o.recordNo());
             g.writeNumberProperty("line", o.line());
@@ -589,11 +597,6 @@ public final class BatchScorer {
                 g.writeEndObject();
             }
             g.writeEndObject();
-        }
-        try {
-            w.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -707,17 +710,5 @@ public final class BatchScorer {
     @FunctionalInterface
     private interface IoWriter {
         void write(OutputStream os) throws IOException;
-    }
-
-    /** Lets one JSON generator per record write into the shared writer without closing it. */
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(Writer w) {
-            super(w);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }
