@@ -1,22 +1,16 @@
 package org.psyscreen.load;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.psyscreen.definition.InstrumentDefinition;
-import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.diagnostic.Problems;
 import org.psyscreen.internal.rules.DefinitionRules;
 import org.psyscreen.internal.tree.Binder;
-import org.psyscreen.internal.tree.StrictTreeReader;
 
 /**
  * Loads instrument definitions from YAML or JSON files and checks them in three stages, each
@@ -31,14 +25,7 @@ public final class DefinitionLoader {
 
     /** Loads a definition file. */
     public static LoadResult<InstrumentDefinition> load(Path file) {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | OutOfMemoryError e) {
-            return LoadResult.unreadable(name, e);
-        }
-        return load(name, bytes);
+        return Loading.fromFile(file, DefinitionLoader::load);
     }
 
     /**
@@ -48,26 +35,19 @@ public final class DefinitionLoader {
      * @param content the bytes
      */
     public static LoadResult<InstrumentDefinition> load(String name, byte[] content) {
-        String sha = sha256(content);
-        StrictTreeReader.Result tree = StrictTreeReader.read(name, content);
-        List<Problem> problems = new ArrayList<>(tree.problems());
-        if (tree.root().isEmpty()) {
-            return new LoadResult<>(Optional.empty(), Problems.of(problems), sha);
-        }
-        Binder binder = new Binder(name);
-        InstrumentDefinition def = new InstrumentBinder(binder).bind(tree.root().get());
-        if (def != null) {
+        return Loading.load(name, content, (binder, root, treeClean, sha) -> {
+            InstrumentDefinition def = new InstrumentBinder(binder).bind(root);
+            if (def == null) {
+                return null;
+            }
             Set<String> reported = new HashSet<>();
             binder.problems().forEach(p -> reported.add(p.field()));
             ConstraintMapping.validate(def, binder, reported);
-        }
-        boolean structural = !binder.problems().isEmpty() || !problems.isEmpty();
-        if (def != null && !structural) {
-            DefinitionRules.check(def, binder);
-        }
-        problems.addAll(binder.problems());
-        Problems all = Problems.of(problems);
-        return new LoadResult<>(all.hasErrors() || def == null ? Optional.empty() : Optional.of(def), all, sha);
+            if (treeClean && binder.problems().isEmpty()) {
+                DefinitionRules.check(def, binder);
+            }
+            return def;
+        });
     }
 
     /**

@@ -1,19 +1,11 @@
 package org.psyscreen.load;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.psyscreen.definition.InstrumentDefinition;
-import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.diagnostic.ProblemCode;
-import org.psyscreen.diagnostic.Problems;
 import org.psyscreen.internal.rules.NormRules;
-import org.psyscreen.internal.tree.Binder;
-import org.psyscreen.internal.tree.StrictTreeReader;
 import org.psyscreen.norm.NormTable;
 
 /**
@@ -30,25 +22,17 @@ public final class NormTableLoader {
      * @param instruments finds a checked instrument definition by {@code id@version}
      */
     public static LoadResult<NormTable> load(Path file, Function<String, Optional<InstrumentDefinition>> instruments) {
-        try {
-            return load(file.toString(), Files.readAllBytes(file), instruments);
-        } catch (IOException | OutOfMemoryError e) {
-            return LoadResult.unreadable(file.toString(), e);
-        }
+        return Loading.fromFile(file, (name, bytes) -> load(name, bytes, instruments));
     }
 
     /** Loads a norm table from bytes; {@code name} is used in problem locations. */
     public static LoadResult<NormTable> load(
             String name, byte[] content, Function<String, Optional<InstrumentDefinition>> instruments) {
-        String sha = DefinitionLoader.sha256(content);
-        StrictTreeReader.Result tree = StrictTreeReader.read(name, content);
-        List<Problem> problems = new ArrayList<>(tree.problems());
-        if (tree.root().isEmpty()) {
-            return new LoadResult<>(Optional.empty(), Problems.of(problems), sha);
-        }
-        Binder binder = new Binder(name);
-        var def = new NormBinder(binder).bind(tree.root().get());
-        if (def != null && binder.problems().isEmpty()) {
+        return Loading.load(name, content, (binder, root, treeClean, sha) -> {
+            var def = new NormBinder(binder).bind(root);
+            if (def == null || !binder.problems().isEmpty()) {
+                return null;
+            }
             String key = def.instrumentId() + "@" + def.instrumentVersion();
             Optional<InstrumentDefinition> instrument = instruments.apply(key);
             if (instrument.isEmpty()) {
@@ -57,13 +41,10 @@ public final class NormTableLoader {
                         "instrument",
                         "instrument " + key + " is not known",
                         "load the instrument definition first (bundled, or given on the same command line), or fix id and version");
-            } else {
-                NormRules.check(def, instrument.get(), binder);
+                return null;
             }
-        }
-        problems.addAll(binder.problems());
-        Problems all = Problems.of(problems);
-        boolean ok = def != null && !all.hasErrors();
-        return new LoadResult<>(ok ? Optional.of(NormTable.of(def, sha)) : Optional.empty(), all, sha);
+            NormRules.check(def, instrument.get(), binder);
+            return NormTable.of(def, sha);
+        });
     }
 }

@@ -1,7 +1,5 @@
 package org.psyscreen.load;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,7 +27,6 @@ import org.psyscreen.internal.rules.PolicyRules;
 import org.psyscreen.internal.tree.Binder;
 import org.psyscreen.internal.tree.Binder.Fields;
 import org.psyscreen.internal.tree.Node;
-import org.psyscreen.internal.tree.StrictTreeReader;
 import org.psyscreen.norm.NormTable;
 import org.psyscreen.score.CriticalState;
 import org.psyscreen.score.FormStatus;
@@ -53,11 +50,7 @@ public final class PolicyLoader {
             Path file,
             Function<String, Optional<InstrumentDefinition>> instruments,
             Function<String, Optional<NormTable>> norms) {
-        try {
-            return load(file.toString(), Files.readAllBytes(file), instruments, norms);
-        } catch (IOException | OutOfMemoryError e) {
-            return LoadResult.unreadable(file.toString(), e);
-        }
+        return Loading.fromFile(file, (name, bytes) -> load(name, bytes, instruments, norms));
     }
 
     /**
@@ -71,18 +64,8 @@ public final class PolicyLoader {
             byte[] content,
             Function<String, Optional<InstrumentDefinition>> instruments,
             Function<String, Optional<NormTable>> norms) {
-        String sha = DefinitionLoader.sha256(content);
-        StrictTreeReader.Result tree = StrictTreeReader.read(name, content);
-        List<Problem> problems = new ArrayList<>(tree.problems());
-        if (tree.root().isEmpty()) {
-            return new LoadResult<>(Optional.empty(), Problems.of(problems), sha);
-        }
-        Binder binder = new Binder(name);
-        DeclarativePolicy policy =
-                new Bound(binder, instruments, norms, sha).bind(tree.root().get());
-        problems.addAll(binder.problems());
-        Problems all = Problems.of(problems);
-        return new LoadResult<>(policy != null && !all.hasErrors() ? Optional.of(policy) : Optional.empty(), all, sha);
+        return Loading.load(
+                name, content, (binder, root, treeClean, sha) -> new Bound(binder, instruments, norms, sha).bind(root));
     }
 
     /**
