@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,73 +44,77 @@ final class ResponseFileScan {
 
     /**
      * Hash, size and encoding: a BOM decides; otherwise strict UTF-8; if that fails, strict GB18030
-     * (Excel on Chinese Windows), noted in the summary. Never lenient decoding. NUL bytes are refused.
+     * (Excel on Chinese Windows), noted in the summary. Never lenient decoding. NUL bytes are refused
+     * unless a BOM names a UTF-16 encoding. One read of the file finds hash, NUL and the first
+     * undecodable byte; a second read happens only to try GB18030.
      */
     static Bytes bytes(Path file, String name, List<Problem> problems) throws IOException {
-        long size = Files.size(file);
-        if (size == 0) {
+        byte[] head = new byte[3];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 3);
+        }
+        Charset cs = StandardCharsets.UTF_8;
+        int bom = 0;
+        String note = "UTF-8";
+        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            bom = 3;
+            note = "UTF-8 with BOM";
+        } else if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            cs = StandardCharsets.UTF_16LE;
+            bom = 2;
+            note = "UTF-16LE with BOM";
+        } else if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            cs = StandardCharsets.UTF_16BE;
+            bom = 2;
+            note = "UTF-16BE with BOM";
+        }
+        Pass pass = Pass.over(file, cs, bom);
+        if (pass.size == 0) {
             problems.add(fileProblem(
                     ProblemCode.FILE_EMPTY,
                     name,
                     0,
                     "the file is empty (0 bytes)",
                     "check the export; an empty upload cannot be screened"));
-            return new Bytes(sha256(file), 0, StandardCharsets.UTF_8, 0, "empty");
+            return new Bytes(pass.sha256, 0, StandardCharsets.UTF_8, 0, "empty");
         }
-        byte[] head = new byte[3];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, 3);
+        if (bom > 0) {
+            if (pass.firstBad >= 0) {
+                problems.add(fileProblem(
+                        ProblemCode.FILE_ENCODING,
+                        name,
+                        0,
+                        "byte " + pass.firstBad + " is not valid " + cs.name()
+                                + " although the file starts with its byte-order mark",
+                        "re-export the file in one encoding"));
+            }
+            return new Bytes(pass.sha256, pass.size, cs, bom, note);
         }
-        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            return checked(file, name, StandardCharsets.UTF_8, 3, "UTF-8 with BOM", problems, size);
-        }
-        if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-            return checked(file, name, StandardCharsets.UTF_16LE, 2, "UTF-16LE with BOM", problems, size);
-        }
-        if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-            return checked(file, name, StandardCharsets.UTF_16BE, 2, "UTF-16BE with BOM", problems, size);
-        }
-        long nul = firstNul(file);
-        if (nul >= 0) {
+        if (pass.firstNul >= 0) {
             problems.add(fileProblem(
                     ProblemCode.FILE_BINARY,
                     name,
                     0,
-                    "NUL byte at offset " + nul + ": not a text file (or UTF-16 without a byte-order mark)",
+                    "NUL byte at offset " + pass.firstNul + ": not a text file (or UTF-16 without a byte-order mark)",
                     "export the data as CSV (UTF-8)"));
-            return new Bytes(sha256(file), size, StandardCharsets.UTF_8, 0, "binary");
+            return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "binary");
         }
-        long bad = firstUndecodable(file, StandardCharsets.UTF_8, 0);
-        if (bad < 0) {
-            return new Bytes(sha256(file), size, StandardCharsets.UTF_8, 0, "UTF-8");
+        if (pass.firstBad < 0) {
+            return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, note);
         }
-        long badGb = firstUndecodable(file, GB18030, 0);
+        long badGb = Pass.over(file, GB18030, 0).firstBad;
         if (badGb < 0) {
-            return new Bytes(sha256(file), size, GB18030, 0, "GB18030 (not valid UTF-8 at byte " + bad + ")");
+            return new Bytes(
+                    pass.sha256, pass.size, GB18030, 0, "GB18030 (not valid UTF-8 at byte " + pass.firstBad + ")");
         }
         problems.add(fileProblem(
                 ProblemCode.FILE_ENCODING,
                 name,
                 0,
-                "byte " + bad + " is not UTF-8 and byte " + badGb + " is not GB18030",
+                "byte " + pass.firstBad + " is not UTF-8 and byte " + badGb + " is not GB18030",
                 "save the file as UTF-8; a file mixing encodings cannot be read safely"));
-        return new Bytes(sha256(file), size, StandardCharsets.UTF_8, 0, "undecodable");
-    }
-
-    private static Bytes checked(
-            Path file, String name, Charset cs, int bom, String note, List<Problem> problems, long size)
-            throws IOException {
-        long bad = firstUndecodable(file, cs, bom);
-        if (bad >= 0) {
-            problems.add(fileProblem(
-                    ProblemCode.FILE_ENCODING,
-                    name,
-                    0,
-                    "byte " + bad + " is not valid " + cs.name() + " although the file starts with its byte-order mark",
-                    "re-export the file in one encoding"));
-        }
-        return new Bytes(sha256(file), size, cs, bom, note);
+        return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "undecodable");
     }
 
     /** A reader over the file in the detected charset, strict, after the BOM. */
@@ -149,73 +154,80 @@ final class ResponseFileScan {
         return new Problem(code, Severity.ERROR, new SourceLocation(name, line, 0), "", message, fix);
     }
 
-    private static long firstNul(Path file) throws IOException {
-        byte[] buf = new byte[1 << 16];
-        long offset = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == 0) {
-                        return offset + i;
-                    }
-                }
-                offset += n;
-            }
-        }
-        return -1;
-    }
+    private static final int BUFFER = 1 << 16;
 
-    private static long firstUndecodable(Path file, Charset cs, int skip) throws IOException {
-        CharsetDecoder d = cs.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(1 << 16);
-        CharBuffer out = CharBuffer.allocate(1 << 16);
-        long consumed = 0;
-        try (InputStream s = Files.newInputStream(file)) {
-            s.skipNBytes(skip);
-            boolean eof = false;
-            while (true) {
-                if (!eof) {
-                    byte[] chunk = new byte[in.remaining()];
-                    int n = s.read(chunk);
-                    if (n < 0) {
-                        eof = true;
-                    } else {
-                        in.put(chunk, 0, n);
-                    }
-                }
-                in.flip();
-                int before = in.position();
-                var r = d.decode(in, out, eof);
-                consumed += in.position() - before;
-                if (r.isError()) {
-                    return consumed + skip;
-                }
-                out.clear();
-                in.compact();
-                if (eof && in.position() == 0) {
-                    var f = d.flush(out);
-                    return f.isError() ? consumed + skip : -1;
-                }
-            }
-        }
-    }
+    /** One streaming read of a file: its SHA-256 and size, its first NUL, its first undecodable byte. */
+    private static final class Pass {
+        long size;
+        long firstNul = -1;
+        long firstBad = -1;
+        String sha256;
 
-    static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
+        /** Decodes {@code cs} strictly from byte {@code skip} on (after a BOM); offsets are file offsets. */
+        static Pass over(Path file, Charset cs, int skip) throws IOException {
+            Pass p = new Pass();
+            MessageDigest md;
+            try {
+                md = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            StrictDecoding decoding = new StrictDecoding(cs, skip);
+            byte[] buf = new byte[BUFFER];
             try (InputStream in = Files.newInputStream(file)) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     md.update(buf, 0, n);
+                    for (int i = 0; p.firstNul < 0 && i < n; i++) {
+                        if (buf[i] == 0) {
+                            p.firstNul = p.size + i;
+                        }
+                    }
+                    int from = (int) Math.min(n, Math.max(0, skip - p.size));
+                    decoding.feed(buf, from, n - from, false);
+                    p.size += n;
                 }
             }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            decoding.feed(buf, 0, 0, true);
+            p.firstBad = decoding.firstBad;
+            p.sha256 = HexFormat.of().formatHex(md.digest());
+            return p;
+        }
+    }
+
+    /** Strict decoding fed in chunks; keeps the file offset of the first byte it cannot decode. */
+    private static final class StrictDecoding {
+        private final CharsetDecoder decoder;
+        // after each chunk only an incomplete character (at most 3 bytes) stays pending
+        private final ByteBuffer pending = ByteBuffer.allocate(BUFFER + 8);
+        private final CharBuffer chars = CharBuffer.allocate(BUFFER);
+        private long offset;
+        long firstBad = -1;
+
+        StrictDecoding(Charset cs, long start) {
+            this.decoder = cs.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            this.offset = start;
+        }
+
+        void feed(byte[] b, int off, int len, boolean end) {
+            if (firstBad >= 0) {
+                return;
+            }
+            pending.put(b, off, len);
+            pending.flip();
+            CoderResult r;
+            do {
+                int before = pending.position();
+                r = decoder.decode(pending, chars, end);
+                offset += pending.position() - before;
+                chars.clear();
+            } while (r.isOverflow());
+            pending.compact();
+            if (r.isError() || (end && decoder.flush(chars).isError())) {
+                firstBad = offset;
+            }
         }
     }
 }
