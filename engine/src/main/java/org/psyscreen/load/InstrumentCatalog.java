@@ -1,7 +1,10 @@
 package org.psyscreen.load;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.psyscreen.definition.InstrumentDefinition;
 import org.psyscreen.internal.resources.ResourceIndex;
 
 /**
@@ -25,12 +28,13 @@ public final class InstrumentCatalog {
         }
 
         /** Loads and checks this entry. */
-        public LoadResult<org.psyscreen.definition.InstrumentDefinition> load() {
+        public LoadResult<InstrumentDefinition> load() {
             return DefinitionLoader.load(resource, content);
         }
     }
 
     private final List<Entry> entries;
+    private volatile Map<String, InstrumentDefinition> checked;
 
     private InstrumentCatalog(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -60,16 +64,27 @@ public final class InstrumentCatalog {
 
     /**
      * Resolves {@code id@version} to a checked bundled definition (for norm and policy loaders).
-     * Definitions with errors never resolve.
+     * Definitions with errors never resolve. Each definition is loaded and checked once, on the
+     * first call, however many tables and policies resolve against it.
      */
-    public Optional<org.psyscreen.definition.InstrumentDefinition> resolve(String key) {
-        for (Entry e : entries) {
-            var loaded = e.load();
-            if (loaded.ok() && loaded.value().orElseThrow().key().equals(key)) {
-                return loaded.value();
+    public Optional<InstrumentDefinition> resolve(String key) {
+        return Optional.ofNullable(checked().get(key));
+    }
+
+    private Map<String, InstrumentDefinition> checked() {
+        Map<String, InstrumentDefinition> m = checked;
+        if (m == null) {
+            // Two threads racing here build equal immutable maps; either may win.
+            Map<String, InstrumentDefinition> byKey = new HashMap<>();
+            for (Entry e : entries) {
+                LoadResult<InstrumentDefinition> loaded = e.load();
+                if (loaded.ok()) {
+                    loaded.value().ifPresent(d -> byKey.putIfAbsent(d.key(), d));
+                }
             }
+            checked = m = Map.copyOf(byKey);
         }
-        return Optional.empty();
+        return m;
     }
 
     /** Folder ids of the bundled definitions. */

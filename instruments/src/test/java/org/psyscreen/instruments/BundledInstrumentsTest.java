@@ -46,6 +46,20 @@ class BundledInstrumentsTest {
         assertThat(catalog().ids()).containsExactlyInAnyOrder("phq9", "phqa", "gad7", "scared", "cesd");
     }
 
+    @Test
+    void everyBundledKeyResolvesOnceAndAnUnknownKeyDoesNot() {
+        InstrumentCatalog catalog = catalog();
+        for (InstrumentCatalog.Entry e : catalog.entries()) {
+            String key = e.load().orThrow().key();
+            InstrumentDefinition first = catalog.resolve(key).orElseThrow();
+            assertThat(first.key()).isEqualTo(key);
+            assertThat(catalog.resolve(key).orElseThrow())
+                    .as("loaded and checked once per catalog")
+                    .isSameAs(first);
+        }
+        assertThat(catalog.resolve("phq9@0.0.0-no-such-version")).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("folders")
     void loadsCleanlyAndMayBeBundled(String id) throws Exception {
