@@ -1,6 +1,7 @@
 package org.psyscreen.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.psyscreen.plan.ScoringPlan;
 
@@ -27,8 +28,9 @@ final class CohortGenerator {
     }
 
     /** Writes {@code n} students after the header. */
-    static void write(Appendable out, List<String> ids, List<ScoringPlan> plans, int n, long seed)
-            throws java.io.IOException {
+    static void write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed) throws java.io.IOException {
+        List<String> ids = List.copyOf(plansById.keySet());
+        List<ScoringPlan> plans = List.copyOf(plansById.values());
         SplittableRandom r = new SplittableRandom(seed);
         out.append(header(ids, plans)).append('\n');
         for (int s = 0; s < n; s++) {

@@ -8,13 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psyscreen.definition.Numbers;
-import org.psyscreen.load.InstrumentCatalog;
-import org.psyscreen.load.PolicyCatalog;
 import org.psyscreen.norm.Grade;
 import org.psyscreen.norm.NormTable;
 import org.psyscreen.norm.Sex;
 import org.psyscreen.norm.StudentProfile;
-import org.psyscreen.plan.PlanCompiler;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.score.ResponseRow;
 import org.psyscreen.score.ScoredResponse;
@@ -74,13 +71,9 @@ final class ExplainCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         Bundle bundle = new Bundle(ExplainCommand.class.getClassLoader());
-        InstrumentCatalog instruments = bundle.instruments;
         Map<String, NormTable> norms = bundle.norms;
-        PolicyCatalog policies = bundle.policies;
-        var found = policies.find(policyId);
+        var found = bundle.policy(policyId, "explain", err);
         if (found.isEmpty()) {
-            err.println("psyscreen explain: no policy '" + policyId + "' (available: "
-                    + String.join(", ", policies.ids()) + ")");
             return 2;
         }
         CutoffPolicy policy = found.get();
@@ -101,12 +94,12 @@ final class ExplainCommand implements Callable<Integer> {
                 .forEach(e -> attributes.put(e.getKey(), e.getValue().asBoolean()));
         Map<String, ScoredResponse> forms = new LinkedHashMap<>();
         for (var e : root.path("answers").properties()) {
-            var entry = instruments.find(e.getKey());
-            if (entry.isEmpty()) {
+            var compiled = bundle.plan(e.getKey());
+            if (compiled.isEmpty()) {
                 err.println("psyscreen explain: unknown instrument '" + e.getKey() + "' in " + record);
                 return 2;
             }
-            ScoringPlan plan = PlanCompiler.compile(entry.get().load().orThrow());
+            ScoringPlan plan = compiled.get();
             String[] row = new String[plan.itemCount()];
             for (var a : e.getValue().properties()) {
                 int i = plan.itemIndex(a.getKey());

@@ -4,11 +4,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.psyscreen.plan.PlanCompiler;
-import org.psyscreen.plan.ScoringPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,19 +44,17 @@ final class GenerateCohortCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Bundle bundle = new Bundle(GenerateCohortCommand.class.getClassLoader());
-        var policy = bundle.policies.find(policyId);
+        var err = spec.commandLine().getErr();
+        var policy = bundle.policy(policyId, "generate-cohort", err);
         if (policy.isEmpty()) {
-            spec.commandLine().getErr().println("psyscreen generate-cohort: no policy '" + policyId + "'");
             return 2;
         }
-        List<String> ids = policy.get().instruments();
-        List<ScoringPlan> plans = new ArrayList<>();
-        for (String id : ids) {
-            plans.add(PlanCompiler.compile(
-                    bundle.instruments.find(id).orElseThrow().load().orThrow()));
+        var plans = bundle.plans(policy.get(), "generate-cohort", err);
+        if (plans.isEmpty()) {
+            return 2;
         }
         try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            CohortGenerator.write(w, ids, plans, students, seed);
+            CohortGenerator.write(w, plans.get(), students, seed);
         }
         spec.commandLine().getOut().println("wrote " + students + " synthetic students to " + output);
         return 0;

@@ -12,8 +12,6 @@ import org.psyscreen.batch.BatchScorer;
 import org.psyscreen.batch.Pseudonymizer;
 import org.psyscreen.batch.RunSummary;
 import org.psyscreen.diagnostic.Problem;
-import org.psyscreen.plan.PlanCompiler;
-import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.tier.CutoffPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,25 +75,16 @@ final class ScoreCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         Bundle bundle = new Bundle(ScoreCommand.class.getClassLoader());
-        var found = bundle.policies.find(policyId);
+        var found = bundle.policy(policyId, "score", err);
         if (found.isEmpty()) {
-            err.println("psyscreen score: no policy '" + policyId + "' (available: "
-                    + String.join(", ", bundle.policies.ids()) + ")");
             return 2;
         }
         CutoffPolicy policy = found.get();
-        Map<String, ScoringPlan> plans = new LinkedHashMap<>();
-        for (String inst : policy.instruments()) {
-            var entry = bundle.instruments.find(inst);
-            if (entry.isEmpty()) {
-                err.println("psyscreen score: policy " + policy.key() + " expects instrument '" + inst
-                        + "', which is not bundled");
-                return 2;
-            }
-            var loaded = entry.get().load();
-            plans.put(inst, PlanCompiler.compile(loaded.orThrow(), loaded.sha256()));
+        var plans = bundle.plans(policy, "score", err);
+        if (plans.isEmpty()) {
+            return 2;
         }
-        BatchOptions options = BatchOptions.of(plans, policy).withNorms(bundle.norms);
+        BatchOptions options = BatchOptions.of(plans.get(), policy).withNorms(bundle.norms);
         if (threads != null) {
             options = options.withThreads(threads);
         }

@@ -283,6 +283,36 @@ class MainTest {
     }
 
     @Test
+    void everyCommandTakingAPolicyRefusesAnUnknownOneAndListsTheKnown(@TempDir Path dir) {
+        List<String[]> commands = List.of(
+                new String[] {
+                    "score",
+                    "--policy",
+                    "no-such-policy",
+                    "--out",
+                    dir.resolve("o").toString(),
+                    "../demo/cohort.csv"
+                },
+                new String[] {
+                    "generate-cohort",
+                    "--policy",
+                    "no-such-policy",
+                    dir.resolve("c.csv").toString()
+                },
+                new String[] {"explain", "--policy", "no-such-policy", "../records/synthetic-student.yaml"});
+        for (String[] args : commands) {
+            Run r = run(args);
+            assertThat(r.exit()).as(args[0]).isEqualTo(2);
+            assertThat(r.err())
+                    .as(args[0])
+                    .contains("psyscreen " + args[0] + ": no policy 'no-such-policy' (available: ")
+                    .contains("example-a-glad-pc", "example-b-cn-cutoffs");
+        }
+        assertThat(dir.resolve("c.csv")).doesNotExist();
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void helpDocumentsEveryCommandWithExamples() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
