@@ -1,9 +1,12 @@
 package org.psyscreen.batch;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.psyscreen.testing.Demo;
@@ -80,5 +83,22 @@ final class BatchFixtures {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * Starts a child JVM (same class path, {@code jvmOptions} first) that scores {@code in} into
+     * {@code out} with {@link KillTarget}; its output and errors come back on one stream.
+     */
+    static Process scoreInChildJvm(Path in, Path out, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                KillTarget.class.getName(),
+                in.toString(),
+                out.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 }

@@ -184,16 +184,7 @@ class BatchGuaranteesTest {
     void aKilledRunLeavesNoFinishedLookingFileAndARerunCompletes() throws Exception {
         Path in = BatchFixtures.write(dir, "big.csv", BatchFixtures.cohort(150_000, 7));
         Path out = dir.resolve("out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KillTarget.class.getName(),
-                        in.toString(),
-                        out.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process child = BatchFixtures.scoreInChildJvm(in, out);
         // Wait until the child is writing (a partial file exists), then kill it without warning.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(out.resolve(".scores.csv.partial")) && child.isAlive() && System.nanoTime() < deadline) {

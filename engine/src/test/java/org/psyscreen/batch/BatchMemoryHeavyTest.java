@@ -41,17 +41,7 @@ class BatchMemoryHeavyTest {
         long size = Files.size(in);
         assertThat(size).as("file size").isGreaterThan(5L * 32 * 1024 * 1024);
         Path out = dir.resolve("out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(
-                        java,
-                        "-Xmx32m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KillTarget.class.getName(),
-                        in.toString(),
-                        out.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process child = BatchFixtures.scoreInChildJvm(in, out, "-Xmx32m");
         String log = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(child.exitValue()).as(log).isZero();
