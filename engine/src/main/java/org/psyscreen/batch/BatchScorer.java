@@ -345,7 +345,7 @@ public final class BatchScorer {
             problems.add(ProblemCode.ROW_EXTRA_FIELDS.id() + " " + (n - layout.width) + " field(s) past column "
                     + layout.width);
         }
-        if (n == layout.width && isHeader(layout, rec)) {
+        if (layout.repeatsHeader(rec)) {
             problems.add(ProblemCode.ROW_HEADER_REPEATED.id());
         }
         for (int c = 0; c < Math.min(n, layout.width); c++) {
@@ -431,15 +431,6 @@ public final class BatchScorer {
 
     private static String cell(CsvRecord rec, int column) {
         return column >= 0 && column < rec.getFieldCount() ? rec.getField(column) : "";
-    }
-
-    private static boolean isHeader(ColumnLayout layout, CsvRecord rec) {
-        for (int c = 0; c < layout.width; c++) {
-            if (!Text.header(rec.getField(c)).equals(Text.header(layout.header.get(c)))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Roll-up columns: the policy's tiers, most severe first, then "none". */

@@ -1,5 +1,6 @@
 package org.psyscreen.batch;
 
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,11 +29,25 @@ final class ColumnLayout {
     /** Per instrument, the column of each item in plan order. */
     final Map<String, int[]> items = new LinkedHashMap<>();
 
-    final List<String> header;
+    /** The header as compared, normalised once rather than once per record. */
+    private final List<String> normalisedHeader;
 
     private ColumnLayout(List<String> header) {
-        this.header = List.copyOf(header);
         this.width = header.size();
+        this.normalisedHeader = header.stream().map(Text::header).toList();
+    }
+
+    /** True when {@code rec} repeats the header (an export that concatenated files). */
+    boolean repeatsHeader(CsvRecord rec) {
+        if (rec.getFieldCount() != width) {
+            return false;
+        }
+        for (int c = 0; c < width; c++) {
+            if (!Text.header(rec.getField(c)).equals(normalisedHeader.get(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

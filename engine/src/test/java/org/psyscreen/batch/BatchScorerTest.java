@@ -143,8 +143,13 @@ class BatchScorerTest {
     @Test
     void r14ARepeatedHeaderRecordIsFlagged() throws Exception {
         run(BatchFixtures.HEADER + "\n" + BatchFixtures.row("G1") + "\n" + BatchFixtures.HEADER + "\n"
-                + BatchFixtures.row("G2") + "\n");
+                + BatchFixtures.row("G2") + "\n" + " " + BatchFixtures.HEADER.toUpperCase(java.util.Locale.ROOT)
+                + "\n");
         assertThat(rows().get(1).getField("problems")).contains("PSY-2103");
+        assertThat(rows().get(2).getField("problems")).doesNotContain("PSY-2103");
+        assertThat(rows().get(3).getField("problems"))
+                .as("compared as headers are: trimmed, any case")
+                .contains("PSY-2103");
     }
 
     @Test
