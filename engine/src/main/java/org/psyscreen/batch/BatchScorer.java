@@ -1,15 +1,12 @@
 package org.psyscreen.batch;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
@@ -20,7 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,26 +106,22 @@ public final class BatchScorer {
         long blank = 0;
         DuplicateIds duplicated = new DuplicateIds();
         if (problems.isEmpty()) {
-            try (Reader r = ResponseFileScan.reader(input, bytes);
-                    CsvReader<CsvRecord> csv = ResponseFileScan.csv(r)) {
-                for (CsvRecord rec : csv) {
-                    if (layout == null) {
-                        // Header problems are collected; reading goes on so every file-level problem is listed.
-                        layout = ColumnLayout.resolve(name, rec.getFields(), plans, options.mapping(), problems);
-                        continue;
-                    }
-                    if (ResponseFileScan.blank(rec)) {
-                        blank++;
-                        continue;
-                    }
-                    records++;
+            try (RecordSource source = RecordSource.open(input, bytes)) {
+                String[] header = source.header();
+                if (header != null) {
+                    // Header problems are collected; reading goes on so every file-level problem is listed.
+                    layout = ColumnLayout.resolve(name, Arrays.asList(header), plans, options.mapping(), problems);
                     int idCol = layout.column("student_id");
-                    if (idCol >= 0 && idCol < rec.getFieldCount()) {
-                        String id = Pseudonymizer.canonical(rec.getField(idCol));
-                        if (!id.isEmpty()) {
-                            duplicated.offer(LongSet.hash(id));
+                    for (RecordBlock b; (b = source.next(4096)) != null; ) {
+                        records += b.size();
+                        for (int i = 0; i < b.size(); i++) {
+                            String id = Pseudonymizer.canonical(b.field(i, idCol));
+                            if (!id.isEmpty()) {
+                                duplicated.offer(LongSet.hash(id));
+                            }
                         }
                     }
+                    blank = source.blankLines();
                 }
             } catch (CsvParseException e) {
                 problems.add(ResponseFileScan.fileProblem(
@@ -161,16 +157,11 @@ public final class BatchScorer {
     private static void recountIds(Path input, ResponseFileScan.Bytes bytes, ColumnLayout layout, DuplicateIds ids)
             throws IOException {
         int idCol = layout.column("student_id");
-        try (Reader r = ResponseFileScan.reader(input, bytes);
-                CsvReader<CsvRecord> csv = ResponseFileScan.csv(r)) {
-            boolean header = true;
-            for (CsvRecord rec : csv) {
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                if (!ResponseFileScan.blank(rec) && idCol < rec.getFieldCount()) {
-                    String id = Pseudonymizer.canonical(rec.getField(idCol));
+        try (RecordSource source = RecordSource.open(input, bytes)) {
+            source.header();
+            for (RecordBlock b; (b = source.next(4096)) != null; ) {
+                for (int i = 0; i < b.size(); i++) {
+                    String id = Pseudonymizer.canonical(b.field(i, idCol));
                     if (!id.isEmpty()) {
                         ids.recount(LongSet.hash(id));
                     }
@@ -192,45 +183,33 @@ public final class BatchScorer {
             throws IOException {
         Path csvTmp = temp(outDir, "scores.csv");
         Path jsonTmp = temp(outDir, "scores.jsonl");
-        Map<String, Map<String, Long>> status = new TreeMap<>();
-        Map<String, Long> tiers = new TreeMap<>();
-        Map<String, Long> codes = new TreeMap<>();
-        Rollups rollups = options.policy() == null ? null : new Rollups(outcomeColumns());
+        Tally tally = new Tally(options.policy() == null ? null : new Rollups(outcomeColumns()));
         long out = 0;
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-        try (Reader r = ResponseFileScan.reader(input, bytes);
-                CsvReader<CsvRecord> csv = ResponseFileScan.csv(r);
-                Writer cw = new BufferedWriter(
-                        new OutputStreamWriter(Files.newOutputStream(csvTmp), StandardCharsets.UTF_8), 1 << 16);
-                CsvWriter csvOut =
-                        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(cw);
-                Writer jw = new BufferedWriter(
-                        new OutputStreamWriter(Files.newOutputStream(jsonTmp), StandardCharsets.UTF_8), 1 << 16);
-                JsonGenerator jg = JSON_LINES.createGenerator(ObjectWriteContext.empty(), jw)) {
-            csvOut.writeRecord(columns());
-            boolean header = true;
-            long recordNo = 0;
-            List<CsvRecord> chunk = new ArrayList<>(options.chunk());
-            List<Long> numbers = new ArrayList<>(options.chunk());
-            for (CsvRecord rec : csv) {
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                if (ResponseFileScan.blank(rec)) {
-                    continue;
-                }
-                chunk.add(rec);
-                numbers.add(++recordNo);
-                if (chunk.size() == options.chunk()) {
-                    out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jg, status, tiers, codes, rollups);
+        // Chunks are read here, scored and encoded on the pool, written here in input order; at most
+        // two per thread are in flight, so memory stays flat whatever the file size.
+        Deque<Future<ScoredChunk>> inFlight = new ArrayDeque<>();
+        try (RecordSource source = RecordSource.open(input, bytes);
+                OutputStream csvOut = new BufferedOutputStream(Files.newOutputStream(csvTmp), 1 << 16);
+                OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(jsonTmp), 1 << 16)) {
+            PagedBytes header = new PagedBytes();
+            writeCsv(List.of(columns()), header);
+            header.writeTo(csvOut);
+            source.header();
+            long next = 1;
+            for (RecordBlock b; (b = source.next(options.chunk())) != null; ) {
+                long first = next;
+                RecordBlock block = b;
+                next += block.size();
+                inFlight.add(pool.submit(() -> scoreChunk(layout, duplicated, first, block)));
+                if (inFlight.size() > 2 * options.threads()) {
+                    out += write(inFlight.remove(), csvOut, jsonOut, tally);
                     options.progress().update(out, recordsIn);
                 }
             }
-            out += flush(pool, layout, duplicated, chunk, numbers, csvOut, jg, status, tiers, codes, rollups);
-            options.progress().update(out, recordsIn);
-            if (out > 0) {
-                jg.writeRaw('\n'); // the separator goes between records; end the last line too
+            while (!inFlight.isEmpty()) {
+                out += write(inFlight.remove(), csvOut, jsonOut, tally);
+                options.progress().update(out, recordsIn);
             }
         } catch (CsvParseException | UncheckedIOException | java.nio.charset.CharacterCodingException e) {
             Files.deleteIfExists(csvTmp);
@@ -239,6 +218,10 @@ public final class BatchScorer {
         } finally {
             pool.shutdownNow();
         }
+        Map<String, Map<String, Long>> status = tally.status;
+        Map<String, Long> tiers = tally.tiers;
+        Map<String, Long> codes = tally.codes;
+        Rollups rollups = tally.rollups;
         if (out != recordsIn) {
             Files.deleteIfExists(csvTmp);
             Files.deleteIfExists(jsonTmp);
@@ -273,72 +256,112 @@ public final class BatchScorer {
         return s;
     }
 
-    private long flush(
-            ExecutorService pool,
-            ColumnLayout layout,
-            DuplicateIds duplicated,
-            List<CsvRecord> chunk,
-            List<Long> numbers,
-            CsvWriter csvOut,
-            JsonGenerator jg,
-            Map<String, Map<String, Long>> status,
-            Map<String, Long> tiers,
-            Map<String, Long> codes,
-            Rollups rollups)
+    /** Waits for a chunk and writes it; returns its record count. */
+    private static long write(Future<ScoredChunk> f, OutputStream csvOut, OutputStream jsonOut, Tally tally)
             throws IOException {
-        List<Future<RowOutcome>> futures = new ArrayList<>(chunk.size());
-        for (int i = 0; i < chunk.size(); i++) {
-            CsvRecord rec = chunk.get(i);
-            long no = numbers.get(i);
-            futures.add(pool.submit(() -> row(layout, duplicated, no, rec)));
-        }
-        for (Future<RowOutcome> f : futures) {
-            RowOutcome o;
-            try {
-                o = f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("scoring a record failed; this is a bug", e.getCause());
+        ScoredChunk c;
+        try {
+            c = f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw u; // a field no longer decodes: the file changed since pass 1
             }
-            csvOut.writeRecord(csvRow(o));
-            writeJson(o, jg);
-            o.forms()
-                    .forEach((k, v) -> status.computeIfAbsent(k, x -> new TreeMap<>())
-                            .merge(v.status().name(), 1L, Long::sum));
-            tiers.merge(
-                    o.decision() == null
-                            ? "no policy"
-                            : o.decision().tier() == null
-                                    ? "none"
-                                    : o.decision().tier().id(),
-                    1L,
-                    Long::sum);
-            o.problems().forEach(p -> codes.merge(p.substring(0, 8), 1L, Long::sum));
+            throw new IllegalStateException("scoring a record failed; this is a bug", e.getCause());
+        }
+        c.csv().writeTo(csvOut);
+        c.json().writeTo(jsonOut);
+        tally.add(c.tally());
+        return c.records();
+    }
+
+    /** A chunk ready to write: its bytes in both formats and what it adds to the summary. */
+    private record ScoredChunk(long records, PagedBytes csv, PagedBytes json, Tally tally) {}
+
+    /** Scores and encodes one chunk. Runs on pool threads; touches only immutable state and its own. */
+    private ScoredChunk scoreChunk(ColumnLayout layout, DuplicateIds duplicated, long first, RecordBlock block) {
+        List<List<String>> rows = new ArrayList<>(block.size());
+        PagedBytes json = new PagedBytes();
+        Tally tally = new Tally(options.policy() == null ? null : new Rollups(outcomeColumns()));
+        try (JsonGenerator jg = JSON_LINES.createGenerator(ObjectWriteContext.empty(), json)) {
+            for (int i = 0; i < block.size(); i++) {
+                RowOutcome o = row(layout, duplicated, first + i, block.line(i), block.fields(i));
+                rows.add(csvRow(o));
+                writeJson(o, jg);
+                count(o, tally);
+            }
+            jg.writeRaw('\n'); // the separator goes between records; end the last line too
+        }
+        PagedBytes csv = new PagedBytes();
+        writeCsv(rows, csv);
+        return new ScoredChunk(block.size(), csv, json, tally);
+    }
+
+    /** CSV lines in UTF-8, quoted only where needed. */
+    private static void writeCsv(List<List<String>> rows, PagedBytes out) {
+        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out, StandardCharsets.UTF_8)) {
+            rows.forEach(csv::writeRecord);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // memory does not fail
+        }
+    }
+
+    private void count(RowOutcome o, Tally t) {
+        o.forms()
+                .forEach((k, v) -> t.status
+                        .computeIfAbsent(k, x -> new TreeMap<>())
+                        .merge(v.status().name(), 1L, Long::sum));
+        t.tiers.merge(
+                o.decision() == null
+                        ? "no policy"
+                        : o.decision().tier() == null
+                                ? "none"
+                                : o.decision().tier().id(),
+                1L,
+                Long::sum);
+        o.problems().forEach(p -> t.codes.merge(p.substring(0, 8), 1L, Long::sum));
+        if (t.rollups != null) {
+            TierDecision d = o.decision();
+            int col = d.tier() == null
+                    ? options.policy().tiers().size()
+                    : options.policy().tiers().indexOf(d.tier());
+            t.rollups.add(
+                    o.demographics().get("region"),
+                    o.demographics().get("school"),
+                    o.demographics().get("grade"),
+                    o.demographics().get("class"),
+                    col);
+        }
+    }
+
+    /** Counts for the summary and the roll-up: per chunk on the pool, added up in input order. */
+    private static final class Tally {
+        final Map<String, Map<String, Long>> status = new TreeMap<>();
+        final Map<String, Long> tiers = new TreeMap<>();
+        final Map<String, Long> codes = new TreeMap<>();
+        final Rollups rollups;
+
+        Tally(Rollups rollups) {
+            this.rollups = rollups;
+        }
+
+        void add(Tally t) {
+            t.status.forEach((k, m) -> m.forEach(
+                    (s, n) -> status.computeIfAbsent(k, x -> new TreeMap<>()).merge(s, n, Long::sum)));
+            t.tiers.forEach((k, n) -> tiers.merge(k, n, Long::sum));
+            t.codes.forEach((k, n) -> codes.merge(k, n, Long::sum));
             if (rollups != null) {
-                TierDecision d = o.decision();
-                int col = d.tier() == null
-                        ? options.policy().tiers().size()
-                        : options.policy().tiers().indexOf(d.tier());
-                rollups.add(
-                        o.demographics().get("region"),
-                        o.demographics().get("school"),
-                        o.demographics().get("grade"),
-                        o.demographics().get("class"),
-                        col);
+                rollups.add(t.rollups);
             }
         }
-        long n = chunk.size();
-        chunk.clear();
-        numbers.clear();
-        return n;
     }
 
     /** Scores one record. Runs on pool threads; touches only immutable state. */
-    private RowOutcome row(ColumnLayout layout, DuplicateIds duplicated, long recordNo, CsvRecord rec) {
+    private RowOutcome row(ColumnLayout layout, DuplicateIds duplicated, long recordNo, long line, String[] rec) {
         List<String> problems = new ArrayList<>();
-        int n = rec.getFieldCount();
+        int n = rec.length;
         if (n < layout.width) {
             problems.add(ProblemCode.ROW_MISSING_FIELDS.id() + " fields " + (n + 1) + "-" + layout.width + " absent");
         } else if (n > layout.width) {
@@ -349,7 +372,7 @@ public final class BatchScorer {
             problems.add(ProblemCode.ROW_HEADER_REPEATED.id());
         }
         for (int c = 0; c < Math.min(n, layout.width); c++) {
-            if (rec.getField(c).length() > MAX_FIELD) {
+            if (rec[c].length() > MAX_FIELD) {
                 problems.add(ProblemCode.ROW_FIELD_TOO_LONG.id() + " column " + (c + 1));
             }
         }
@@ -402,17 +425,17 @@ public final class BatchScorer {
         TierDecision decision = options.policy() == null
                 ? null
                 : Policies.decide(options.policy(), new Screening(forms, profile, attributes, options.norms()));
-        return new RowOutcome(recordNo, sourceLine(layout, rec), student, demo, problems, forms, norms, decision);
+        return new RowOutcome(recordNo, sourceLine(layout, rec, line), student, demo, problems, forms, norms, decision);
     }
 
     /** The spreadsheet row when a converter supplied one, else the CSV line the record starts on. */
-    private static long sourceLine(ColumnLayout layout, CsvRecord rec) {
+    private static long sourceLine(ColumnLayout layout, String[] rec, long line) {
         String row = cell(rec, layout.column("source_row"));
-        return row.matches("[1-9][0-9]{0,9}") ? Long.parseLong(row) : rec.getStartingLineNumber();
+        return row.matches("[1-9][0-9]{0,9}") ? Long.parseLong(row) : line;
     }
 
     private static <T> T demographic(
-            CsvRecord rec,
+            String[] rec,
             ColumnLayout layout,
             String field,
             List<String> problems,
@@ -429,8 +452,8 @@ public final class BatchScorer {
         return t;
     }
 
-    private static String cell(CsvRecord rec, int column) {
-        return column >= 0 && column < rec.getFieldCount() ? rec.getField(column) : "";
+    private static String cell(String[] rec, int column) {
+        return column >= 0 && column < rec.length ? rec[column] : "";
     }
 
     /** Roll-up columns: the policy's tiers, most severe first, then "none". */

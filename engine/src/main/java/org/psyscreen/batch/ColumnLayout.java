@@ -1,6 +1,5 @@
 package org.psyscreen.batch;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,12 +37,12 @@ final class ColumnLayout {
     }
 
     /** True when {@code rec} repeats the header (an export that concatenated files). */
-    boolean repeatsHeader(CsvRecord rec) {
-        if (rec.getFieldCount() != width) {
+    boolean repeatsHeader(String[] rec) {
+        if (rec.length != width) {
             return false;
         }
         for (int c = 0; c < width; c++) {
-            if (!Text.header(rec.getField(c)).equals(normalisedHeader.get(c))) {
+            if (!Text.header(rec[c]).equals(normalisedHeader.get(c))) {
                 return false;
             }
         }

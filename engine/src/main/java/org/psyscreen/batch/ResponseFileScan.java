@@ -37,8 +37,13 @@ final class ResponseFileScan {
     static final Charset GB18030 = Charset.forName("GB18030");
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
-    /** What the byte pass found. */
-    record Bytes(String sha256, long size, Charset charset, int bomLength, String encodingNote) {}
+    /**
+     * What the byte pass found.
+     *
+     * @param plain true when {@link PlainCsv} may split the file instead of FastCSV: UTF-8, no quote
+     *     character, every CR followed by LF, no line longer than {@link PlainCsv#MAX_LINE} bytes
+     */
+    record Bytes(String sha256, long size, Charset charset, int bomLength, String encodingNote, boolean plain) {}
 
     private ResponseFileScan() {}
 
@@ -77,7 +82,7 @@ final class ResponseFileScan {
                     0,
                     "the file is empty (0 bytes)",
                     "check the export; an empty upload cannot be screened"));
-            return new Bytes(pass.sha256, 0, StandardCharsets.UTF_8, 0, "empty");
+            return new Bytes(pass.sha256, 0, StandardCharsets.UTF_8, 0, "empty", false);
         }
         if (bom > 0) {
             if (pass.firstBad >= 0) {
@@ -89,7 +94,7 @@ final class ResponseFileScan {
                                 + " although the file starts with its byte-order mark",
                         "re-export the file in one encoding"));
             }
-            return new Bytes(pass.sha256, pass.size, cs, bom, note);
+            return new Bytes(pass.sha256, pass.size, cs, bom, note, cs == StandardCharsets.UTF_8 && pass.plain());
         }
         if (pass.firstNul >= 0) {
             problems.add(fileProblem(
@@ -98,15 +103,20 @@ final class ResponseFileScan {
                     0,
                     "NUL byte at offset " + pass.firstNul + ": not a text file (or UTF-16 without a byte-order mark)",
                     "export the data as CSV (UTF-8)"));
-            return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "binary");
+            return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "binary", false);
         }
         if (pass.firstBad < 0) {
-            return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, note);
+            return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, note, pass.plain());
         }
         long badGb = Pass.over(file, GB18030, 0).firstBad;
         if (badGb < 0) {
             return new Bytes(
-                    pass.sha256, pass.size, GB18030, 0, "GB18030 (not valid UTF-8 at byte " + pass.firstBad + ")");
+                    pass.sha256,
+                    pass.size,
+                    GB18030,
+                    0,
+                    "GB18030 (not valid UTF-8 at byte " + pass.firstBad + ")",
+                    false);
         }
         problems.add(fileProblem(
                 ProblemCode.FILE_ENCODING,
@@ -114,7 +124,7 @@ final class ResponseFileScan {
                 0,
                 "byte " + pass.firstBad + " is not UTF-8 and byte " + badGb + " is not GB18030",
                 "save the file as UTF-8; a file mixing encodings cannot be read safely"));
-        return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "undecodable");
+        return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "undecodable", false);
     }
 
     /** A reader over the file in the detected charset, strict, after the BOM. */
@@ -139,11 +149,6 @@ final class ResponseFileScan {
                 .ofCsvRecord(reader);
     }
 
-    /** True for a blank line (FastCSV gives one empty field): not a record. */
-    static boolean blank(CsvRecord r) {
-        return r.getFieldCount() == 1 && r.getField(0).isEmpty();
-    }
-
     /** The line an unclosed quote starts on, from FastCSV's message (0 if absent). */
     static int line(CsvParseException e) {
         Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
@@ -156,12 +161,22 @@ final class ResponseFileScan {
 
     private static final int BUFFER = 1 << 16;
 
-    /** One streaming read of a file: its SHA-256 and size, its first NUL, its first undecodable byte. */
+    /**
+     * One streaming read of a file: its SHA-256 and size, its first NUL, its first undecodable byte,
+     * and whether it is plain enough for {@link PlainCsv}.
+     */
     private static final class Pass {
         long size;
         long firstNul = -1;
         long firstBad = -1;
         String sha256;
+        boolean quote;
+        boolean loneCr;
+        long longestLine;
+
+        boolean plain() {
+            return !quote && !loneCr && longestLine <= PlainCsv.MAX_LINE;
+        }
 
         /** Decodes {@code cs} strictly from byte {@code skip} on (after a BOM); offsets are file offsets. */
         static Pass over(Path file, Charset cs, int skip) throws IOException {
@@ -174,12 +189,31 @@ final class ResponseFileScan {
             }
             StrictDecoding decoding = new StrictDecoding(cs, skip);
             byte[] buf = new byte[BUFFER];
+            boolean cr = false; // the previous byte was CR
+            long lineStart = 0;
             try (InputStream in = Files.newInputStream(file)) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     md.update(buf, 0, n);
-                    for (int i = 0; p.firstNul < 0 && i < n; i++) {
-                        if (buf[i] == 0) {
+                    for (int i = 0; i < n; i++) {
+                        byte b = buf[i];
+                        if (b > '"' || b < 0) { // most bytes stop here
+                            if (cr) {
+                                p.loneCr = true;
+                                cr = false;
+                            }
+                            continue;
+                        }
+                        if (cr && b != '\n') {
+                            p.loneCr = true;
+                        }
+                        cr = b == '\r';
+                        if (b == '\n') {
+                            p.longestLine = Math.max(p.longestLine, p.size + i - lineStart);
+                            lineStart = p.size + i + 1;
+                        } else if (b == '"') {
+                            p.quote = true;
+                        } else if (b == 0 && p.firstNul < 0) {
                             p.firstNul = p.size + i;
                         }
                     }
@@ -189,6 +223,8 @@ final class ResponseFileScan {
                 }
             }
             decoding.feed(buf, 0, 0, true);
+            p.loneCr |= cr; // a file ending in CR
+            p.longestLine = Math.max(p.longestLine, p.size - lineStart);
             p.firstBad = decoding.firstBad;
             p.sha256 = HexFormat.of().formatHex(md.digest());
             return p;

@@ -40,6 +40,16 @@ final class Rollups {
         classes.computeIfAbsent(key, k -> new long[columns.size()])[column]++;
     }
 
+    /** Adds another roll-up's counts (same columns): chunks counted apart, summed in order. */
+    void add(Rollups other) {
+        other.classes.forEach((key, counts) -> {
+            long[] mine = classes.computeIfAbsent(key, k -> new long[columns.size()]);
+            for (int c = 0; c < counts.length; c++) {
+                mine[c] += counts[c];
+            }
+        });
+    }
+
     private static String name(String s) {
         return s == null || s.isBlank() ? UNKNOWN : s;
     }

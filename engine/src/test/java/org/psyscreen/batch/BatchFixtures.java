@@ -43,6 +43,7 @@ final class BatchFixtures {
     static Path write(Path dir, String name, String content, Charset cs) throws Exception {
         Path p = dir.resolve(name);
         Files.write(p, content.getBytes(cs));
+        PlainCsvTest.assertReadersAgree(p, 7); // every file a batch test scores also checks the fast path
         return p;
     }
 

@@ -1,0 +1,201 @@
+package org.psyscreen.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The fast path for plain CSV: UTF-8 with no quote character, LF or CRLF line ends and lines of at
+ * most {@link #MAX_LINE} bytes, which is what survey platforms export. In such a file a record is a
+ * line and a field is what lies between commas, so the reading thread only finds line ends and
+ * copies bytes; fields are cut and decoded (strictly) on the scoring threads. Any other file goes
+ * to FastCSV ({@link RecordSource.FastCsv}); {@code PlainCsvTest} demands identical records from both.
+ */
+final class PlainCsv implements RecordSource {
+    /** Longest line taken on the fast path; longer lines go to FastCSV, which has the same field limit. */
+    static final int MAX_LINE = 1 << 20;
+
+    private final InputStream in;
+    private byte[] buf = new byte[4 * MAX_LINE];
+    private int pos;
+    private int lim;
+    private boolean eof;
+    private long lines; // lines consumed so far
+    private long blank;
+    private int start; // where the current line's content starts
+    private int end; // where it ends, before any CR
+
+    PlainCsv(Path file, int skip) throws IOException {
+        this.in = Files.newInputStream(file);
+        in.skipNBytes(skip);
+    }
+
+    @Override
+    public String[] header() throws IOException {
+        if (!nextLine()) {
+            return null;
+        }
+        return Block.split(buf, start, end);
+    }
+
+    @Override
+    public RecordBlock next(int max) throws IOException {
+        byte[] data = new byte[Math.min(max, 4096) * 128];
+        int[] bounds = new int[Math.min(max, 4096) * 2];
+        long[] starts = new long[Math.min(max, 4096)];
+        int n = 0;
+        int size = 0;
+        while (n < max && nextLine()) {
+            int len = end - start;
+            if (len == 0) {
+                blank++;
+                continue;
+            }
+            if (n == starts.length) {
+                starts = Arrays.copyOf(starts, n * 2);
+                bounds = Arrays.copyOf(bounds, n * 4);
+            }
+            if (size + len > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, size + len));
+            }
+            System.arraycopy(buf, start, data, size, len);
+            bounds[2 * n] = size;
+            bounds[2 * n + 1] = size + len;
+            starts[n] = lines;
+            size += len;
+            n++;
+        }
+        return n == 0 ? null : new Block(data, bounds, starts, n);
+    }
+
+    @Override
+    public long blankLines() {
+        return blank;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Moves to the next line; false at the end of the file. */
+    private boolean nextLine() throws IOException {
+        while (true) {
+            for (int i = pos; i < lim; i++) {
+                if (buf[i] == '\n') {
+                    start = pos;
+                    end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+                    pos = i + 1;
+                    lines++;
+                    return true;
+                }
+            }
+            if (eof) {
+                if (pos == lim) {
+                    return false;
+                }
+                start = pos; // a last line without a line end
+                end = lim;
+                pos = lim;
+                lines++;
+                return true;
+            }
+            fill();
+        }
+    }
+
+    private void fill() throws IOException {
+        int kept = lim - pos;
+        if (kept > MAX_LINE) {
+            // the byte pass measured every line; a longer one means the file changed under us
+            throw new UncheckedIOException(new IOException("a line is longer than the byte pass found"));
+        }
+        System.arraycopy(buf, pos, buf, 0, kept);
+        pos = 0;
+        lim = kept;
+        int n = in.readNBytes(buf, lim, buf.length - lim);
+        lim += n;
+        eof = lim < buf.length;
+    }
+
+    /** Records as byte ranges of one array; fields are cut and decoded on demand. */
+    private record Block(byte[] data, int[] bounds, long[] starts, int size) implements RecordBlock {
+        @Override
+        public long line(int i) {
+            return starts[i];
+        }
+
+        @Override
+        public String[] fields(int i) {
+            return split(data, bounds[2 * i], bounds[2 * i + 1]);
+        }
+
+        @Override
+        public String field(int i, int column) {
+            if (column < 0) {
+                return "";
+            }
+            int from = bounds[2 * i];
+            int to = bounds[2 * i + 1];
+            for (int c = 0; c < column; c++) {
+                int comma = comma(data, from, to);
+                if (comma == to) {
+                    return "";
+                }
+                from = comma + 1;
+            }
+            return decode(data, from, comma(data, from, to));
+        }
+
+        static String[] split(byte[] b, int from, int to) {
+            int n = 1;
+            for (int i = from; i < to; i++) {
+                if (b[i] == ',') {
+                    n++;
+                }
+            }
+            String[] f = new String[n];
+            for (int k = 0; k < n; k++) {
+                int comma = comma(b, from, to);
+                f[k] = decode(b, from, comma);
+                from = comma + 1;
+            }
+            return f;
+        }
+
+        private static int comma(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] == ',') {
+                    return i;
+                }
+            }
+            return to;
+        }
+
+        /** ASCII as is; anything else strictly as UTF-8 (the byte pass checked it, a changed file still fails). */
+        private static String decode(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] < 0) {
+                    try {
+                        return StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                                .decode(ByteBuffer.wrap(b, from, to - from))
+                                .toString();
+                    } catch (CharacterCodingException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+    }
+}
