@@ -4,49 +4,34 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.psyscreen.load.InstrumentCatalog;
-import org.psyscreen.load.NormCatalog;
-import org.psyscreen.load.PolicyCatalog;
+import org.psyscreen.load.ClassPathBundle;
 import org.psyscreen.norm.NormTable;
-import org.psyscreen.plan.PlanCompiler;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.tier.CutoffPolicy;
 
-/** Everything bundled on the class path, loaded once: instruments, norm tables, policies. */
+/** The class-path bundle, with the command line's way of saying what is missing. */
 final class Bundle {
-    final InstrumentCatalog instruments;
-    final Map<String, NormTable> norms = new LinkedHashMap<>();
-    final PolicyCatalog policies;
+    final ClassPathBundle loaded;
+    final Map<String, NormTable> norms;
 
     Bundle(ClassLoader cl) {
-        instruments = InstrumentCatalog.fromClassPath(cl);
-        NormCatalog normCatalog = NormCatalog.fromClassPath(cl);
-        for (String id : normCatalog.ids()) {
-            normCatalog.load(id, instruments::resolve).flatMap(r -> r.value()).ifPresent(t -> norms.put(id, t));
-        }
-        policies = PolicyCatalog.fromClassPath(cl, instruments::resolve, this::norm);
-    }
-
-    Optional<NormTable> norm(String key) {
-        return norms.values().stream().filter(t -> t.key().equals(key)).findFirst();
+        loaded = new ClassPathBundle(cl);
+        norms = loaded.norms();
     }
 
     /** The policy {@code id}; when there is none, tells {@code err} which ids exist. */
     Optional<CutoffPolicy> policy(String id, String command, PrintWriter err) {
-        Optional<CutoffPolicy> found = policies.find(id);
+        Optional<CutoffPolicy> found = loaded.policies().find(id);
         if (found.isEmpty()) {
             err.println("psyscreen " + command + ": no policy '" + id + "' (available: "
-                    + String.join(", ", policies.ids()) + ")");
+                    + String.join(", ", loaded.policies().ids()) + ")");
         }
         return found;
     }
 
     /** The bundled instrument in folder {@code id}, compiled with its definition's hash. */
     Optional<ScoringPlan> plan(String id) {
-        return instruments.find(id).map(e -> {
-            var loaded = e.load();
-            return PlanCompiler.compile(loaded.orThrow(), loaded.sha256());
-        });
+        return loaded.plan(id);
     }
 
     /**
