@@ -278,25 +278,45 @@ public final class BatchScorer {
     }
 
     /** A chunk ready to write: its bytes in both formats and what it adds to the summary. */
-    private record ScoredChunk(long records, PagedBytes csv, PagedBytes json, Tally tally) {}
+    record ScoredChunk(long records, PagedBytes csv, PagedBytes json, Tally tally) {}
 
     /** Scores and encodes one chunk. Runs on pool threads; touches only immutable state and its own. */
-    private ScoredChunk scoreChunk(ColumnLayout layout, DuplicateIds duplicated, long first, RecordBlock block) {
-        List<List<String>> rows = new ArrayList<>(block.size());
-        PagedBytes json = new PagedBytes();
+    ScoredChunk scoreChunk(ColumnLayout layout, DuplicateIds duplicated, long first, RecordBlock block) {
         Tally tally = new Tally(options.policy() == null ? null : new Rollups(outcomeColumns()));
-        try (JsonGenerator jg = JSON_LINES.createGenerator(ObjectWriteContext.empty(), json)) {
-            for (int i = 0; i < block.size(); i++) {
-                RowOutcome o = row(layout, duplicated, first + i, block.line(i), block.fields(i));
-                rows.add(csvRow(o));
-                writeJson(o, jg);
-                count(o, tally);
-            }
-            jg.writeRaw('\n'); // the separator goes between records; end the last line too
+        Encoder encoder = new Encoder(block.size());
+        for (int i = 0; i < block.size(); i++) {
+            RowOutcome o = row(layout, duplicated, first + i, block.line(i), block.fields(i));
+            encoder.add(o);
+            count(o, tally);
         }
-        PagedBytes csv = new PagedBytes();
-        writeCsv(rows, csv);
-        return new ScoredChunk(block.size(), csv, json, tally);
+        encoder.finish();
+        return new ScoredChunk(block.size(), encoder.csv, encoder.json, tally);
+    }
+
+    /** Encodes outcomes as {@code scores.csv} lines and {@code scores.jsonl} lines, in order. */
+    final class Encoder {
+        private final List<List<String>> rows;
+        final PagedBytes csv = new PagedBytes();
+        final PagedBytes json = new PagedBytes();
+        private final JsonGenerator jg = JSON_LINES.createGenerator(ObjectWriteContext.empty(), json);
+
+        Encoder(int expected) {
+            rows = new ArrayList<>(expected);
+        }
+
+        void add(RowOutcome o) {
+            rows.add(csvRow(o));
+            writeJson(o, jg);
+        }
+
+        /** Ends the last JSON line and writes the CSV lines; the pages are then complete. */
+        void finish() {
+            if (!rows.isEmpty()) {
+                jg.writeRaw('\n'); // the separator goes between records; end the last line too
+            }
+            jg.close();
+            writeCsv(rows, csv);
+        }
     }
 
     /** CSV lines in UTF-8, quoted only where needed. */
@@ -337,7 +357,7 @@ public final class BatchScorer {
     }
 
     /** Counts for the summary and the roll-up: per chunk on the pool, added up in input order. */
-    private static final class Tally {
+    static final class Tally {
         final Map<String, Map<String, Long>> status = new TreeMap<>();
         final Map<String, Long> tiers = new TreeMap<>();
         final Map<String, Long> codes = new TreeMap<>();
@@ -359,7 +379,7 @@ public final class BatchScorer {
     }
 
     /** Scores one record. Runs on pool threads; touches only immutable state. */
-    private RowOutcome row(ColumnLayout layout, DuplicateIds duplicated, long recordNo, long line, String[] rec) {
+    RowOutcome row(ColumnLayout layout, DuplicateIds duplicated, long recordNo, long line, String[] rec) {
         List<String> problems = new ArrayList<>();
         int n = rec.length;
         if (n < layout.width) {

@@ -1,0 +1,106 @@
+package org.psyscreen.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.psyscreen.benchmarks.BenchmarkCohort;
+import org.psyscreen.diagnostic.Problem;
+
+/**
+ * What one scoring thread does per record of a batch, by stage, on a chunk of 2,048 students of
+ * policy A (PHQ-A, GAD-7, SCARED; four SCARED norm tables): {@code score} = cut and decode the fields,
+ * read demographics, score three forms, look up four norms, decide the tier; {@code encode} = write
+ * the {@code scores.csv} and {@code scores.jsonl} lines of already scored records; {@code chunk} =
+ * both, exactly as the batch runs it. One operation is one record (ns).
+ *
+ * <pre>
+ * ./mvnw -q -B install -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar ChunkBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ChunkBenchmark {
+    static final int RECORDS = 2048;
+
+    BatchScorer scorer;
+    ColumnLayout layout;
+    DuplicateIds ids;
+    RecordBlock block;
+    List<RowOutcome> scored;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        BenchmarkCohort cohort = new BenchmarkCohort("example-a-glad-pc", RECORDS, 11L);
+        Path file = cohort.write(Files.createTempFile("psyscreen-chunk", ".csv"));
+        try {
+            scorer = new BatchScorer(options(cohort));
+            List<Problem> problems = new ArrayList<>();
+            ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(file, "cohort.csv", problems);
+            try (RecordSource source = RecordSource.open(file, bytes)) {
+                layout = ColumnLayout.resolve("cohort.csv", List.of(source.header()), cohort.plans, Map.of(), problems);
+                block = source.next(RECORDS);
+            }
+            if (!problems.isEmpty() || block.size() != RECORDS) {
+                throw new IllegalStateException("the benchmark cohort must load cleanly");
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        ids = new DuplicateIds();
+        ids.finish();
+        scored = score();
+    }
+
+    static BatchOptions options(BenchmarkCohort cohort) {
+        return BatchOptions.of(cohort.plans, cohort.policy).withNorms(BenchmarkCohort.BUNDLE.norms());
+    }
+
+    /** Decode, score, norms and tier for every record of the chunk. */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public List<RowOutcome> score() {
+        List<RowOutcome> out = new ArrayList<>(RECORDS);
+        for (int i = 0; i < RECORDS; i++) {
+            out.add(scorer.row(layout, ids, i + 1, block.line(i), block.fields(i)));
+        }
+        return out;
+    }
+
+    /** The output lines of already scored records. */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public BatchScorer.Encoder encode() {
+        BatchScorer.Encoder e = scorer.new Encoder(RECORDS);
+        scored.forEach(e::add);
+        e.finish();
+        return e;
+    }
+
+    /** Everything a scoring thread does with a chunk, as the batch runs it. */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public BatchScorer.ScoredChunk chunk() {
+        return scorer.scoreChunk(layout, ids, 1, block);
+    }
+}
