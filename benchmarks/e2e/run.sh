@@ -1,42 +1,68 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: psyscreen vs R data.table (+ base R) vs pandas on the same generated cohort,
-# same job (PHQ-A, GAD-7, SCARED totals with every item required; example policy A's tiers), outputs
-# checked to agree, whole-process time and peak RSS from /usr/bin/time -v.
+# End-to-end benchmark: psyscreen vs R data.table (+ base R, + psych::scoreItems) vs pandas on the
+# same generated cohort, same job (PHQ-A, GAD-7, SCARED totals with every item required; example
+# policy A's tiers), outputs checked to agree record by record, then whole-process wall time and peak
+# RSS from /usr/bin/time. The tools run interleaved, REPS rounds (default 3), and the table shows the
+# median wall time, so machine noise hits every tool alike.
 # Usage (from the repository root, after ./mvnw -q -B install -DskipTests):
-#   benchmarks/e2e/run.sh 1000000 [THREADS]
-# R (apt-get install r-base-core r-cran-data.table) and pandas (apt-get install python3-pandas) are
-# used when installed and reported as skipped otherwise.
+#   benchmarks/e2e/run.sh 1000000 [THREADS]          REPS=5 SKIP="pandas psych" to change the defaults
+# R (apt-get install r-base-core r-cran-data.table r-cran-psych) and pandas (apt-get install
+# python3-pandas) are used when installed and reported as skipped otherwise.
 set -euo pipefail
 N=${1:-1000000}
 T=${2:-2}
+REPS=${REPS:-3}
+SKIP=${SKIP:-}
 W=${WORK:-target/e2e}
 JAR=examples/cli/target/psyscreen.jar
 mkdir -p "$W"
 IN="$W/cohort-$N.csv"
 [ -f "$IN" ] || java -jar "$JAR" generate-cohort --policy example-a-glad-pc --students "$N" --seed 1 "$IN" > /dev/null
-measure() { # name, command...
-  local name=$1; shift
-  /usr/bin/time -v "$@" > "$W/$name.log" 2> "$W/$name.time" || { echo "$name failed; see $W/$name.log"; return 1; }
-  local wall rss
-  wall=$(grep "Elapsed (wall clock)" "$W/$name.time" | awk '{print $NF}')
-  rss=$(grep "Maximum resident set size" "$W/$name.time" | awk '{print $NF}')
-  printf '| %-34s | %10s | %8d MB |\n' "$name" "$wall" $((rss / 1024))
+
+NAMES=()
+CMDS=()
+OUTS=()
+add() { # name, output to compare (or -), command...
+  NAMES+=("$1"); OUTS+=("$2"); shift 2; CMDS+=("$(printf '%q ' "$@")")
 }
-echo "cohort: $N students, $(du -m "$IN" | cut -f1) MB, threads $T"
-echo "| tool | wall (m:ss) | peak RSS |"
-echo "|---|---:|---:|"
-measure psyscreen java -jar "$JAR" score --policy example-a-glad-pc --threads "$T" --out "$W/psyscreen" "$IN"
-OTHERS=()
-if command -v Rscript > /dev/null && Rscript -e 'library(data.table)' > /dev/null 2>&1; then
-  measure "R data.table + base R" Rscript benchmarks/e2e/score_datatable.R "$IN" "$W/r.csv" "$T"
-  OTHERS+=("$W/r.csv")
+skipped() { case " $SKIP " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+add "psyscreen score" - java -jar "$JAR" score --policy example-a-glad-pc --threads "$T" --out "$W/psyscreen" "$IN"
+if Rscript -e 'library(data.table)' > /dev/null 2>&1; then
+  add "R data.table + base R" "$W/r.csv" Rscript benchmarks/e2e/score_datatable.R "$IN" "$W/r.csv" "$T"
+  if ! skipped psych && Rscript -e 'library(psych)' > /dev/null 2>&1; then
+    add "R data.table + psych::scoreItems" "$W/r-psych.csv" Rscript benchmarks/e2e/score_datatable.R "$IN" "$W/r-psych.csv" "$T" psych
+  fi
 else
-  echo "| R data.table | skipped: not installed | |"
+  echo "R data.table: skipped, not installed"
 fi
-if /usr/bin/python3 -c 'import pandas' > /dev/null 2>&1; then
-  measure "pandas + numpy" /usr/bin/python3 benchmarks/e2e/score_pandas.py "$IN" "$W/pandas.csv"
-  OTHERS+=("$W/pandas.csv")
+if ! skipped pandas && /usr/bin/python3 -c 'import pandas' > /dev/null 2>&1; then
+  add "pandas + numpy" "$W/pandas.csv" /usr/bin/python3 benchmarks/e2e/score_pandas.py "$IN" "$W/pandas.csv"
 else
-  echo "| pandas | skipped: not installed | |"
+  echo "pandas: skipped"
 fi
-[ ${#OTHERS[@]} -eq 0 ] || /usr/bin/python3 benchmarks/e2e/compare.py "$W/psyscreen/scores.csv" "${OTHERS[@]}"
+
+for ((r = 1; r <= REPS; r++)); do
+  for i in "${!NAMES[@]}"; do
+    /usr/bin/time -f "%e %M" -o "$W/time.$i.$r" bash -c "${CMDS[$i]}" > "$W/log.$i" 2>&1 \
+      || { echo "${NAMES[$i]} failed; see $W/log.$i"; exit 1; }
+  done
+done
+
+# Agreement first: no time is reported for an answer that differs.
+CHECK=()
+for i in "${!NAMES[@]}"; do [ "${OUTS[$i]}" = - ] || CHECK+=("${OUTS[$i]}"); done
+[ ${#CHECK[@]} -eq 0 ] || /usr/bin/python3 benchmarks/e2e/compare.py "$W/psyscreen/scores.csv" "${CHECK[@]}"
+
+echo
+echo "cohort: $N students, $(du -m "$IN" | cut -f1) MB, threads $T, $REPS interleaved rounds, $(nproc) cores"
+echo "| tool | median wall (s) | runs (s) | peak RSS (MB) | median / psyscreen |"
+echo "|---|---:|---|---:|---:|"
+base=""
+for i in "${!NAMES[@]}"; do
+  walls=$(for ((r = 1; r <= REPS; r++)); do cut -d' ' -f1 "$W/time.$i.$r"; done | sort -n)
+  median=$(echo "$walls" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+  rss=$(for ((r = 1; r <= REPS; r++)); do cut -d' ' -f2 "$W/time.$i.$r"; done | sort -n | tail -1)
+  [ -n "$base" ] || base=$median
+  printf '| %s | %.2f | %s | %d | %.2f |\n' "${NAMES[$i]}" "$median" "$(echo $walls | tr ' ' '/')" $((rss / 1024)) \
+    "$(awk -v a="$median" -v b="$base" 'BEGIN {print a / b}')"
+done

@@ -91,7 +91,7 @@ public class ChunkBenchmark {
     @Benchmark
     @OperationsPerInvocation(RECORDS)
     public BatchScorer.Encoder encode() {
-        BatchScorer.Encoder e = scorer.new Encoder(RECORDS);
+        BatchScorer.Encoder e = scorer.new Encoder();
         scored.forEach(e::add);
         e.finish();
         return e;

@@ -1,8 +1,6 @@
 package org.psyscreen.batch;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -193,7 +191,7 @@ public final class BatchScorer {
                 OutputStream csvOut = new BufferedOutputStream(Files.newOutputStream(csvTmp), 1 << 16);
                 OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(jsonTmp), 1 << 16)) {
             PagedBytes header = new PagedBytes();
-            writeCsv(List.of(columns()), header);
+            CsvLines.write(columns(), header);
             header.writeTo(csvOut);
             source.header();
             long next = 1;
@@ -283,7 +281,7 @@ public final class BatchScorer {
     /** Scores and encodes one chunk. Runs on pool threads; touches only immutable state and its own. */
     ScoredChunk scoreChunk(ColumnLayout layout, DuplicateIds duplicated, long first, RecordBlock block) {
         Tally tally = new Tally(options.policy() == null ? null : new Rollups(outcomeColumns()));
-        Encoder encoder = new Encoder(block.size());
+        Encoder encoder = new Encoder();
         for (int i = 0; i < block.size(); i++) {
             RowOutcome o = row(layout, duplicated, first + i, block.line(i), block.fields(i));
             encoder.add(o);
@@ -295,36 +293,23 @@ public final class BatchScorer {
 
     /** Encodes outcomes as {@code scores.csv} lines and {@code scores.jsonl} lines, in order. */
     final class Encoder {
-        private final List<List<String>> rows;
+        private long count;
         final PagedBytes csv = new PagedBytes();
         final PagedBytes json = new PagedBytes();
         private final JsonGenerator jg = JSON_LINES.createGenerator(ObjectWriteContext.empty(), json);
 
-        Encoder(int expected) {
-            rows = new ArrayList<>(expected);
-        }
-
         void add(RowOutcome o) {
-            rows.add(csvRow(o));
+            CsvLines.write(csvRow(o), csv);
             writeJson(o, jg);
+            count++;
         }
 
-        /** Ends the last JSON line and writes the CSV lines; the pages are then complete. */
+        /** Ends the last JSON line; the pages are then complete. */
         void finish() {
-            if (!rows.isEmpty()) {
+            if (count > 0) {
                 jg.writeRaw('\n'); // the separator goes between records; end the last line too
             }
             jg.close();
-            writeCsv(rows, csv);
-        }
-    }
-
-    /** CSV lines in UTF-8, quoted only where needed. */
-    private static void writeCsv(List<List<String>> rows, PagedBytes out) {
-        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out, StandardCharsets.UTF_8)) {
-            rows.forEach(csv::writeRecord);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // memory does not fail
         }
     }
 

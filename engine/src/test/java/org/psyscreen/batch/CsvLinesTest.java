@@ -1,0 +1,69 @@
+package org.psyscreen.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link CsvLines} writes the bytes FastCSV's writer writes, line for line. */
+class CsvLinesTest {
+    private static final String[] PIECES = {
+        "", "0", "12", "a", " ", ",", "\"", "\n", "\r", "\r\n", "#", "学校", "é", "\uD83D\uDE00", "=1+1", "x y", "\t"
+    };
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void sameBytesAsFastCsvOnRandomLines(int seed) throws IOException {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<List<String>> lines = new ArrayList<>();
+        for (int l = 0; l < 2_000; l++) {
+            List<String> fields = new ArrayList<>();
+            int n = r.nextInt(1, 9);
+            for (int f = 0; f < n; f++) {
+                StringBuilder s = new StringBuilder();
+                int parts = r.nextInt(4);
+                for (int p = 0; p < parts; p++) {
+                    s.append(PIECES[r.nextInt(PIECES.length)]);
+                }
+                fields.add(s.toString());
+            }
+            lines.add(fields);
+        }
+        assertSame(lines);
+    }
+
+    @Test
+    void edgeCases() throws IOException {
+        assertSame(List.of(
+                List.of(""),
+                List.of("", ""),
+                List.of("#comment", "#not first"),
+                List.of("a\"b", "\"", "\"\""),
+                List.of("line\nbreak", "cr\r", "中文,逗号"),
+                Arrays.asList("a", null, "b")));
+    }
+
+    private static void assertSame(List<List<String>> lines) throws IOException {
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (CsvWriter w =
+                CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(expected, StandardCharsets.UTF_8)) {
+            lines.forEach(w::writeRecord);
+        }
+        PagedBytes actual = new PagedBytes();
+        lines.forEach(l -> CsvLines.write(l, actual));
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        actual.writeTo(got);
+        assertThat(got.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString(StandardCharsets.UTF_8));
+        assertThat(got.toByteArray()).isEqualTo(expected.toByteArray());
+    }
+}
