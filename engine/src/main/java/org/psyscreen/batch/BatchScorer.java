@@ -112,12 +112,7 @@ public final class BatchScorer {
                     int idCol = layout.column("student_id");
                     for (RecordBlock b; (b = source.next(4096)) != null; ) {
                         records += b.size();
-                        for (int i = 0; i < b.size(); i++) {
-                            String id = Pseudonymizer.canonical(b.field(i, idCol));
-                            if (!id.isEmpty()) {
-                                duplicated.offer(LongSet.hash(id));
-                            }
-                        }
+                        idHashes(b, idCol, duplicated::offer);
                     }
                     blank = source.blankLines();
                 }
@@ -158,15 +153,20 @@ public final class BatchScorer {
         try (RecordSource source = RecordSource.open(input, bytes)) {
             source.header();
             for (RecordBlock b; (b = source.next(4096)) != null; ) {
-                for (int i = 0; i < b.size(); i++) {
-                    String id = Pseudonymizer.canonical(b.field(i, idCol));
-                    if (!id.isEmpty()) {
-                        ids.recount(LongSet.hash(id));
-                    }
-                }
+                idHashes(b, idCol, ids::recount);
             }
         }
         ids.finish();
+    }
+
+    /** The hash of every non-empty id in {@code b}, as both id passes count them. */
+    private static void idHashes(RecordBlock b, int idCol, java.util.function.LongConsumer sink) {
+        for (int i = 0; i < b.size(); i++) {
+            String id = Pseudonymizer.canonical(b.field(i, idCol));
+            if (!id.isEmpty()) {
+                sink.accept(LongSet.hash(id));
+            }
+        }
     }
 
     private RunSummary score(
