@@ -181,7 +181,7 @@ public final class BatchScorer {
             throws IOException {
         Path csvTmp = temp(outDir, "scores.csv");
         Path jsonTmp = temp(outDir, "scores.jsonl");
-        Tally tally = new Tally(options.policy() == null ? null : new Rollups(outcomeColumns()));
+        Tally tally = newTally();
         long out = 0;
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         // Chunks are read here, scored and encoded on the pool, written here in input order; at most
@@ -216,10 +216,6 @@ public final class BatchScorer {
         } finally {
             pool.shutdownNow();
         }
-        Map<String, Map<String, Long>> status = tally.status;
-        Map<String, Long> tiers = tally.tiers;
-        Map<String, Long> codes = tally.codes;
-        Rollups rollups = tally.rollups;
         if (out != recordsIn) {
             Files.deleteIfExists(csvTmp);
             Files.deleteIfExists(jsonTmp);
@@ -239,17 +235,27 @@ public final class BatchScorer {
         move(csvTmp, outDir.resolve("scores.csv"));
         move(jsonTmp, outDir.resolve("scores.jsonl"));
         List<String> outputs = new ArrayList<>(List.of("scores.csv", "scores.jsonl"));
-        if (rollups != null) {
+        if (tally.rollups != null) {
             publish(outDir.resolve("rollup.csv"), os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-                rollups.write(w, SmallCellSuppressor.DEFAULT_K);
+                tally.rollups.write(w, SmallCellSuppressor.DEFAULT_K);
                 w.flush();
             });
             outputs.add("rollup.csv");
         }
         outputs.add("summary.json");
-        RunSummary s =
-                summary(input, bytes, recordsIn, out, blank, Problems.none(), status, tiers, codes, outputs, started);
+        RunSummary s = summary(
+                input,
+                bytes,
+                recordsIn,
+                out,
+                blank,
+                Problems.none(),
+                tally.status,
+                tally.tiers,
+                tally.codes,
+                outputs,
+                started);
         publish(outDir.resolve("summary.json"), o -> writeSummary(s, o));
         return s;
     }
@@ -280,7 +286,7 @@ public final class BatchScorer {
 
     /** Scores and encodes one chunk. Runs on pool threads; touches only immutable state and its own. */
     ScoredChunk scoreChunk(ColumnLayout layout, DuplicateIds duplicated, long first, RecordBlock block) {
-        Tally tally = new Tally(options.policy() == null ? null : new Rollups(outcomeColumns()));
+        Tally tally = newTally();
         Encoder encoder = new Encoder();
         for (int i = 0; i < block.size(); i++) {
             RowOutcome o = row(layout, duplicated, first + i, block.line(i), block.fields(i));
@@ -339,6 +345,11 @@ public final class BatchScorer {
                     o.demographics().get("class"),
                     col);
         }
+    }
+
+    /** An empty tally; with a roll-up when there is a policy to tier by. */
+    private Tally newTally() {
+        return new Tally(options.policy() == null ? null : new Rollups(outcomeColumns()));
     }
 
     /** Counts for the summary and the roll-up: per chunk on the pool, added up in input order. */
