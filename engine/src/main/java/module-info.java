@@ -17,8 +17,10 @@ module org.psyscreen.engine {
     exports org.psyscreen.plan;
     exports org.psyscreen.score;
     exports org.psyscreen.explain;
+    exports org.psyscreen.student;
     exports org.psyscreen.norm;
     exports org.psyscreen.tier;
+    exports org.psyscreen.screening;
     exports org.psyscreen.spi;
     exports org.psyscreen.batch;
     exports org.psyscreen.privacy;

@@ -81,8 +81,9 @@ public class ChunkBenchmark {
     @OperationsPerInvocation(RECORDS)
     public List<RowOutcome> score() {
         List<RowOutcome> out = new ArrayList<>(RECORDS);
+        var input = scorer.screener().newInput();
         for (int i = 0; i < RECORDS; i++) {
-            out.add(scorer.row(layout, ids, i + 1, block.line(i), block.fields(i)));
+            out.add(scorer.row(layout, ids, input, i + 1, block.line(i), block.fields(i)));
         }
         return out;
     }

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.psyscreen.load.ClassPathBundle;
-import org.psyscreen.norm.Grade;
-import org.psyscreen.norm.Sex;
-import org.psyscreen.norm.StudentProfile;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.score.ResponseRow;
 import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.student.Grade;
+import org.psyscreen.student.Sex;
+import org.psyscreen.student.StudentProfile;
 import org.psyscreen.tier.CutoffPolicy;
 import org.psyscreen.tier.Screening;
 

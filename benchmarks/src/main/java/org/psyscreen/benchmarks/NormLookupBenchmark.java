@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.psyscreen.norm.NormResult;
 import org.psyscreen.norm.NormTable;
-import org.psyscreen.norm.StudentProfile;
 import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.student.StudentProfile;
 
 /**
  * Norm lookup: one scored form and one student profile to T-score and percentile (or NO_NORM and

@@ -1,9 +1,11 @@
 package org.psyscreen.batch;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.psyscreen.norm.NormTable;
 import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.tier.CutoffPolicy;
 
 /**
@@ -17,6 +19,8 @@ import org.psyscreen.tier.CutoffPolicy;
  * @param threads scoring threads (output order and bytes never depend on it)
  * @param chunk records scored per parallel step
  * @param progress told after each chunk how many records are done out of how many
+ * @param policyVersions other versions of the policy: each decides the records whose test date it
+ *     covers (records no version covers are flagged and decided under {@code policy})
  */
 public record BatchOptions(
         Map<String, ScoringPlan> plans,
@@ -26,7 +30,8 @@ public record BatchOptions(
         Pseudonymizer pseudonymizer,
         int threads,
         int chunk,
-        Progress progress) {
+        Progress progress,
+        List<CutoffPolicy> policyVersions) {
 
     /** Receives progress: records written so far and records in the file. */
     @FunctionalInterface
@@ -43,6 +48,7 @@ public record BatchOptions(
         mapping = Map.copyOf(mapping);
         Objects.requireNonNull(plans);
         progress = progress == null ? Progress.NONE : progress;
+        policyVersions = List.copyOf(policyVersions);
         if (threads < 1 || chunk < 1) {
             throw new IllegalArgumentException("threads and chunk must be at least 1");
         }
@@ -58,31 +64,37 @@ public record BatchOptions(
                 null,
                 Runtime.getRuntime().availableProcessors(),
                 2048,
-                Progress.NONE);
+                Progress.NONE,
+                List.of());
     }
 
     /** A copy with another thread count. */
     public BatchOptions withThreads(int n) {
-        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, n, chunk, progress);
+        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, n, chunk, progress, policyVersions);
     }
 
     /** A copy with a pseudonymizer. */
     public BatchOptions withPseudonymizer(Pseudonymizer p) {
-        return new BatchOptions(plans, policy, norms, mapping, p, threads, chunk, progress);
+        return new BatchOptions(plans, policy, norms, mapping, p, threads, chunk, progress, policyVersions);
     }
 
     /** A copy with norm tables. */
     public BatchOptions withNorms(Map<String, NormTable> n) {
-        return new BatchOptions(plans, policy, n, mapping, pseudonymizer, threads, chunk, progress);
+        return new BatchOptions(plans, policy, n, mapping, pseudonymizer, threads, chunk, progress, policyVersions);
     }
 
     /** A copy with a progress listener. */
     public BatchOptions withProgress(Progress p) {
-        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, threads, chunk, p);
+        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, threads, chunk, p, policyVersions);
+    }
+
+    /** A copy with other versions of the policy, chosen per record by test date. */
+    public BatchOptions withPolicyVersions(List<CutoffPolicy> versions) {
+        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, threads, chunk, progress, versions);
     }
 
     /** A copy with a header mapping. */
     public BatchOptions withMapping(Map<String, String> m) {
-        return new BatchOptions(plans, policy, norms, m, pseudonymizer, threads, chunk, progress);
+        return new BatchOptions(plans, policy, norms, m, pseudonymizer, threads, chunk, progress, policyVersions);
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,17 +30,18 @@ import org.psyscreen.definition.Numbers;
 import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.diagnostic.Problems;
-import org.psyscreen.norm.Grade;
-import org.psyscreen.norm.Sex;
-import org.psyscreen.norm.StudentProfile;
 import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.privacy.SmallCellSuppressor;
-import org.psyscreen.score.ResponseRow;
 import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.screening.RecordProblem;
+import org.psyscreen.screening.Screener;
+import org.psyscreen.screening.ScreeningResult;
+import org.psyscreen.screening.StudentField;
+import org.psyscreen.screening.StudentInput;
+import org.psyscreen.student.StudentProfile;
 import org.psyscreen.tier.EngineVersion;
-import org.psyscreen.tier.Policies;
 import org.psyscreen.tier.RuleFiring;
-import org.psyscreen.tier.Screening;
 import org.psyscreen.tier.TierDecision;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -65,7 +65,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class BatchScorer {
     /** Longest cell read as an answer, id or demographic; longer is flagged (a corrupt file, not a student). */
-    static final int MAX_FIELD = 4096;
+    static final int MAX_FIELD = Screener.MAX_CELL;
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -76,21 +76,23 @@ public final class BatchScorer {
     private final BatchOptions options;
     private final Map<String, ScoringPlan> plans;
 
+    /** Screens every record: the batch reads cells, the screener does everything else. */
+    private final Screener screener;
+
     public BatchScorer(BatchOptions options) {
         this.options = options;
         this.plans = new TreeMap<>(options.plans()); // sorted: output columns never depend on map order
-        this.normTables = new TreeMap<>();
-        options.norms().forEach((id, t) -> {
-            var d = t.definition();
-            ScoringPlan plan = plans.get(d.instrumentId());
-            if (plan != null && plan.key().equals(d.instrumentId() + "@" + d.instrumentVersion())) {
-                normTables.put(id, t);
-            }
-        });
+        Screener.Builder b = Screener.builder().instruments(plans).norms(options.norms());
+        if (options.policy() != null) {
+            b.policy(options.policy()).policyVersions(options.policyVersions());
+        }
+        this.screener = b.build();
     }
 
-    /** Norm tables for the run's instruments, by id (sorted): each adds T, percentile and status columns. */
-    private final Map<String, org.psyscreen.norm.NormTable> normTables;
+    /** The screener every record goes through. */
+    public Screener screener() {
+        return screener;
+    }
 
     /** Scores {@code input} into {@code outDir}. */
     public RunSummary run(Path input, Path outDir) throws IOException {
@@ -288,8 +290,9 @@ public final class BatchScorer {
     ScoredChunk scoreChunk(ColumnLayout layout, DuplicateIds duplicated, long first, RecordBlock block) {
         Tally tally = newTally();
         Encoder encoder = new Encoder();
+        StudentInput input = screener.newInput();
         for (int i = 0; i < block.size(); i++) {
-            RowOutcome o = row(layout, duplicated, first + i, block.line(i), block.fields(i));
+            RowOutcome o = row(layout, duplicated, input, first + i, block.line(i), block.fields(i));
             encoder.add(o);
             count(o, tally);
         }
@@ -332,7 +335,7 @@ public final class BatchScorer {
                                 : o.decision().tier().id(),
                 1L,
                 Long::sum);
-        o.problems().forEach(p -> t.codes.merge(p.substring(0, 8), 1L, Long::sum));
+        o.problems().forEach(p -> t.codes.merge(p.code().id(), 1L, Long::sum));
         if (t.rollups != null) {
             TierDecision d = o.decision();
             int col = d.tier() == null
@@ -374,98 +377,76 @@ public final class BatchScorer {
         }
     }
 
-    /** Scores one record. Runs on pool threads; touches only immutable state. */
-    RowOutcome row(ColumnLayout layout, DuplicateIds duplicated, long recordNo, long line, String[] rec) {
-        List<String> problems = new ArrayList<>();
+    /**
+     * Reads one record into {@code in} and screens it. Runs on pool threads; touches only immutable
+     * state and the thread's own input. The batch finds what only a file can show (a shifted row, a
+     * repeated header, an over-long cell, an id seen twice); the screener reads and decides the rest.
+     */
+    RowOutcome row(
+            ColumnLayout layout, DuplicateIds duplicated, StudentInput in, long recordNo, long line, String[] rec) {
+        in.clear();
         int n = rec.length;
         if (n < layout.width) {
-            problems.add(ProblemCode.ROW_MISSING_FIELDS.id() + " fields " + (n + 1) + "-" + layout.width + " absent");
+            in.flag(new RecordProblem(
+                    ProblemCode.ROW_MISSING_FIELDS, "", "fields " + (n + 1) + "-" + layout.width + " absent"));
         } else if (n > layout.width) {
-            problems.add(ProblemCode.ROW_EXTRA_FIELDS.id() + " " + (n - layout.width) + " field(s) past column "
-                    + layout.width);
+            in.flag(new RecordProblem(
+                    ProblemCode.ROW_EXTRA_FIELDS, "", (n - layout.width) + " field(s) past column " + layout.width));
         }
         if (layout.repeatsHeader(rec)) {
-            problems.add(ProblemCode.ROW_HEADER_REPEATED.id());
+            in.flag(RecordProblem.of(ProblemCode.ROW_HEADER_REPEATED));
         }
         for (int c = 0; c < Math.min(n, layout.width); c++) {
             if (rec[c].length() > MAX_FIELD) {
-                problems.add(ProblemCode.ROW_FIELD_TOO_LONG.id() + " column " + (c + 1));
+                in.flag(new RecordProblem(ProblemCode.ROW_FIELD_TOO_LONG, "", "column " + (c + 1)));
             }
         }
         String rawId = cell(rec, layout.column("student_id"));
         String id = Pseudonymizer.canonical(rawId);
-        String student;
-        if (id.isEmpty()) {
-            problems.add(ProblemCode.ROW_NO_ID.id());
-            student = "";
-        } else {
-            if (duplicated.duplicated(LongSet.hash(id))) {
-                problems.add(ProblemCode.ROW_DUPLICATE_ID.id());
-            }
-            student = options.pseudonymizer() == null
-                    ? id
-                    : options.pseudonymizer().token(rawId);
+        if (!id.isEmpty() && duplicated.duplicated(LongSet.hash(id))) {
+            in.flag(RecordProblem.of(ProblemCode.ROW_DUPLICATE_ID));
         }
-        Map<String, String> demo = new LinkedHashMap<>();
-        for (String f : List.of("school", "class", "region")) {
-            demo.put(f, Text.trim(cell(rec, layout.column(f))));
+        for (StudentField f : StudentField.values()) {
+            in.set(f, cell(rec, layout.column(f.column())));
         }
-        Grade grade = demographic(rec, layout, "grade", problems, Demographics::grade);
-        Sex sex = demographic(rec, layout, "sex", problems, Demographics::sex);
-        LocalDate birth = demographic(rec, layout, "birth_date", problems, Demographics::date);
-        LocalDate test = demographic(rec, layout, "test_date", problems, Demographics::date);
-        demo.put("grade", grade == null ? "" : grade.code());
-        demo.put("sex", sex == null ? "" : sex.name().toLowerCase(java.util.Locale.ROOT));
-        StudentProfile profile = new StudentProfile(grade, sex, birth, test);
-        if (profile.ageContradictsGrade()) {
-            problems.add(ProblemCode.ROW_AGE_GRADE.id());
-        }
-        Map<String, Boolean> attributes = new TreeMap<>();
-        layout.attributes.forEach((k, c) -> {
-            String v = Text.trim(cell(rec, c)).toLowerCase(java.util.Locale.ROOT);
-            attributes.put(k, v.equals("1") || v.equals("true") || v.equals("yes") || v.equals("是"));
-        });
-        Map<String, ScoredResponse> forms = new LinkedHashMap<>();
-        for (var e : plans.entrySet()) {
-            int[] cols = layout.items.get(e.getKey());
-            String[] answers = new String[cols.length];
+        layout.attributes.forEach((k, c) -> in.attribute(k, cell(rec, c)));
+        for (int k = 0; k < layout.itemColumns.length; k++) {
+            int[] cols = layout.itemColumns[k];
             for (int i = 0; i < cols.length; i++) {
-                String v = cell(rec, cols[i]);
-                answers[i] = v.length() > MAX_FIELD ? "\u0000" : Text.trim(Text.halfWidth(v));
+                in.answer(k, i, cell(rec, cols[i]));
             }
-            forms.put(e.getKey(), e.getValue().score(ResponseRow.of(answers)));
         }
-        Map<String, org.psyscreen.norm.NormResult> norms = new TreeMap<>();
-        normTables.forEach((tableId, t) ->
-                norms.put(tableId, t.lookup(forms.get(t.definition().instrumentId()), profile)));
-        TierDecision decision = options.policy() == null
-                ? null
-                : Policies.decide(options.policy(), new Screening(forms, profile, attributes, options.norms()));
-        return new RowOutcome(recordNo, sourceLine(layout, rec, line), student, demo, problems, forms, norms, decision);
+        ScreeningResult r = in.screen();
+        String student = id.isEmpty()
+                ? ""
+                : options.pseudonymizer() == null ? id : options.pseudonymizer().token(rawId);
+        Map<String, String> demo = new LinkedHashMap<>();
+        demo.put("school", r.school());
+        demo.put("class", r.schoolClass());
+        demo.put("region", r.region());
+        StudentProfile profile = r.profile();
+        demo.put("grade", profile.grade() == null ? "" : profile.grade().code());
+        demo.put("sex", profile.sex() == null ? "" : profile.sex().name().toLowerCase(java.util.Locale.ROOT));
+        List<String> texts = new ArrayList<>(r.problems().size());
+        for (RecordProblem p : r.problems()) {
+            texts.add(layout.describe(p));
+        }
+        return new RowOutcome(
+                recordNo,
+                sourceLine(layout, rec, line),
+                student,
+                demo,
+                r.problems(),
+                texts,
+                r.forms(),
+                r.norms(),
+                r.decision().orElse(null));
     }
 
     /** The spreadsheet row when a converter supplied one, else the CSV line the record starts on. */
     private static long sourceLine(ColumnLayout layout, String[] rec, long line) {
         String row = cell(rec, layout.column("source_row"));
         return row.matches("[1-9][0-9]{0,9}") ? Long.parseLong(row) : line;
-    }
-
-    private static <T> T demographic(
-            String[] rec,
-            ColumnLayout layout,
-            String field,
-            List<String> problems,
-            java.util.function.Function<String, T> parse) {
-        int c = layout.column(field);
-        String v = cell(rec, c);
-        if (v.isBlank()) {
-            return null;
-        }
-        T t = parse.apply(v);
-        if (t == null) {
-            problems.add(ProblemCode.ROW_BAD_DEMOGRAPHIC.id() + " column " + (c + 1) + " (" + field + ")");
-        }
-        return t;
     }
 
     private static String cell(String[] rec, int column) {
@@ -490,7 +471,7 @@ public final class BatchScorer {
             e.getValue().scaleIds().forEach(s -> c.add(e.getKey() + "." + s));
             e.getValue().criticalIds().forEach(k -> c.add(e.getKey() + ".critical." + k));
         }
-        for (String id : normTables.keySet()) {
+        for (String id : screener.normTableIds()) {
             c.add("norm." + id + ".t");
             c.add("norm." + id + ".percentile");
             c.add("norm." + id + ".status");
@@ -510,7 +491,7 @@ public final class BatchScorer {
         for (String f : List.of("school", "class", "grade", "sex", "region")) {
             v.add(Text.spreadsheetSafe(o.demographics().get(f)));
         }
-        v.add(String.join(" | ", o.problems()));
+        v.add(String.join(" | ", o.problemTexts()));
         for (var e : o.forms().entrySet()) {
             ScoredResponse r = e.getValue();
             v.add(r.status().name());
@@ -524,7 +505,7 @@ public final class BatchScorer {
             }
         }
         TierDecision d = o.decision();
-        for (String id : normTables.keySet()) {
+        for (String id : screener.normTableIds()) {
             var n = o.norms().get(id);
             if (n instanceof org.psyscreen.norm.NormResult.Normed normed) {
                 v.add(Numbers.format(normed.t()));
@@ -561,7 +542,7 @@ public final class BatchScorer {
                 g.writeStringProperty(e.getKey(), e.getValue());
             }
             g.writeArrayPropertyStart("problems");
-            for (String p : o.problems()) {
+            for (String p : o.problemTexts()) {
                 g.writeString(p);
             }
             g.writeEndArray();

@@ -28,6 +28,9 @@ final class ColumnLayout {
     /** Per instrument, the column of each item in plan order. */
     final Map<String, int[]> items = new LinkedHashMap<>();
 
+    /** {@link #items} by instrument index in id order (the screener's order); set by {@link #resolve}. */
+    int[][] itemColumns = new int[0][];
+
     /** The header as compared, normalised once rather than once per record. */
     private final List<String> normalisedHeader;
 
@@ -115,7 +118,31 @@ final class ColumnLayout {
                         "every item of an expected instrument needs a column (blank answers are fine)"));
             }
         }
+        layout.itemColumns = new java.util.TreeMap<>(plans)
+                .keySet().stream()
+                        .map(id -> layout.items.getOrDefault(id, new int[0]))
+                        .toArray(int[][]::new);
         return layout;
+    }
+
+    /**
+     * A record problem as written to the output: its code, the column of the field it concerns
+     * ({@code column 4 (grade)}) and the front end's detail.
+     */
+    String describe(org.psyscreen.screening.RecordProblem p) {
+        StringBuilder sb = new StringBuilder(p.code().id());
+        if (!p.field().isEmpty()) {
+            int c = p.field().startsWith("attr.")
+                    ? attributes.getOrDefault(p.field().substring(5), -1)
+                    : column(p.field());
+            sb.append(c < 0 ? " (" : " column " + (c + 1) + " (")
+                    .append(p.field())
+                    .append(')');
+        }
+        if (!p.detail().isEmpty()) {
+            sb.append(' ').append(p.detail());
+        }
+        return sb.toString();
     }
 
     private static boolean item(ColumnLayout layout, Map<String, ScoringPlan> plans, String name, int column) {

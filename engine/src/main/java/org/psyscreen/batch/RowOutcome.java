@@ -3,6 +3,7 @@ package org.psyscreen.batch;
 import java.util.List;
 import java.util.Map;
 import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.screening.RecordProblem;
 import org.psyscreen.tier.TierDecision;
 
 /**
@@ -13,7 +14,8 @@ import org.psyscreen.tier.TierDecision;
  * @param line physical line the record starts on
  * @param student token, or raw id when no key is used
  * @param demographics school, class, grade, sex, region as read (spreadsheet-safe when written)
- * @param problems record-level problem codes with the column they concern
+ * @param problems record-level problems
+ * @param problemTexts each problem as written to the output: its code and the column it concerns
  * @param forms results by instrument id
  * @param norms norm lookups by table id (T-score and percentile, or why none)
  * @param decision the tier decision, or {@code null} when no policy
@@ -23,7 +25,8 @@ record RowOutcome(
         long line,
         String student,
         Map<String, String> demographics,
-        List<String> problems,
+        List<RecordProblem> problems,
+        List<String> problemTexts,
         Map<String, ScoredResponse> forms,
         Map<String, org.psyscreen.norm.NormResult> norms,
         TierDecision decision) {

@@ -200,7 +200,11 @@ public enum ProblemCode {
     /** An age implausible for the grade. */
     ROW_AGE_GRADE(2107, "age contradicts grade"),
     /** A field is longer than any answer or identifier can be. */
-    ROW_FIELD_TOO_LONG(2108, "field too long");
+    ROW_FIELD_TOO_LONG(2108, "field too long"),
+    /** An attribute cell holds a value that is neither a recognised yes nor a recognised no. */
+    ROW_BAD_ATTRIBUTE(2109, "unrecognised attribute value"),
+    /** No loaded version of the policy is in force on the record's test date (or it has none). */
+    ROW_POLICY_NOT_IN_FORCE(2110, "no policy version in force on the test date");
 
     private final int number;
     private final String summary;
@@ -223,5 +227,14 @@ public enum ProblemCode {
     /** A short summary of what the code means. */
     public String summary() {
         return summary;
+    }
+
+    /**
+     * Whether a record flagged with this code is unscorable: its fields cannot be trusted to sit in
+     * their columns, so no answer is read by position and every form is INVALID with every critical
+     * item UNKNOWN. Only the record codes that say a row is shifted, cut or not a student are.
+     */
+    public boolean makesRecordUnscorable() {
+        return this == ROW_MISSING_FIELDS || this == ROW_EXTRA_FIELDS || this == ROW_HEADER_REPEATED;
     }
 }

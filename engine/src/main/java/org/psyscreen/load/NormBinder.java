@@ -7,12 +7,12 @@ import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.internal.tree.Binder;
 import org.psyscreen.internal.tree.Binder.Fields;
 import org.psyscreen.internal.tree.Node;
-import org.psyscreen.norm.Grade;
 import org.psyscreen.norm.NormGroup;
 import org.psyscreen.norm.NormKind;
 import org.psyscreen.norm.NormRow;
 import org.psyscreen.norm.NormTableDefinition;
-import org.psyscreen.norm.Sex;
+import org.psyscreen.student.Grade;
+import org.psyscreen.student.Sex;
 
 /** Binds the tree of a norm file to a {@link NormTableDefinition}; every problem is collected. */
 final class NormBinder {

@@ -26,10 +26,13 @@ public final class PolicyCatalog {
     public static final String INDEX = "META-INF/psyscreen/policies.list";
 
     private final Map<String, CutoffPolicy> policies;
+    private final Map<String, List<CutoffPolicy>> versions;
     private final Problems problems;
 
-    private PolicyCatalog(Map<String, CutoffPolicy> policies, Problems problems) {
+    private PolicyCatalog(
+            Map<String, CutoffPolicy> policies, Map<String, List<CutoffPolicy>> versions, Problems problems) {
         this.policies = policies;
+        this.versions = versions;
         this.problems = problems;
     }
 
@@ -42,6 +45,7 @@ public final class PolicyCatalog {
             Function<String, Optional<InstrumentDefinition>> instruments,
             Function<String, Optional<NormTable>> norms) {
         Map<String, CutoffPolicy> out = new LinkedHashMap<>();
+        Map<String, List<CutoffPolicy>> versions = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, DeclarativePolicy> files = new LinkedHashMap<>();
         for (ResourceIndex.Resource r : ResourceIndex.read(loader, INDEX)) {
@@ -49,19 +53,39 @@ public final class PolicyCatalog {
             problems.addAll(loaded.problems().all());
             loaded.value().ifPresent(p -> {
                 files.put(r.path(), p);
-                out.put(p.id(), p);
+                versions.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p);
+                if (!(out.get(p.id()) instanceof DeclarativePolicy d)
+                        || !p.effectiveFrom().isBefore(d.effectiveFrom())) {
+                    out.put(p.id(), p);
+                }
             });
         }
         problems.addAll(PolicyLoader.checkTogether(files).all());
         for (CutoffPolicyProvider provider : ServiceLoader.load(CutoffPolicyProvider.class, loader)) {
             for (CutoffPolicy p : provider.policies()) {
-                out.putIfAbsent(p.id(), p);
+                if (out.putIfAbsent(p.id(), p) == null) {
+                    versions.put(p.id(), List.of(p));
+                }
             }
         }
-        return new PolicyCatalog(out, Problems.of(problems));
+        versions.replaceAll((k, v) -> List.copyOf(v));
+        return new PolicyCatalog(out, versions, Problems.of(problems));
     }
 
-    /** A policy by id. */
+    /**
+     * Every loaded version of a policy (files with the same id and different effective dates); each
+     * decides the records whose test date it covers.
+     */
+    public List<CutoffPolicy> versions(String id) {
+        return versions.getOrDefault(id, List.of());
+    }
+
+    /** The version of a policy in force on {@code date}, if one is. */
+    public Optional<CutoffPolicy> inForce(String id, java.time.LocalDate date) {
+        return versions(id).stream().filter(p -> p.inForceOn(date)).findFirst();
+    }
+
+    /** A policy by id: of several versions, the one that came into force last. */
     public Optional<CutoffPolicy> find(String id) {
         return Optional.ofNullable(policies.get(id));
     }

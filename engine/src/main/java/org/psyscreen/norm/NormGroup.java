@@ -1,6 +1,8 @@
 package org.psyscreen.norm;
 
 import java.util.List;
+import org.psyscreen.student.Grade;
+import org.psyscreen.student.Sex;
 
 /**
  * The peers a norm cell describes: any combination of sex, grade band and age band ({@code null}

@@ -9,6 +9,8 @@ import java.util.OptionalInt;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.psyscreen.definition.Numbers;
 import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.student.Grade;
+import org.psyscreen.student.StudentProfile;
 
 /**
  * A checked norm table ready for lookups. Immutable and thread-safe.

@@ -203,6 +203,43 @@ public final class ScoringPlan {
         return itemIds.indexOf(id);
     }
 
+    /**
+     * The result for a record whose answers cannot be read by position (its fields do not line up
+     * with its header): INVALID with reason {@link StatusReason.Code#RECORD_UNSCORABLE}, every item
+     * INVALID, every scale unscored, every critical item UNKNOWN — never NEGATIVE, so a tier policy
+     * sees a follow-up, not a student without risk.
+     */
+    public ScoredResponse unscorable() {
+        int n = codes.length;
+        byte[] state = new byte[n];
+        java.util.Arrays.fill(state, INVALID);
+        int sc = derived.length;
+        double[] value = new double[sc];
+        java.util.Arrays.fill(value, Double.NaN);
+        byte[] crit = new byte[criticalItem.length];
+        java.util.Arrays.fill(crit, (byte) CriticalState.UNKNOWN.ordinal());
+        int vc = validityItems.length;
+        double[] measure = new double[vc];
+        java.util.Arrays.fill(measure, Double.NaN);
+        return new ScoredResponse(
+                key,
+                itemIds,
+                scaleIds,
+                criticalIds,
+                validityIds,
+                state,
+                new int[n],
+                value,
+                new int[sc],
+                new int[sc],
+                new boolean[sc],
+                crit,
+                measure,
+                new boolean[vc],
+                FormStatus.INVALID,
+                List.of(new StatusReason(StatusReason.Code.RECORD_UNSCORABLE, definition.id())));
+    }
+
     /** Scores one form on the fast path. Thread-safe; allocates only the result. */
     public ScoredResponse score(ResponseRow row) {
         return score(row, ExplanationSink.NONE);

@@ -21,7 +21,12 @@ public record StatusReason(Code code, String subject) {
         /** A validity check could not be evaluated (its lie scale is incomplete). Subject: check id. */
         VALIDITY_NOT_EVALUATED,
         /** Every item blank. Subject: instrument id. */
-        ALL_BLANK
+        ALL_BLANK,
+        /**
+         * The record's fields cannot be trusted to sit in their columns (a shifted or cut row), so no
+         * answer was read by position. Subject: instrument id.
+         */
+        RECORD_UNSCORABLE
     }
 
     public StatusReason {

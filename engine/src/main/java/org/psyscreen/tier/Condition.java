@@ -159,11 +159,15 @@ public sealed interface Condition {
         }
     }
 
-    /** A region-supplied attribute; absent means not flagged. */
+    /** A region-supplied attribute; absent (not supplied, blank or unreadable) is UNKNOWN, never false. */
     record AttributeIs(String name, boolean value) implements Condition {
         @Override
         public Truth eval(Screening s, Trace trace) {
-            boolean v = s.attributes().getOrDefault(name, Boolean.FALSE);
+            Boolean v = s.attributes().get(name);
+            if (v == null) {
+                trace.readings.add(new Reading("attribute " + name, "unknown", null));
+                return Truth.UNKNOWN;
+            }
             trace.readings.add(new Reading("attribute " + name, Boolean.toString(v), null));
             return v == value ? Truth.TRUE : Truth.FALSE;
         }

@@ -37,6 +37,19 @@ public interface CutoffPolicy {
     Verdict evaluate(Screening screening);
 
     /** {@code id@version}. */
+    /**
+     * Whether this version is in force on {@code date}: decisions for a test date are made under the
+     * version in force then. A Java policy with no effective dates is in force on every day.
+     */
+    default boolean inForceOn(java.time.LocalDate date) {
+        return true;
+    }
+
+    /** True when this policy has no effective dates (in force on every day). */
+    default boolean alwaysInForce() {
+        return true;
+    }
+
     default String key() {
         return id() + "@" + version();
     }

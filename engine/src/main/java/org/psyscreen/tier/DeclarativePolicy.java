@@ -106,6 +106,16 @@ public final class DeclarativePolicy implements CutoffPolicy {
     }
 
     @Override
+    public boolean alwaysInForce() {
+        return false;
+    }
+
+    @Override
+    public boolean inForceOn(LocalDate date) {
+        return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
+    }
+
+    @Override
     public List<Tier> tiers() {
         return tiers;
     }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.psyscreen.norm.NormResult;
 import org.psyscreen.norm.NormTable;
-import org.psyscreen.norm.StudentProfile;
 import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.student.StudentProfile;
 
 /**
  * What a policy decides on: one student's scored forms by instrument id, their profile (for norms),
@@ -18,18 +18,31 @@ import org.psyscreen.score.ScoredResponse;
  * @param student grade, sex and dates for norm lookups
  * @param attributes region-supplied attributes (true/false)
  * @param norms norm tables by id
+ * @param looked norm results already looked up, by table id: a front end that looked a table up
+ *     for its own output hands the result on, so a policy reading it costs no second lookup
  */
 public record Screening(
         Map<String, ScoredResponse> forms,
         StudentProfile student,
         Map<String, Boolean> attributes,
-        Map<String, NormTable> norms) {
+        Map<String, NormTable> norms,
+        Map<String, NormResult> looked) {
 
     public Screening {
         forms = Map.copyOf(forms);
         Objects.requireNonNull(student, "student");
         attributes = Map.copyOf(attributes);
         norms = Map.copyOf(norms);
+        looked = Map.copyOf(looked);
+    }
+
+    /** A screening whose norm results are looked up when a policy reads them. */
+    public Screening(
+            Map<String, ScoredResponse> forms,
+            StudentProfile student,
+            Map<String, Boolean> attributes,
+            Map<String, NormTable> norms) {
+        this(forms, student, attributes, norms, Map.of());
     }
 
     /** A screening with forms only (no profile, attributes or norms). */
@@ -46,13 +59,18 @@ public record Screening(
     public Optional<NormResult> norm(String tableId, String instrumentId) {
         NormTable t = norms.get(tableId);
         ScoredResponse r = forms.get(instrumentId);
-        return t == null || r == null ? Optional.empty() : Optional.of(t.lookup(r, student));
+        if (t == null || r == null) {
+            return Optional.empty();
+        }
+        NormResult done = looked.get(tableId);
+        return Optional.of(
+                done != null && t.definition().instrumentId().equals(instrumentId) ? done : t.lookup(r, student));
     }
 
     /** A copy with extra norm tables. */
     public Screening withNorms(Map<String, NormTable> more) {
         Map<String, NormTable> all = new LinkedHashMap<>(norms);
         all.putAll(more);
-        return new Screening(forms, student, attributes, all);
+        return new Screening(forms, student, attributes, all, looked);
     }
 }

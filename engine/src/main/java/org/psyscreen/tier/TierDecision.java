@@ -43,9 +43,13 @@ public record TierDecision(
         }
     }
 
-    /** True when the student gets the lowest outcome: no tier and no follow-up. */
+    /**
+     * True when the student gets the lowest outcome: no tier, no follow-up, and every rule evaluated.
+     * A rule that could not be evaluated (an attribute not supplied, a value unavailable) is unknown,
+     * and unknown is never "no risk".
+     */
     public boolean noRiskIdentified() {
-        return tier == null && followUps.isEmpty();
+        return tier == null && followUps.isEmpty() && unevaluated.isEmpty();
     }
 
     /** The winning rule (most severe tier; first in policy order among equals), or {@code null}. */

@@ -28,12 +28,13 @@ final class BatchFixtures {
                 null,
                 2,
                 64,
-                null);
+                null,
+                List.of());
     }
 
     /** A complete low row for a student id. */
     static String row(String id) {
-        return id + ",S1,C1,5,female,2014-03-01,2024-09-01,0,1,3,0,1,0,0,0,0,0";
+        return id + ",S1,C1,5,female,2016-03-01,2026-09-01,0,1,3,0,1,0,0,0,0,0";
     }
 
     static Path write(Path dir, String name, String content) throws Exception {

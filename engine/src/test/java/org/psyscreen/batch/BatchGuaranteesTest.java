@@ -13,6 +13,7 @@ import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.psyscreen.privacy.Pseudonymizer;
 
 /** Determinism, privacy and crash safety of batch runs. */
 class BatchGuaranteesTest {
@@ -30,7 +31,7 @@ class BatchGuaranteesTest {
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
             TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
             new BatchScorer(new BatchOptions(
-                            base.plans(), base.policy(), base.norms(), base.mapping(), null, 4, 7, null))
+                            base.plans(), base.policy(), base.norms(), base.mapping(), null, 4, 7, null, List.of()))
                     .run(in, dir.resolve("b"));
         } finally {
             Locale.setDefault(locale);

@@ -81,7 +81,7 @@ class BatchScorerTest {
 
     @Test
     void aStudentOutsideEveryNormGroupGetsNoNormAndStaysVisible() throws Exception {
-        run(BatchFixtures.HEADER + "\n" + BatchFixtures.row("G1").replace("2014-03-01", "") + "\n");
+        run(BatchFixtures.HEADER + "\n" + BatchFixtures.row("G1").replace("2016-03-01", "") + "\n");
         NamedCsvRecord r = rows().get(0);
         assertThat(r.getField("norm.synthetic-demo-total-sex-age.t")).isEmpty();
         assertThat(r.getField("norm.synthetic-demo-total-sex-age.status")).isEqualTo("NO_NORM MISSING_DEMOGRAPHIC");
@@ -128,10 +128,50 @@ class BatchScorerTest {
                 + BatchFixtures.row("G3") + "\n");
         List<NamedCsvRecord> rows = rows();
         assertThat(rows.get(0).getField("problems")).startsWith("PSY-2101 fields 6-17 absent");
-        assertThat(rows.get(0).getField("demo.status")).isEqualTo("NOT_ADMINISTERED");
+        assertThat(rows.get(0).getField("demo.status")).isEqualTo("INVALID");
+        assertThat(rows.get(0).getField("demo.reasons")).isEqualTo("RECORD_UNSCORABLE(demo)");
         assertThat(rows.get(0).getField("tier")).as("never the lowest outcome").isNotEmpty();
         assertThat(rows.get(1).getField("problems")).startsWith("PSY-2102");
+        assertThat(rows.get(1).getField("demo.status")).isEqualTo("INVALID");
+        assertThat(rows.get(1).getField("demo.critical.danger_positive")).isEqualTo("UNKNOWN");
         assertThat(rows.get(2).getField("problems")).isEmpty();
+        assertThat(rows.get(2).getField("demo.status")).isEqualTo("SCORED");
+    }
+
+    @Test
+    void issue12AShiftedRowIsNeverScoredByPosition() throws Exception {
+        // A stray comma in the school name slides every answer one column right: the critical
+        // answer "2" lands past the header and the item before it would read "0" (NEGATIVE).
+        String shifted = BatchFixtures.row("G1").replace(",S1,", ",S1,annex,");
+        shifted = shifted.substring(0, shifted.length() - 1) + "2";
+        run(BatchFixtures.HEADER + "\n" + shifted + "\n");
+        NamedCsvRecord r = rows().get(0);
+        assertThat(r.getField("problems")).startsWith("PSY-2102");
+        assertThat(r.getField("demo.critical.danger_positive")).isEqualTo("UNKNOWN");
+        assertThat(r.getField("demo.status")).isEqualTo("INVALID");
+        assertThat(r.getField("follow_ups")).contains("CRITICAL_UNKNOWN", "INVALID");
+        assertThat(r.getField("tier")).isNotEmpty();
+    }
+
+    @Test
+    void issue12ARepeatedHeaderIsNotScored() throws Exception {
+        run(BatchFixtures.HEADER + "\n" + BatchFixtures.row("G1") + "\n" + BatchFixtures.HEADER + "\n");
+        NamedCsvRecord r = rows().get(1);
+        assertThat(r.getField("problems")).contains("PSY-2103");
+        assertThat(r.getField("demo.status")).isEqualTo("INVALID");
+    }
+
+    @Test
+    void issue12ATestDateNoPolicyVersionCoversIsFlagged() throws Exception {
+        run(BatchFixtures.HEADER + "\n" + BatchFixtures.row("G1").replace("2026-09-01", "2020-09-01") + "\n"
+                + BatchFixtures.row("G2").replace("2026-09-01", "2031-09-01") + "\n"
+                + BatchFixtures.row("G3").replace("2026-09-01", "") + "\n"
+                + BatchFixtures.row("G4") + "\n");
+        List<NamedCsvRecord> rows = rows();
+        assertThat(rows.get(0).getField("problems")).contains("PSY-2110 column 7 (test_date)");
+        assertThat(rows.get(1).getField("problems")).contains("PSY-2110 column 7 (test_date)");
+        assertThat(rows.get(2).getField("problems")).contains("PSY-2110 column 7 (test_date) no test date");
+        assertThat(rows.get(3).getField("problems")).doesNotContain("PSY-2110");
     }
 
     @Test
@@ -219,7 +259,7 @@ class BatchScorerTest {
     @Test
     void r34r35MissingItemColumnsIncludingTheCriticalOneAreRefused() throws Exception {
         RunSummary s = run(BatchFixtures.HEADER.replace(",demo.danger", "") + "\n"
-                + "G1,S1,C1,5,female,2014-03-01,2024-09-01,0,1,3,0,1,0,0,0,0\n");
+                + "G1,S1,C1,5,female,2016-03-01,2026-09-01,0,1,3,0,1,0,0,0,0\n");
         assertThat(only(s)).isEqualTo(ProblemCode.FILE_MISSING_COLUMN);
         assertThat(s.fileProblems().all().get(0).message()).contains("demo.danger");
     }
@@ -253,13 +293,13 @@ class BatchScorerTest {
 
     @Test
     void r44AnImplausibleAgeIsFlagged() throws Exception {
-        run(BatchFixtures.HEADER + "\n" + BatchFixtures.row("G1").replace("2014-03-01", "2007-03-01") + "\n");
+        run(BatchFixtures.HEADER + "\n" + BatchFixtures.row("G1").replace("2016-03-01", "2009-03-01") + "\n");
         assertThat(rows().get(0).getField("problems")).contains("PSY-2107");
     }
 
     @Test
     void r45r49UnreadableDemographicsAreFlaggedNotGuessed() throws Exception {
-        run(BatchFixtures.HEADER + "\n" + BatchFixtures.row("G1").replace(",5,female,2014-03-01", ",五,x,2023-02-30")
+        run(BatchFixtures.HEADER + "\n" + BatchFixtures.row("G1").replace(",5,female,2016-03-01", ",五,x,2023-02-30")
                 + "\n");
         NamedCsvRecord r = rows().get(0);
         assertThat(r.getField("problems"))

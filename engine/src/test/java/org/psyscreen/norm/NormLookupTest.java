@@ -12,6 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.psyscreen.load.NormTableLoader;
 import org.psyscreen.score.ResponseRow;
+import org.psyscreen.student.Grade;
+import org.psyscreen.student.Sex;
+import org.psyscreen.student.StudentProfile;
 import org.psyscreen.testing.Demo;
 import org.psyscreen.testing.NormVectorSuite;
 

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.psyscreen.norm.Grade;
 import org.psyscreen.norm.NormResult;
 import org.psyscreen.norm.NormTable;
-import org.psyscreen.norm.Sex;
-import org.psyscreen.norm.StudentProfile;
+import org.psyscreen.student.Grade;
+import org.psyscreen.student.Sex;
+import org.psyscreen.student.StudentProfile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

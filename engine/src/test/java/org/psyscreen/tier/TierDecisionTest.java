@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.psyscreen.norm.Grade;
-import org.psyscreen.norm.Sex;
-import org.psyscreen.norm.StudentProfile;
 import org.psyscreen.score.FormStatus;
 import org.psyscreen.score.ResponseRow;
 import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.student.Grade;
+import org.psyscreen.student.Sex;
+import org.psyscreen.student.StudentProfile;
 import org.psyscreen.testing.Demo;
 import org.psyscreen.testing.DemoPolicy;
 import org.psyscreen.testing.FormGenerator;
@@ -40,7 +40,7 @@ class TierDecisionTest {
     }
 
     static TierDecision decide(ScoredResponse form) {
-        return Policies.decide(POLICY, screening(form, GIRL_10, Map.of()));
+        return Policies.decide(POLICY, screening(form, GIRL_10, Map.of("left_behind", false)));
     }
 
     @Test
@@ -98,8 +98,15 @@ class TierDecisionTest {
     @Test
     void attributesTheRegionSuppliesCanRaiseATier() {
         ScoredResponse f = form("0", "1", "3", "2", "2", "2", "0", "0", "0", "0");
-        assertThat(Policies.decide(POLICY, screening(f, GIRL_10, Map.of())).noRiskIdentified())
+        assertThat(Policies.decide(POLICY, screening(f, GIRL_10, Map.of("left_behind", false)))
+                        .noRiskIdentified())
                 .isTrue();
+        TierDecision unknown = Policies.decide(POLICY, screening(f, GIRL_10, Map.of()));
+        assertThat(unknown.tier()).isNull();
+        assertThat(unknown.unevaluated())
+                .as("an attribute not supplied is unknown")
+                .contains("left_behind_watch");
+        assertThat(unknown.noRiskIdentified()).as("unknown is never no risk").isFalse();
         TierDecision d = Policies.decide(POLICY, screening(f, GIRL_10, Map.of("left_behind", true)));
         assertThat(d.tier().id()).isEqualTo("t3");
         assertThat(d.fired()).extracting(RuleFiring::ruleId).containsExactly("left_behind_watch");

@@ -2,25 +2,21 @@ package org.psyscreen.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psyscreen.definition.Numbers;
-import org.psyscreen.norm.Grade;
 import org.psyscreen.norm.NormTable;
-import org.psyscreen.norm.Sex;
-import org.psyscreen.norm.StudentProfile;
 import org.psyscreen.plan.ScoringPlan;
-import org.psyscreen.score.ResponseRow;
 import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.screening.Screener;
+import org.psyscreen.screening.ScreeningResult;
+import org.psyscreen.screening.StudentField;
+import org.psyscreen.screening.StudentInput;
 import org.psyscreen.tier.CutoffPolicy;
 import org.psyscreen.tier.DeclarativePolicy;
 import org.psyscreen.tier.FollowUp;
-import org.psyscreen.tier.Policies;
 import org.psyscreen.tier.RuleFiring;
-import org.psyscreen.tier.Screening;
 import org.psyscreen.tier.TierDecision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,45 +78,62 @@ final class ExplainCommand implements Callable<Integer> {
             return 2;
         }
         JsonNode root = YAMLMapper.builder().build().readTree(Files.readString(record));
-        JsonNode s = root.path("student");
-        StudentProfile student = new StudentProfile(
-                s.hasNonNull("grade") ? Grade.parse(s.get("grade").asString()) : null,
-                s.hasNonNull("sex") ? Sex.valueOf(s.get("sex").asString().toUpperCase(Locale.ROOT)) : null,
-                s.hasNonNull("birthDate") ? LocalDate.parse(s.get("birthDate").asString()) : null,
-                s.hasNonNull("testDate") ? LocalDate.parse(s.get("testDate").asString()) : null);
-        Map<String, Boolean> attributes = new LinkedHashMap<>();
-        root.path("attributes")
-                .properties()
-                .forEach(e -> attributes.put(e.getKey(), e.getValue().asBoolean()));
-        Map<String, ScoredResponse> forms = new LinkedHashMap<>();
+        // The instruments the record answers, screened exactly as the batch screens a row.
+        Map<String, ScoringPlan> plans = new LinkedHashMap<>();
         for (var e : root.path("answers").properties()) {
             var compiled = bundle.plan(e.getKey());
             if (compiled.isEmpty()) {
                 err.println("psyscreen explain: unknown instrument '" + e.getKey() + "' in " + record);
                 return 2;
             }
-            ScoringPlan plan = compiled.get();
-            String[] row = new String[plan.itemCount()];
+            plans.put(e.getKey(), compiled.get());
+        }
+        Screener screener = Screener.builder()
+                .instruments(plans)
+                .norms(norms)
+                .policy(policy)
+                .policyVersions(bundle.loaded.policies().versions(policy.id()))
+                .build();
+        StudentInput in = screener.newInput();
+        JsonNode s = root.path("student");
+        Map<String, StudentField> fields = new LinkedHashMap<>();
+        fields.put("id", StudentField.STUDENT_ID);
+        fields.put("school", StudentField.SCHOOL);
+        fields.put("class", StudentField.CLASS);
+        fields.put("grade", StudentField.GRADE);
+        fields.put("sex", StudentField.SEX);
+        fields.put("birthDate", StudentField.BIRTH_DATE);
+        fields.put("testDate", StudentField.TEST_DATE);
+        fields.put("region", StudentField.REGION);
+        fields.forEach((name, field) -> in.set(field, text(s.get(name))));
+        root.path("attributes").properties().forEach(e -> in.attribute(e.getKey(), text(e.getValue())));
+        for (var e : root.path("answers").properties()) {
             for (var a : e.getValue().properties()) {
-                int i = plan.itemIndex(a.getKey());
-                if (i < 0) {
+                if (screener.plan(e.getKey()).orElseThrow().itemIndex(a.getKey()) < 0) {
                     err.println("psyscreen explain: " + e.getKey() + " has no item '" + a.getKey() + "'");
                     return 2;
                 }
-                row[i] = a.getValue().isNull() ? null : a.getValue().asString();
+                in.answer(e.getKey(), a.getKey(), text(a.getValue()));
             }
-            forms.put(e.getKey(), plan.score(ResponseRow.of(row)));
         }
-        TierDecision d = Policies.decide(policy, new Screening(forms, student, attributes, norms));
-        print(out, policy, d, forms);
+        ScreeningResult result = in.screen();
+        print(out, result.policy().orElseThrow(), result);
         out.flush();
         return 0;
     }
 
-    private static void print(
-            java.io.PrintWriter out, CutoffPolicy policy, TierDecision d, Map<String, ScoredResponse> forms) {
-        if (d.tier() == null) {
+    /** A YAML scalar as the text a file would hold; {@code null} for absent or null. */
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() ? null : n.asString();
+    }
+
+    private static void print(java.io.PrintWriter out, CutoffPolicy policy, ScreeningResult result) {
+        TierDecision d = result.decision().orElseThrow();
+        Map<String, ScoredResponse> forms = result.forms();
+        if (d.tier() == null && d.noRiskIdentified()) {
             out.println("决定 Decision: 未发现风险 / no risk identified");
+        } else if (d.tier() == null) {
+            out.println("决定 Decision: 未定级，需复核 / no tier, to be reviewed (a rule could not be evaluated)");
         } else {
             out.println("决定 Decision: " + d.tier().label().zh() + " / "
                     + d.tier().label().en());
@@ -148,6 +161,11 @@ final class ExplainCommand implements Callable<Integer> {
         }
         if (!d.unevaluated().isEmpty()) {
             out.println("未能评估 Could not evaluate (a value was unavailable): " + String.join(", ", d.unevaluated()));
+        }
+        if (!result.problems().isEmpty()) {
+            out.println("记录问题 Record problems:");
+            result.problems()
+                    .forEach(p -> out.println("  - " + p + " — " + p.code().summary()));
         }
         out.println("量表 Forms:");
         for (var e : forms.entrySet()) {

@@ -1,4 +1,4 @@
-package org.psyscreen.batch;
+package org.psyscreen.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,6 +8,7 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.psyscreen.student.Cells;
 
 /**
  * Keyed pseudonyms for student ids: {@code ps1.<keyId>.<32 hex>} = HMAC-SHA256 over the canonical
@@ -63,7 +64,7 @@ public final class Pseudonymizer {
 
     /** The canonical form ids are compared and tokenised in. */
     public static String canonical(String rawId) {
-        return Text.trim(Text.halfWidth(rawId)).toUpperCase(Locale.ROOT);
+        return Cells.normalise(rawId).toUpperCase(Locale.ROOT);
     }
 
     @Override

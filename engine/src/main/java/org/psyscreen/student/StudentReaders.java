@@ -1,4 +1,4 @@
-package org.psyscreen.batch;
+package org.psyscreen.student;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -7,14 +7,14 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.psyscreen.norm.Grade;
-import org.psyscreen.norm.Sex;
 
 /**
- * Reads grade, sex and dates as schools write them. Only declared forms are accepted; anything else
- * is unknown (and flagged), never guessed. Two-digit years are never accepted.
+ * Reads grade, sex, dates and yes/no attributes as schools write them. Only declared forms are
+ * accepted; anything else is unknown ({@code null}) and the caller flags it, never guesses. Two-digit
+ * years are never accepted. Every front end reads through these, so a cell means the same in a
+ * batch file, a counsellor's record and an embedding system.
  */
-final class Demographics {
+public final class StudentReaders {
     private static final Map<String, String> GRADE_WORDS = Map.ofEntries(
             Map.entry("一年级", "1"),
             Map.entry("二年级", "2"),
@@ -44,19 +44,28 @@ final class Demographics {
             DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("uuuu年M月d日", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT));
 
-    private Demographics() {}
+    /** Attribute words read as yes (compared half-width, trimmed, lower-case). */
+    public static final List<String> YES = List.of("1", "true", "yes", "y", "是", "有");
 
-    static Grade grade(String cell) {
-        String s = Text.trim(Text.halfWidth(cell)).toLowerCase(Locale.ROOT);
+    /** Attribute words read as no (compared half-width, trimmed, lower-case). */
+    public static final List<String> NO = List.of("0", "false", "no", "n", "否", "无");
+
+    private StudentReaders() {}
+
+    /** A grade: {@code 1}..{@code 12}, {@code v1}..{@code v3}, or a Chinese grade word; else {@code null}. */
+    public static Grade grade(String cell) {
+        String s = Cells.normalise(cell).toLowerCase(Locale.ROOT);
         return Grade.parse(GRADE_WORDS.getOrDefault(s, s));
     }
 
-    static Sex sex(String cell) {
-        return SEX_WORDS.get(Text.trim(Text.halfWidth(cell)).toLowerCase(Locale.ROOT));
+    /** Sex: {@code female}/{@code f}/{@code 女}, {@code male}/{@code m}/{@code 男}; else {@code null}. */
+    public static Sex sex(String cell) {
+        return SEX_WORDS.get(Cells.normalise(cell).toLowerCase(Locale.ROOT));
     }
 
-    static LocalDate date(String cell) {
-        String s = Text.trim(Text.halfWidth(cell));
+    /** A date: {@code 2026-09-03}, {@code 2026/9/3} or {@code 2026年9月3日}; else {@code null}. */
+    public static LocalDate date(String cell) {
+        String s = Cells.normalise(cell);
         for (DateTimeFormatter f : DATES) {
             try {
                 return LocalDate.parse(s, f);
@@ -65,5 +74,14 @@ final class Demographics {
             }
         }
         return null;
+    }
+
+    /**
+     * A yes/no attribute: {@link #YES} or {@link #NO}; blank and anything else are {@code null}
+     * (unknown — never false). The caller tells blank from unrecognised.
+     */
+    public static Boolean yesNo(String cell) {
+        String s = Cells.normalise(cell).toLowerCase(Locale.ROOT);
+        return YES.contains(s) ? Boolean.TRUE : NO.contains(s) ? Boolean.FALSE : null;
     }
 }

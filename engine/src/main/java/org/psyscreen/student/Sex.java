@@ -1,4 +1,4 @@
-package org.psyscreen.norm;
+package org.psyscreen.student;
 
 /** Sex as norm tables split it. */
 public enum Sex {

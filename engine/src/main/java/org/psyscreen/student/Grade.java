@@ -1,4 +1,4 @@
-package org.psyscreen.norm;
+package org.psyscreen.student;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.psyscreen.norm;
+package org.psyscreen.student;
 
 import java.time.LocalDate;
 import java.time.Period;

@@ -1,0 +1,314 @@
+package org.psyscreen.screening;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.psyscreen.diagnostic.ProblemCode;
+import org.psyscreen.norm.NormResult;
+import org.psyscreen.norm.NormTable;
+import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.privacy.Pseudonymizer;
+import org.psyscreen.score.ResponseRow;
+import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.student.Cells;
+import org.psyscreen.student.Grade;
+import org.psyscreen.student.Sex;
+import org.psyscreen.student.StudentProfile;
+import org.psyscreen.student.StudentReaders;
+import org.psyscreen.tier.CutoffPolicy;
+import org.psyscreen.tier.Policies;
+import org.psyscreen.tier.Screening;
+import org.psyscreen.tier.TierDecision;
+
+/**
+ * Screens one student: the one place that turns a student's raw record into a result. It reads the
+ * student's fields and attributes, normalises and scores every form, looks every norm table up once,
+ * chooses the policy version in force on the test date and decides the tier. Every front end —
+ * batch files, {@code explain}, an embedding system — calls it; none re-implements a step.
+ *
+ * <pre>{@code
+ * Screener screener = Screener.builder().instrument(phq9Plan).policy(policy).build(); // once
+ * StudentInput in = screener.newInput();                                            // per thread
+ * ScreeningResult r = in.clear()
+ *         .set(StudentField.GRADE, "初二").set(StudentField.SEX, "女").set(StudentField.TEST_DATE, "2026/9/3")
+ *         .answer("phq9", "q9", "1")
+ *         .screen();
+ * r.decision().orElseThrow().tier();   // the most severe tier: a positive critical item wins
+ * }</pre>
+ *
+ * <p>Reading rules: answers are half-width and trimmed, then must be a declared code (anything else
+ * is an invalid answer, never a number); a cell longer than {@value #MAX_CELL} characters is an
+ * invalid answer. Grade, sex and dates use {@link StudentReaders}; an unreadable one is a
+ * {@code PSY-2106} problem and unknown. An attribute is yes, no, or unknown (blank); an unrecognised
+ * one is a {@code PSY-2109} problem and unknown — never no. A record flagged unscorable by its front
+ * end gets {@link ScoringPlan#unscorable()} forms: INVALID, critical items UNKNOWN.
+ *
+ * <p>Policy versions: of the versions given, the one in force on the test date decides; when none is
+ * (or the test date is unknown) the record is flagged {@code PSY-2110} and decided under the version
+ * chosen with {@link Builder#policy}. Immutable and thread-safe; prints and logs nothing.
+ */
+public final class Screener {
+    /** Longest cell read as an answer; longer is an invalid answer (a corrupt file, not a student). */
+    public static final int MAX_CELL = 4096;
+
+    private final List<String> instrumentIds;
+    final ScoringPlan[] plans;
+    private final Map<String, NormTable> norms;
+    private final List<String> normIds;
+    private final NormTable[] normTables;
+    private final int[] normInstrument;
+    private final CutoffPolicy policy;
+    private final List<CutoffPolicy> versions;
+
+    private Screener(Builder b) {
+        Map<String, ScoringPlan> sorted = new TreeMap<>(b.plans); // output never depends on map order
+        this.instrumentIds = List.copyOf(sorted.keySet());
+        this.plans = sorted.values().toArray(ScoringPlan[]::new);
+        this.norms = Map.copyOf(b.norms);
+        Map<String, NormTable> own = new TreeMap<>();
+        b.norms.forEach((id, t) -> {
+            var d = t.definition();
+            ScoringPlan plan = sorted.get(d.instrumentId());
+            if (plan != null && plan.key().equals(d.instrumentId() + "@" + d.instrumentVersion())) {
+                own.put(id, t);
+            }
+        });
+        this.normIds = List.copyOf(own.keySet());
+        this.normTables = own.values().toArray(NormTable[]::new);
+        this.normInstrument = new int[normTables.length];
+        for (int n = 0; n < normTables.length; n++) {
+            normInstrument[n] = instrumentIds.indexOf(normTables[n].definition().instrumentId());
+        }
+        this.policy = b.policy;
+        List<CutoffPolicy> v = new ArrayList<>();
+        if (b.policy != null) {
+            v.add(b.policy);
+            for (CutoffPolicy p : b.otherVersions) {
+                if (!p.id().equals(b.policy.id())) {
+                    throw new IllegalArgumentException(
+                            "policy versions must share an id: " + p.key() + " is not a version of " + b.policy.id());
+                }
+                if (!v.contains(p)) {
+                    v.add(p);
+                }
+            }
+        }
+        this.versions = List.copyOf(v);
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Instrument ids, sorted: the order of {@link StudentInput#answer(int, int, String)} and of results. */
+    public List<String> instrumentIds() {
+        return instrumentIds;
+    }
+
+    /** The compiled plan of an instrument. */
+    public Optional<ScoringPlan> plan(String instrumentId) {
+        int k = instrumentIndex(instrumentId);
+        return k < 0 ? Optional.empty() : Optional.of(plans[k]);
+    }
+
+    /** Ids of the norm tables looked up for every student (those of its instruments), sorted. */
+    public List<String> normTableIds() {
+        return normIds;
+    }
+
+    /** The policy version chosen by the builder, if any. */
+    public Optional<CutoffPolicy> policy() {
+        return Optional.ofNullable(policy);
+    }
+
+    /** Every version of the policy, the chosen one first. */
+    public List<CutoffPolicy> policyVersions() {
+        return versions;
+    }
+
+    /** A new, empty input: reusable, one per thread. */
+    public StudentInput newInput() {
+        return new StudentInput(this);
+    }
+
+    int instrumentIndex(String id) {
+        return instrumentIds.indexOf(id);
+    }
+
+    ScreeningResult screen(StudentInput in) {
+        List<RecordProblem> problems = new ArrayList<>(in.flags());
+        boolean unscorable = false;
+        for (RecordProblem p : problems) {
+            unscorable |= p.unscorable();
+        }
+        String id = Pseudonymizer.canonical(orEmpty(in.field(StudentField.STUDENT_ID)));
+        if (id.isEmpty()) {
+            problems.add(RecordProblem.of(ProblemCode.ROW_NO_ID));
+        }
+        Grade grade = read(in, StudentField.GRADE, StudentReaders::grade, problems);
+        Sex sex = read(in, StudentField.SEX, StudentReaders::sex, problems);
+        LocalDate birth = read(in, StudentField.BIRTH_DATE, StudentReaders::date, problems);
+        LocalDate test = read(in, StudentField.TEST_DATE, StudentReaders::date, problems);
+        StudentProfile profile = new StudentProfile(grade, sex, birth, test);
+        if (profile.ageContradictsGrade()) {
+            problems.add(RecordProblem.of(ProblemCode.ROW_AGE_GRADE));
+        }
+        Map<String, Boolean> attributes = new TreeMap<>();
+        in.attributes().forEach((name, raw) -> {
+            if (raw == null || Cells.normalise(raw).isEmpty()) {
+                return; // blank: unknown
+            }
+            Boolean v = StudentReaders.yesNo(raw);
+            if (v == null) {
+                problems.add(new RecordProblem(ProblemCode.ROW_BAD_ATTRIBUTE, "attr." + name, ""));
+            } else {
+                attributes.put(name, v);
+            }
+        });
+        CutoffPolicy chosen = versionFor(test, problems);
+
+        Map<String, ScoredResponse> forms = new LinkedHashMap<>();
+        ScoredResponse[] scored = new ScoredResponse[plans.length];
+        for (int k = 0; k < plans.length; k++) {
+            if (unscorable) {
+                scored[k] = plans[k].unscorable();
+            } else {
+                String[] a = in.answers(k);
+                String[] codes = new String[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    codes[i] = answer(a[i]);
+                }
+                scored[k] = plans[k].score(ResponseRow.of(codes));
+            }
+            forms.put(instrumentIds.get(k), scored[k]);
+        }
+        Map<String, NormResult> looked = new LinkedHashMap<>();
+        for (int n = 0; n < normTables.length; n++) {
+            looked.put(normIds.get(n), normTables[n].lookup(scored[normInstrument[n]], profile));
+        }
+        TierDecision decision = chosen == null
+                ? null
+                : Policies.decide(chosen, new Screening(forms, profile, attributes, norms, looked));
+        return new ScreeningResult(
+                id,
+                Cells.trim(orEmpty(in.field(StudentField.SCHOOL))),
+                Cells.trim(orEmpty(in.field(StudentField.CLASS))),
+                Cells.trim(orEmpty(in.field(StudentField.REGION))),
+                profile,
+                attributes,
+                problems,
+                forms,
+                looked,
+                chosen,
+                decision);
+    }
+
+    /** The version in force on {@code test}; else the chosen one, and the record is flagged. */
+    private CutoffPolicy versionFor(LocalDate test, List<RecordProblem> problems) {
+        if (policy == null) {
+            return null;
+        }
+        if (test != null) {
+            for (CutoffPolicy v : versions) {
+                if (v.inForceOn(test)) {
+                    return v;
+                }
+            }
+        } else if (versions.stream().allMatch(CutoffPolicy::alwaysInForce)) {
+            return policy;
+        }
+        problems.add(new RecordProblem(
+                ProblemCode.ROW_POLICY_NOT_IN_FORCE,
+                StudentField.TEST_DATE.column(),
+                test == null ? "no test date" : "outside every loaded version"));
+        return policy;
+    }
+
+    /** An answer cell as the scorer reads it: half-width and trimmed; over-long is invalid. */
+    private static String answer(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return raw.length() > MAX_CELL ? "\u0000" : Cells.normalise(raw);
+    }
+
+    private static <T> T read(
+            StudentInput in, StudentField field, Function<String, T> reader, List<RecordProblem> problems) {
+        String raw = in.field(field);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        T v = reader.apply(raw);
+        if (v == null) {
+            problems.add(new RecordProblem(ProblemCode.ROW_BAD_DEMOGRAPHIC, field.column(), ""));
+        }
+        return v;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Builds a {@link Screener}. */
+    public static final class Builder {
+        private final Map<String, ScoringPlan> plans = new LinkedHashMap<>();
+        private final Map<String, NormTable> norms = new LinkedHashMap<>();
+        private CutoffPolicy policy;
+        private final List<CutoffPolicy> otherVersions = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Adds an instrument under its definition's id. */
+        public Builder instrument(ScoringPlan plan) {
+            plans.put(plan.definition().id(), plan);
+            return this;
+        }
+
+        /** Adds instruments by id. */
+        public Builder instruments(Map<String, ScoringPlan> byId) {
+            plans.putAll(byId);
+            return this;
+        }
+
+        /** Adds norm tables by id: tables of a screened instrument are looked up for every student. */
+        public Builder norms(Map<String, NormTable> byId) {
+            norms.putAll(byId);
+            return this;
+        }
+
+        /**
+         * The policy that decides tiers (none: scores and norms only). Decides records whose test
+         * date no other version covers.
+         */
+        public Builder policy(CutoffPolicy chosen) {
+            this.policy = Objects.requireNonNull(chosen, "policy");
+            return this;
+        }
+
+        /** Other versions of the same policy; each decides the records whose test date it covers. */
+        public Builder policyVersions(List<CutoffPolicy> versions) {
+            otherVersions.addAll(versions);
+            return this;
+        }
+
+        /** The screener. */
+        public Screener build() {
+            return new Screener(this);
+        }
+    }
+
+    /** Instrument count, plans and norms only: a screener holds no student data. */
+    @Override
+    public String toString() {
+        return "Screener[" + instrumentIds + ", " + Collections.unmodifiableList(normIds) + ", "
+                + (policy == null ? "no policy" : policy.key()) + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package org.psyscreen.student;
+
+/**
+ * Whitelist normalisation of text cells, the one every front end uses. Never blanket NFKC: only
+ * full-width ASCII (U+FF01..U+FF5E) and the ideographic and no-break spaces are mapped; everything
+ * else is left for the scorer or reader to refuse.
+ */
+public final class Cells {
+    private Cells() {}
+
+    /** Trims ASCII, ideographic (U+3000) and no-break (U+00A0) spaces at both ends. */
+    public static String trim(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && space(s.charAt(a))) {
+            a++;
+        }
+        while (b > a && space(s.charAt(b - 1))) {
+            b--;
+        }
+        return s.substring(a, b);
+    }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00A0';
+    }
+
+    /** True when the cell contains a full-width ASCII character. */
+    public static boolean hasFullWidth(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Maps full-width ASCII to ASCII and the ideographic space to a space. */
+    public static String halfWidth(String s) {
+        if (!hasFullWidth(s) && s.indexOf('\u3000') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c);
+        }
+        return sb.toString();
+    }
+
+    /** Half-width, then trimmed: how every answer, grade, sex, date and attribute cell is read. */
+    public static String normalise(String s) {
+        return trim(halfWidth(s));
+    }
+}
