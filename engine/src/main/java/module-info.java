@@ -9,7 +9,6 @@ module org.psyscreen.engine {
     requires transitive jakarta.validation;
     requires org.hibernate.validator;
     requires org.apache.commons.statistics.distribution;
-    requires de.siegmar.fastcsv;
 
     exports org.psyscreen.diagnostic;
     exports org.psyscreen.definition;
@@ -22,7 +21,6 @@ module org.psyscreen.engine {
     exports org.psyscreen.tier;
     exports org.psyscreen.screening;
     exports org.psyscreen.spi;
-    exports org.psyscreen.batch;
     exports org.psyscreen.privacy;
 
     uses org.psyscreen.spi.CutoffPolicyProvider;

@@ -11,7 +11,7 @@ import org.psyscreen.plan.ScoringPlan;
 /** The synthetic demo instrument of the engine tests, loaded once. */
 public final class Demo {
     /** The definition file, relative to the engine module. */
-    public static final Path FILE = Path.of("src/test/resources/definitions/good/demo.yaml");
+    public static final Path FILE = EngineFiles.path("src/test/resources/definitions/good/demo.yaml");
 
     /** The checked definition. */
     public static final InstrumentDefinition DEFINITION =

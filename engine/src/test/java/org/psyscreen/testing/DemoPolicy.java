@@ -12,7 +12,7 @@ import org.psyscreen.tier.DeclarativePolicy;
 public final class DemoPolicy {
     /** The parametric synthetic table over demo.total. */
     public static final NormTable TOTAL_NORMS = NormTableLoader.load(
-                    Path.of("src/test/resources/norms/good/demo-parametric.yaml"), Demo.RESOLVER)
+                    EngineFiles.path("src/test/resources/norms/good/demo-parametric.yaml"), Demo.RESOLVER)
             .orThrow();
 
     /** Resolves only the demo norm table. */
@@ -20,7 +20,7 @@ public final class DemoPolicy {
             key -> key.equals(TOTAL_NORMS.key()) ? Optional.of(TOTAL_NORMS) : Optional.empty();
 
     /** The policy file. */
-    public static final Path FILE = Path.of("src/test/resources/policies/good/demo-policy.yaml");
+    public static final Path FILE = EngineFiles.path("src/test/resources/policies/good/demo-policy.yaml");
 
     /** The checked policy. */
     public static final DeclarativePolicy POLICY =

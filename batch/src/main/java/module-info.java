@@ -1,0 +1,13 @@
+/**
+ * psyscreen batch: response files in (CSV as schools and platforms export them), one output record
+ * per input record out ({@code scores.csv}, {@code scores.jsonl}, {@code rollup.csv},
+ * {@code summary.json}). Every record is screened by the engine's public {@code Screener}; nothing
+ * here re-implements scoring, norms or tiers.
+ */
+module org.psyscreen.batch {
+    requires transitive org.psyscreen.engine;
+    requires tools.jackson.core;
+    requires de.siegmar.fastcsv;
+
+    exports org.psyscreen.batch;
+}
