@@ -330,9 +330,9 @@ public final class BatchScorer {
         t.tiers.merge(
                 o.decision() == null
                         ? "no policy"
-                        : o.decision().tier() == null
-                                ? "none"
-                                : o.decision().tier().id(),
+                        : o.decision().tier() != null
+                                ? o.decision().tier().id()
+                                : o.decision().noRiskIdentified() ? "none" : "unevaluated",
                 1L,
                 Long::sum);
         o.problems().forEach(p -> t.codes.merge(p.code().id(), 1L, Long::sum));

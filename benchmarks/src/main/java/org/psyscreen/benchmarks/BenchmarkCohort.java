@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.psyscreen.load.ClassPathBundle;
+import org.psyscreen.load.Bundle;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.score.ResponseRow;
 import org.psyscreen.score.ScoredResponse;
@@ -31,7 +31,7 @@ public final class BenchmarkCohort {
     private static final LocalDate TEST_DATE = LocalDate.of(2026, 9, 15);
 
     /** The bundle every benchmark loads (instruments, norm tables, policies). */
-    public static final ClassPathBundle BUNDLE = new ClassPathBundle(BenchmarkCohort.class.getClassLoader());
+    public static final Bundle BUNDLE = Bundle.classPath(BenchmarkCohort.class.getClassLoader());
 
     public final CutoffPolicy policy;
     public final Map<String, ScoringPlan> plans = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ public final class BenchmarkCohort {
 
     /** {@code students} students for {@code policyId}'s instruments. */
     public BenchmarkCohort(String policyId, int students, long seed) {
-        policy = BUNDLE.policies().find(policyId).orElseThrow();
+        policy = BUNDLE.policy(policyId).orElseThrow();
         for (String id : policy.instruments()) {
             ScoringPlan plan = BUNDLE.plan(id).orElseThrow();
             plans.put(id, plan);

@@ -51,10 +51,9 @@ public class NormLookupBenchmark {
         norm = BenchmarkCohort.BUNDLE.norms().get(table);
         String instrument = norm.definition().instrumentId();
         // the first bundled policy that screens with the table's instrument gives the cohort
-        String policy = BenchmarkCohort.BUNDLE.policies().ids().stream()
+        String policy = BenchmarkCohort.BUNDLE.policyIds().stream()
                 .filter(p -> BenchmarkCohort.BUNDLE
-                        .policies()
-                        .find(p)
+                        .policy(p)
                         .orElseThrow()
                         .instruments()
                         .contains(instrument))

@@ -6,14 +6,14 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.psyscreen.load.ClassPathBundle;
+import org.psyscreen.load.Bundle;
 import org.psyscreen.norm.NormResult;
 import org.psyscreen.tier.Policies;
 
 /** The norm and policy benchmarks give the library's answers, on inputs that exercise the real paths. */
 class NormAndPolicyBenchmarkTest {
     /** Loaded apart from the benchmarks' own bundle. */
-    static final ClassPathBundle FRESH = new ClassPathBundle(NormAndPolicyBenchmarkTest.class.getClassLoader());
+    static final Bundle FRESH = Bundle.classPath(NormAndPolicyBenchmarkTest.class.getClassLoader());
 
     @ParameterizedTest
     @ValueSource(strings = {"scared-total-cn-sex", "synthetic-demo-phq9-grade-sex"})
@@ -39,7 +39,7 @@ class NormAndPolicyBenchmarkTest {
         PolicyBenchmark b = new PolicyBenchmark();
         b.policyId = policy;
         b.setUp();
-        var fresh = FRESH.policies().find(policy).orElseThrow();
+        var fresh = FRESH.policy(policy).orElseThrow();
         Set<String> tiers = new HashSet<>();
         for (int s = 0; s < PolicyBenchmark.STUDENTS; s++) {
             var d = b.decide();

@@ -37,6 +37,8 @@ public enum ProblemCode {
     ENCODING(1014, "not UTF-8"),
     /** A value is not one of the allowed words. */
     UNKNOWN_VALUE(1015, "value not allowed"),
+    /** Two files give the same id and version different content. */
+    DUPLICATE_DEFINITION(1016, "same id and version, different content"),
 
     // --- field constraints (PSY-11xx), reported through Jakarta Validation
     /** An identifier does not have the required shape. */
@@ -165,6 +167,8 @@ public enum ProblemCode {
     POLICY_CONDITION_SHAPE(1416, "condition must test exactly one thing"),
     /** A condition uses an attribute the policy does not declare. */
     POLICY_UNDECLARED_ATTRIBUTE(1417, "attribute not declared"),
+    /** A policy with an empty rule list (it would label every scored student "no risk identified"). */
+    POLICY_NO_RULES(1418, "policy has no rule"),
 
     // --- response files, whole file (PSY-20xx): nothing is scored
     /** The response file is empty (0 bytes). */

@@ -37,6 +37,23 @@ public record LoadResult<T>(Optional<T> value, Problems problems, String sha256)
         return new LoadResult<>(Optional.empty(), Problems.of(java.util.List.of(p)), "");
     }
 
+    /** A path that is not a regular file, or a file over the size any psyscreen file may have. */
+    static <T> LoadResult<T> tooLarge(String file, boolean regular) {
+        org.psyscreen.diagnostic.Problem p = new org.psyscreen.diagnostic.Problem(
+                regular
+                        ? org.psyscreen.diagnostic.ProblemCode.FILE_TOO_LARGE
+                        : org.psyscreen.diagnostic.ProblemCode.FILE_UNREADABLE,
+                org.psyscreen.diagnostic.Severity.ERROR,
+                org.psyscreen.diagnostic.SourceLocation.ofFile(file),
+                "",
+                regular
+                        ? "the file is larger than " + org.psyscreen.internal.tree.StrictTreeReader.MAX_BYTES
+                                + " bytes; it was not read"
+                        : "not a regular file (a folder, a device or missing)",
+                regular ? "a definition, norm table or policy is a small text file: check the path" : "give a file");
+        return new LoadResult<>(Optional.empty(), Problems.of(java.util.List.of(p)), "");
+    }
+
     /** True when the file had no errors. */
     public boolean ok() {
         return value.isPresent();

@@ -34,6 +34,10 @@ final class Loading {
     /** Reads a file and loads it; an unreadable file is a problem, not an exception. */
     static <T> LoadResult<T> fromFile(Path file, BiFunction<String, byte[], LoadResult<T>> load) {
         try {
+            // Refuse by size before reading: /dev/zero or a 1 GiB file must not be read into memory.
+            if (!Files.isRegularFile(file) || Files.size(file) > StrictTreeReader.MAX_BYTES) {
+                return LoadResult.tooLarge(file.toString(), Files.isRegularFile(file));
+            }
             return load.apply(file.toString(), Files.readAllBytes(file));
         } catch (IOException | OutOfMemoryError e) {
             return LoadResult.unreadable(file.toString(), e);

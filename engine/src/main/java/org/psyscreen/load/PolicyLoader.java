@@ -167,6 +167,7 @@ public final class PolicyLoader {
 
             Map<String, InstrumentDefinition> instruments = new LinkedHashMap<>();
             List<String> instrumentIds = new ArrayList<>();
+            List<String> instrumentKeys = new ArrayList<>();
             b.list(f, "instruments", (n, p) -> {
                 Fields i = b.fields(n, p, "id", "version");
                 if (i == null) {
@@ -176,6 +177,7 @@ public final class PolicyLoader {
                 String iv = b.requiredString(i, "version");
                 if (iid != null && iv != null) {
                     instrumentIds.add(iid);
+                    instrumentKeys.add(iid + "@" + iv);
                     Optional<InstrumentDefinition> d = instrumentResolver.apply(iid + "@" + iv);
                     if (d.isEmpty()) {
                         b.error(
@@ -279,6 +281,12 @@ public final class PolicyLoader {
             });
             if (!f.has("rules")) {
                 b.missing(f, "rules");
+            } else if (rules.isEmpty()) {
+                b.error(
+                        ProblemCode.POLICY_NO_RULES,
+                        "rules",
+                        "the policy has no rule: every scored student would be 'no risk identified'",
+                        "add the region's rules; a policy without rules decides nothing");
             }
             if (!b.problems().isEmpty()
                     || id == null
@@ -326,7 +334,7 @@ public final class PolicyLoader {
                     regionName,
                     from,
                     to,
-                    instrumentIds,
+                    instrumentKeys,
                     ordered,
                     followUpTiers,
                     rules,

@@ -50,6 +50,14 @@ public interface CutoffPolicy {
         return true;
     }
 
+    /**
+     * The instruments as {@code id@version} where the policy pins a version (a declarative policy
+     * always does), else the bare id: a front end resolves exactly these, never another version.
+     */
+    default List<String> instrumentKeys() {
+        return instruments();
+    }
+
     default String key() {
         return id() + "@" + version();
     }

@@ -27,6 +27,7 @@ public final class DeclarativePolicy implements CutoffPolicy {
     private final LocalDate effectiveFrom;
     private final LocalDate effectiveTo;
     private final List<String> instruments;
+    private final List<String> instrumentKeys;
     private final List<Tier> tiers;
     private final Map<FollowUp, Tier> followUps;
     private final List<PolicyRule> rules;
@@ -43,7 +44,7 @@ public final class DeclarativePolicy implements CutoffPolicy {
             LocalizedText regionName,
             LocalDate effectiveFrom,
             LocalDate effectiveTo,
-            List<String> instruments,
+            List<String> instrumentKeys,
             List<Tier> tiers,
             Map<FollowUp, Tier> followUps,
             List<PolicyRule> rules,
@@ -57,7 +58,10 @@ public final class DeclarativePolicy implements CutoffPolicy {
         this.regionName = regionName;
         this.effectiveFrom = effectiveFrom;
         this.effectiveTo = effectiveTo;
-        this.instruments = List.copyOf(instruments);
+        this.instrumentKeys = List.copyOf(instrumentKeys);
+        this.instruments = this.instrumentKeys.stream()
+                .map(k -> k.substring(0, k.indexOf('@')))
+                .toList();
         this.tiers = List.copyOf(tiers);
         this.followUps = new EnumMap<>(followUps);
         this.rules = List.copyOf(rules);
@@ -123,6 +127,11 @@ public final class DeclarativePolicy implements CutoffPolicy {
     @Override
     public List<String> instruments() {
         return instruments;
+    }
+
+    @Override
+    public List<String> instrumentKeys() {
+        return instrumentKeys;
     }
 
     /** The rules in file order. */

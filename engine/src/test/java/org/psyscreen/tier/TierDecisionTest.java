@@ -197,7 +197,7 @@ class TierDecisionTest {
                 POLICY.regionName(),
                 POLICY.effectiveFrom(),
                 POLICY.effectiveTo(),
-                POLICY.instruments(),
+                POLICY.instrumentKeys(),
                 POLICY.tiers(),
                 fu,
                 rules,

@@ -1,47 +1,43 @@
 package org.psyscreen.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.psyscreen.definition.InstrumentDefinition;
 import org.psyscreen.diagnostic.Problem;
-import org.psyscreen.load.DefinitionLoader;
-import org.psyscreen.load.InstrumentCatalog;
-import org.psyscreen.load.LoadResult;
-import org.psyscreen.load.NormCatalog;
-import org.psyscreen.load.NormTableLoader;
-import org.psyscreen.norm.NormTable;
-import org.psyscreen.norm.NormTableDefinition;
+import org.psyscreen.diagnostic.Severity;
+import org.psyscreen.load.Bundle;
+import org.psyscreen.tier.CutoffPolicy;
+import org.psyscreen.tier.DeclarativePolicy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code psyscreen check}: loads instrument definitions and norm tables and prints every problem, or
- * a one-line summary per valid file.
+ * {@code psyscreen check}: loads instrument definitions, norm tables and tier policies, checks the
+ * references between them, and prints every problem, or a one-line summary per valid file.
  */
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks instrument definitions and norm tables (YAML or JSON) and prints every problem with file,"
-                    + " line, column, field and fix. The kind of file is read from its 'format:' line.",
-            "Norm tables are checked against the bundled instruments and any definitions given on the same line.",
+            "Checks instrument definitions, norm tables and tier policies (YAML or JSON) and the references between"
+                    + " them, and prints every problem with file, line, column, field and fix. The kind of file is"
+                    + " read from its 'format:' line.",
+            "Norm tables and policies are checked against the bundled files and every file given (FILE or --bundle).",
             "Exit code 0 when every file is valid, 1 when any has an error, 2 on a usage error."
         },
         footer = {
             "",
             "Examples:",
             "  psyscreen check --bundled",
-            "  psyscreen check my-instrument.yaml my-instrument-norms.yaml"
+            "  psyscreen check my-instrument.yaml my-instrument-norms.yaml my-policy.yaml",
+            "  psyscreen check --bundle my-files/"
         })
 final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -49,113 +45,104 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(
             names = "--bundled",
-            description = "Also check every instrument definition and norm table bundled with psyscreen.")
+            description = "Also check every definition, norm table and policy bundled with psyscreen.")
     boolean bundled;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Definition or norm files to check.")
+    @Mixin
+    BundleOption bundleOption;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Definition, norm or policy files to check.")
     List<Path> files = new ArrayList<>();
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        if (files.isEmpty() && !bundled) {
-            spec.commandLine().getErr().println("psyscreen check: give FILE arguments or --bundled");
+        if (files.isEmpty() && !bundled && bundleOption.folders.isEmpty()) {
+            spec.commandLine().getErr().println("psyscreen check: give FILE arguments, --bundle DIR or --bundled");
             return 2;
         }
-        ClassLoader cl = CheckCommand.class.getClassLoader();
-        InstrumentCatalog instruments = InstrumentCatalog.fromClassPath(cl);
-        // Definitions first, so norm tables can refer to instruments given on the same command line.
-        Map<String, LoadResult<InstrumentDefinition>> definitions = new LinkedHashMap<>();
-        List<Path> normFiles = new ArrayList<>();
-        if (bundled) {
-            instruments.entries().forEach(e -> definitions.put(e.resource(), e.load()));
-        }
-        for (Path f : files) {
-            if (isNormFile(f)) {
-                normFiles.add(f);
-            } else {
-                definitions.put(f.toString(), DefinitionLoader.load(f));
-            }
-        }
-        Map<String, InstrumentDefinition> known = new LinkedHashMap<>();
-        definitions.values().forEach(r -> r.value().ifPresent(d -> known.putIfAbsent(d.key(), d)));
-        java.util.function.Function<String, Optional<InstrumentDefinition>> resolver =
-                key -> known.containsKey(key) ? Optional.of(known.get(key)) : instruments.resolve(key);
-
+        Bundle bundle = bundleOption.load(null, spec.commandLine().getErr(), files);
         int total = 0;
         int bad = 0;
-        for (var e : definitions.entrySet()) {
+        Set<Problem> reported = new HashSet<>();
+        for (Bundle.Entry e : bundle.entries()) {
+            if (!bundled && (e.origin().startsWith("bundled ") || e.origin().startsWith("java "))) {
+                continue;
+            }
             total++;
-            bad += report(
-                    out,
-                    e.getKey(),
-                    e.getValue(),
-                    d -> String.format(
-                            "ok   %-22s %s (%d items, %d scales, %d validity checks, %d critical items)",
-                            d.key(),
-                            e.getKey(),
-                            d.items().size(),
-                            d.scales().size(),
-                            d.validity().size(),
-                            d.critical().size()));
-        }
-        List<Map.Entry<String, LoadResult<NormTable>>> norms = new ArrayList<>();
-        if (bundled) {
-            NormCatalog catalog = NormCatalog.fromClassPath(cl);
-            for (String id : catalog.ids()) {
-                norms.add(Map.entry(
-                        "bundled norms " + id, catalog.load(id, resolver).orElseThrow()));
+            for (Problem p : e.problems().all()) {
+                out.println(p.format());
+                reported.add(p);
+            }
+            if (e.ok()) {
+                out.println(summary(bundle, e));
+            } else {
+                out.printf(
+                        "FAIL %s: %d error(s)%n",
+                        e.origin(), Math.max(1, e.problems().errorCount()));
+                bad++;
             }
         }
-        for (Path f : normFiles) {
-            norms.add(Map.entry(f.toString(), NormTableLoader.load(f, resolver)));
-        }
-        for (var e : norms) {
-            total++;
-            bad += report(out, e.getKey(), e.getValue(), t -> {
-                var d = t.definition();
-                return String.format(
-                        "ok   %-22s %s (norms for %s@%s %s, %d groups%s)",
-                        d.key(),
-                        e.getKey(),
-                        d.instrumentId(),
-                        d.instrumentVersion(),
-                        d.scale(),
-                        d.groups().size(),
-                        d.synthetic() ? ", SYNTHETIC" : d.verified() ? ", verified" : ", NOT VERIFIED");
-            });
+        // Problems that belong to no single loaded file: unreadable paths, files that are not psyscreen's,
+        // two policy versions in force on one day.
+        for (Problem p : bundle.problems().all()) {
+            if (!reported.contains(p)) {
+                out.println(p.format());
+                if (p.severity() == Severity.ERROR) {
+                    total++;
+                    bad++;
+                }
+            }
         }
         out.printf("%d file(s) checked, %d valid, %d with errors%n", total, total - bad, bad);
         out.flush();
         return bad == 0 ? 0 : 1;
     }
 
-    private static <T> int report(
-            java.io.PrintWriter out, String name, LoadResult<T> r, java.util.function.Function<T, String> summary) {
-        for (Problem p : r.problems().all()) {
-            out.println(p.format());
-        }
-        if (r.ok()) {
-            out.println(summary.apply(r.value().orElseThrow()));
-            return 0;
-        }
-        out.printf("FAIL %s: %d error(s)%n", name, r.problems().errorCount());
-        return 1;
-    }
-
-    /** A norm file declares the norm format on a line of its own. */
-    static boolean isNormFile(Path f) {
-        try {
-            if (!Files.isRegularFile(f) || Files.size(f) > 4L * 1024 * 1024) {
-                return false;
+    private static String summary(Bundle bundle, Bundle.Entry e) {
+        return switch (e.kind()) {
+            case INSTRUMENT -> {
+                InstrumentDefinition d = bundle.instrument(e.key()).orElseThrow();
+                yield String.format(
+                        "ok   %-22s %s (%d items, %d scales, %d validity checks, %d critical items)",
+                        d.key(),
+                        e.origin(),
+                        d.items().size(),
+                        d.scales().size(),
+                        d.validity().size(),
+                        d.critical().size());
             }
-            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-            return text.lines()
-                    .map(String::strip)
-                    .anyMatch(l -> l.startsWith("format: " + NormTableDefinition.FORMAT)
-                            || l.contains("\"format\": \"" + NormTableDefinition.FORMAT + "\""));
-        } catch (IOException e) {
-            return false; // the definition loader reports the unreadable file
-        }
+            case NORMS -> {
+                var d = bundle.norm(e.key()).orElseThrow().definition();
+                yield String.format(
+                        "ok   %-22s %s (norms for %s@%s %s, %d groups%s)",
+                        d.key(),
+                        e.origin(),
+                        d.instrumentId(),
+                        d.instrumentVersion(),
+                        d.scale(),
+                        d.groups().size(),
+                        d.synthetic() ? ", SYNTHETIC" : d.verified() ? ", verified" : ", NOT VERIFIED");
+            }
+            case POLICY -> {
+                CutoffPolicy p = bundle
+                        .policyVersions(e.key().substring(0, e.key().indexOf('@')))
+                        .stream()
+                        .filter(x -> x.key().equals(e.key()))
+                        .findFirst()
+                        .orElseThrow();
+                yield String.format(
+                        "ok   %-22s %s (policy for region %s, %d tiers, instruments %s%s)",
+                        p.key(),
+                        e.origin(),
+                        p.region(),
+                        p.tiers().size(),
+                        String.join(" ", p.instrumentKeys()),
+                        p instanceof DeclarativePolicy d
+                                ? ", in force " + d.effectiveFrom() + ".." + d.effectiveTo() + ", "
+                                        + d.rules().size() + " rules"
+                                : "");
+            }
+        };
     }
 }

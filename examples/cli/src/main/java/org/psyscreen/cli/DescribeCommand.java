@@ -4,11 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.psyscreen.definition.InstrumentDefinition;
+import org.psyscreen.load.Bundle;
 import org.psyscreen.load.DefinitionLoader;
-import org.psyscreen.load.InstrumentCatalog;
 import org.psyscreen.load.LoadResult;
 import org.psyscreen.plan.PlanCompiler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,6 +23,9 @@ final class DescribeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    BundleOption bundleOption;
+
     @Parameters(paramLabel = "ID|FILE", description = "A bundled instrument id (e.g. phq9) or a definition file.")
     String target;
 
@@ -29,18 +33,19 @@ final class DescribeCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        LoadResult<InstrumentDefinition> r;
-        InstrumentCatalog catalog = InstrumentCatalog.fromClassPath(DescribeCommand.class.getClassLoader());
-        var bundled = catalog.find(target);
-        if (bundled.isPresent()) {
-            r = bundled.get().load();
-        } else if (Files.isRegularFile(Path.of(target))) {
-            r = DefinitionLoader.load(Path.of(target));
-        } else {
-            err.println("psyscreen describe: '" + target + "' is neither a bundled instrument ("
-                    + String.join(", ", catalog.ids()) + ") nor a file");
+        Bundle bundle = bundleOption.load("describe", err);
+        var plan = bundle.plan(target);
+        if (plan.isPresent()) {
+            out.print(plan.get().describe());
+            out.flush();
+            return 0;
+        }
+        if (!Files.isRegularFile(Path.of(target))) {
+            err.println("psyscreen describe: '" + target + "' is neither a loaded instrument ("
+                    + String.join(", ", bundle.instruments().keySet()) + ") nor a file");
             return 2;
         }
+        LoadResult<InstrumentDefinition> r = DefinitionLoader.load(Path.of(target));
         if (!r.ok()) {
             err.print(r.problems().format());
             return 1;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psyscreen.definition.Numbers;
+import org.psyscreen.load.Bundle;
 import org.psyscreen.norm.NormTable;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.score.ScoredResponse;
@@ -19,6 +20,7 @@ import org.psyscreen.tier.FollowUp;
 import org.psyscreen.tier.RuleFiring;
 import org.psyscreen.tier.TierDecision;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -56,8 +58,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--policy", required = true, description = "Policy id (bundled or from a provider).")
+    @Option(names = "--policy", required = true, description = "Policy id (psyscreen list shows them).")
     String policyId;
+
+    @Mixin
+    BundleOption bundleOption;
 
     @Parameters(paramLabel = "RECORD", description = "The student's record (YAML).")
     Path record;
@@ -66,9 +71,9 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Bundle bundle = new Bundle(ExplainCommand.class.getClassLoader());
-        Map<String, NormTable> norms = bundle.norms;
-        var found = bundle.policy(policyId, "explain", err);
+        Bundle bundle = bundleOption.load("explain", err);
+        Map<String, NormTable> norms = bundle.norms();
+        var found = BundleOption.policy(bundle, policyId, "explain", err);
         if (found.isEmpty()) {
             return 2;
         }
@@ -92,7 +97,7 @@ final class ExplainCommand implements Callable<Integer> {
                 .instruments(plans)
                 .norms(norms)
                 .policy(policy)
-                .policyVersions(bundle.loaded.policies().versions(policy.id()))
+                .policyVersions(bundle.policyVersions(policy.id()))
                 .build();
         StudentInput in = screener.newInput();
         JsonNode s = root.path("student");

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.psyscreen.load.Bundle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,18 +40,25 @@ final class GenerateCohortCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261123", description = "Random seed [default: ${DEFAULT-VALUE}].")
     long seed;
 
+    @Mixin
+    BundleOption bundleOption;
+
     @Parameters(paramLabel = "OUTPUT", description = "CSV file to write.")
     Path output;
 
     @Override
     public Integer call() throws Exception {
-        Bundle bundle = new Bundle(GenerateCohortCommand.class.getClassLoader());
         var err = spec.commandLine().getErr();
-        var policy = bundle.policy(policyId, "generate-cohort", err);
+        if (students < 0) {
+            err.println("psyscreen generate-cohort: --students must be 0 or more");
+            return 2;
+        }
+        Bundle bundle = bundleOption.load("generate-cohort", err);
+        var policy = BundleOption.policy(bundle, policyId, "generate-cohort", err);
         if (policy.isEmpty()) {
             return 2;
         }
-        var plans = bundle.plans(policy.get(), "generate-cohort", err);
+        var plans = BundleOption.plans(bundle, policy.get(), "generate-cohort", err);
         if (plans.isEmpty()) {
             return 2;
         }

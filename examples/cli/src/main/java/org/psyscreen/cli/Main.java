@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DescribeCommand.class,
             NormsCommand.class,
             ExplainCommand.class,
+            ListCommand.class,
             GenerateCohortCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -24,6 +25,8 @@ import picocli.CommandLine.Command;
             "Examples:",
             "  psyscreen score --policy example-a-glad-pc --out results examples/demo/cohort.csv",
             "  psyscreen explain --policy example-a-glad-pc examples/records/synthetic-student.yaml",
+            "  psyscreen score --instrument phq9 --out results my-phq9-file.csv",
+            "  psyscreen list --bundle my-files/",
             "  psyscreen check --bundled",
             "  psyscreen describe phq9",
             "  psyscreen norms scared-total-cn-sex"

@@ -3,12 +3,12 @@ package org.psyscreen.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.psyscreen.load.InstrumentCatalog;
+import org.psyscreen.load.Bundle;
 import org.psyscreen.load.LoadResult;
-import org.psyscreen.load.NormCatalog;
 import org.psyscreen.load.NormTableLoader;
 import org.psyscreen.norm.NormTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,6 +29,9 @@ final class NormsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    BundleOption bundleOption;
+
     @Parameters(paramLabel = "ID|FILE", arity = "0..1", description = "A bundled table id or a norm file.")
     String target;
 
@@ -36,18 +39,13 @@ final class NormsCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        ClassLoader cl = NormsCommand.class.getClassLoader();
-        InstrumentCatalog instruments = InstrumentCatalog.fromClassPath(cl);
-        NormCatalog norms = NormCatalog.fromClassPath(cl);
+        Bundle bundle = bundleOption.load("norms", err);
         if (target == null) {
-            for (String id : norms.ids()) {
-                var d = norms.load(id, instruments::resolve)
-                        .orElseThrow()
-                        .orThrow()
-                        .definition();
+            for (NormTable t : bundle.norms().values()) {
+                var d = t.definition();
                 out.printf(
                         "%-40s %s@%s %-22s %s%n",
-                        id,
+                        d.id(),
                         d.instrumentId(),
                         d.instrumentVersion(),
                         d.scale(),
@@ -56,17 +54,18 @@ final class NormsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        LoadResult<NormTable> r;
-        var bundled = norms.load(target, instruments::resolve);
-        if (bundled.isPresent()) {
-            r = bundled.get();
-        } else if (Files.isRegularFile(Path.of(target))) {
-            r = NormTableLoader.load(Path.of(target), instruments::resolve);
-        } else {
-            err.println("psyscreen norms: '" + target + "' is neither a bundled table ("
-                    + String.join(", ", norms.ids()) + ") nor a file");
+        var loaded = bundle.norm(target);
+        if (loaded.isPresent()) {
+            out.print(loaded.get().describe());
+            out.flush();
+            return 0;
+        }
+        if (!Files.isRegularFile(Path.of(target))) {
+            err.println("psyscreen norms: '" + target + "' is neither a loaded table ("
+                    + String.join(", ", bundle.norms().keySet()) + ") nor a file");
             return 2;
         }
+        LoadResult<NormTable> r = NormTableLoader.load(Path.of(target), bundle::instrument);
         if (!r.ok()) {
             err.print(r.problems().format());
             return 1;

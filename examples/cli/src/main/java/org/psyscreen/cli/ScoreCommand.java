@@ -3,17 +3,22 @@ package org.psyscreen.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psyscreen.batch.BatchOptions;
 import org.psyscreen.batch.BatchScorer;
 import org.psyscreen.batch.RunSummary;
 import org.psyscreen.diagnostic.Problem;
+import org.psyscreen.load.Bundle;
+import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.tier.CutoffPolicy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,8 +49,21 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--policy", required = true, description = "Tier policy id (see psyscreen explain --help).")
+    @Option(
+            names = "--policy",
+            description = "Tier policy id (psyscreen list shows them). Without it, give --instrument: scores,"
+                    + " statuses and norms, no tiers.")
     String policyId;
+
+    @Option(
+            names = "--instrument",
+            paramLabel = "ID",
+            description = "Score this instrument (id or id@version); repeatable. With no --policy this is research"
+                    + " scoring: scores, statuses and norms, no tiers.")
+    List<String> instruments = new ArrayList<>();
+
+    @Mixin
+    BundleOption bundleOption;
 
     @Option(
             names = "--out",
@@ -74,17 +92,37 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var o = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Bundle bundle = new Bundle(ScoreCommand.class.getClassLoader());
-        var found = bundle.policy(policyId, "score", err);
-        if (found.isEmpty()) {
+        if (policyId == null && instruments.isEmpty()) {
+            err.println("psyscreen score: give --policy ID (tiers), or --instrument ID for scores without tiers");
             return 2;
         }
-        CutoffPolicy policy = found.get();
-        var plans = bundle.plans(policy, "score", err);
-        if (plans.isEmpty()) {
-            return 2;
+        Bundle bundle = bundleOption.load("score", err);
+        CutoffPolicy policy = null;
+        Map<String, ScoringPlan> plans = new LinkedHashMap<>();
+        if (policyId != null) {
+            var found = BundleOption.policy(bundle, policyId, "score", err);
+            if (found.isEmpty()) {
+                return 2;
+            }
+            policy = found.get();
+            var pinned = BundleOption.plans(bundle, policy, "score", err);
+            if (pinned.isEmpty()) {
+                return 2;
+            }
+            plans.putAll(pinned.get());
         }
-        BatchOptions options = BatchOptions.of(plans.get(), policy).withNorms(bundle.norms);
+        for (String id : instruments) {
+            var plan = bundle.plan(id);
+            if (plan.isEmpty()) {
+                err.println("psyscreen score: no instrument '" + id + "' (psyscreen list shows what is loaded)");
+                return 2;
+            }
+            plans.put(plan.get().definition().id(), plan.get());
+        }
+        BatchOptions options = BatchOptions.of(plans, policy).withNorms(bundle.norms());
+        if (policy != null) {
+            options = options.withPolicyVersions(bundle.policyVersions(policy.id()));
+        }
         if (threads != null) {
             options = options.withThreads(threads);
         }
@@ -161,20 +199,28 @@ final class ScoreCommand implements Callable<Integer> {
                 + (s.countsMatch() ? " — every record accounted for" : " — MISMATCH")
                 + (s.blankLines() > 0 ? "; " + s.blankLines() + " blank line(s) skipped" : ""));
         s.statusCounts().forEach((inst, counts) -> o.println("量表 " + inst + ": " + counts));
-        o.println("预警 tiers:");
-        for (var t : policy.tiers()) {
+        if (policy == null) {
+            o.println("预警 tiers: 未定级（研究评分，无策略） / none: research scoring without a policy");
+        } else {
+            o.println("预警 tiers:");
+            for (var t : policy.tiers()) {
+                o.printf(
+                        "  %-12s %-28s %6d%n",
+                        t.label().zh(), t.label().en(), s.tierCounts().getOrDefault(t.id(), 0L));
+            }
             o.printf(
                     "  %-12s %-28s %6d%n",
-                    t.label().zh(), t.label().en(), s.tierCounts().getOrDefault(t.id(), 0L));
+                    "未发现风险", "no risk identified", s.tierCounts().getOrDefault("none", 0L));
+            long unevaluated = s.tierCounts().getOrDefault("unevaluated", 0L);
+            if (unevaluated > 0) {
+                o.printf("  %-12s %-28s %6d%n", "未定级需复核", "no tier, a rule unevaluated", unevaluated);
+            }
         }
-        o.printf(
-                "  %-12s %-28s %6d%n",
-                "未发现风险", "no risk identified", s.tierCounts().getOrDefault("none", 0L));
         if (!s.codeCounts().isEmpty()) {
             o.println("记录问题 record problems (each record kept and flagged): " + s.codeCounts());
         }
         o.println("输出 outputs: " + out.resolve("scores.csv")
-                + ", scores.jsonl, rollup.csv (small cells hidden), summary.json"
+                + ", scores.jsonl" + (policy == null ? "" : ", rollup.csv (small cells hidden)") + ", summary.json"
                 + (s.keyId().isEmpty()
                         ? " (raw student ids: protect these files)"
                         : " (pseudonymised, key " + s.keyId() + ")"));

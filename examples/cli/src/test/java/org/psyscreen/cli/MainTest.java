@@ -26,7 +26,7 @@ class MainTest {
         Run r = run("check", "--bundled");
         assertThat(r.exit()).isZero();
         assertThat(r.out())
-                .contains("ok   phq9@1.0.0", "ok   scared@1.0.0", "10 file(s) checked, 10 valid, 0 with errors")
+                .contains("ok   phq9@1.0.0", "ok   scared@1.0.0", "12 file(s) checked, 12 valid, 0 with errors")
                 .contains("scared-total-cn-sex@1.0.0", "NOT VERIFIED", "SYNTHETIC")
                 .contains("warning PSY-1315");
     }

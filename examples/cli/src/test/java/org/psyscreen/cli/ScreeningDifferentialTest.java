@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.psyscreen.load.ClassPathBundle;
+import org.psyscreen.load.Bundle;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.screening.Screener;
 import org.psyscreen.screening.ScreeningResult;
@@ -39,8 +39,8 @@ class ScreeningDifferentialTest {
 
     @Test
     void scoreExplainAndTheApiDecideAlike(@TempDir Path dir) throws Exception {
-        ClassPathBundle bundle = new ClassPathBundle(getClass().getClassLoader());
-        CutoffPolicy policy = bundle.policies().find(POLICY).orElseThrow();
+        Bundle bundle = Bundle.classPath(getClass().getClassLoader());
+        CutoffPolicy policy = bundle.policy(POLICY).orElseThrow();
         Map<String, ScoringPlan> plans = new LinkedHashMap<>();
         policy.instruments().forEach(id -> plans.put(id, bundle.plan(id).orElseThrow()));
         StringWriter cohort = new StringWriter();
