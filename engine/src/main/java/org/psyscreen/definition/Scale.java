@@ -18,6 +18,7 @@ import java.util.List;
  * @param source citation id for the key, or {@code null}
  * @param required whether failing this scale's missing-data rule makes the whole form INCOMPLETE;
  *     {@code false} for supplementary scales reported on their own (default {@code true})
+ * @param reverse items keyed reversed in this scale only (they are keyed forward elsewhere)
  */
 public record Scale(
         @NotNull @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE)
@@ -29,11 +30,18 @@ public record Scale(
         @NotNull Aggregate aggregate,
         @NotNull @Valid MissingRule missing,
         String source,
-        boolean required) {
+        boolean required,
+        @NotNull List<@NotNull String> reverse) {
 
     public Scale {
         items = items == null ? List.of() : List.copyOf(items);
         of = of == null ? List.of() : List.copyOf(of);
+        reverse = reverse == null ? List.of() : List.copyOf(reverse);
+    }
+
+    /** True when this scale keys {@code item} reversed though the item itself is keyed forward. */
+    public boolean reverses(String item) {
+        return reverse.contains(item);
     }
 
     /** True when this scale combines other scales rather than items. */

@@ -97,6 +97,8 @@ public enum ProblemCode {
     MIXED_RANGES(1221, "scale mixes response ranges"),
     /** An inconsistency pair compares an item with itself. */
     PAIR_SELF(1222, "pair compares an item with itself"),
+    /** A scale's {@code reverse} list names an item that is not a forward-keyed member of that scale. */
+    SCALE_REVERSE_NOT_MEMBER(1223, "scale reverses an item it does not hold forward"),
 
     // --- norm tables (PSY-13xx), one rule class each
     /** The table names an instrument (id and version) that is not known. */

@@ -120,7 +120,8 @@ final class InstrumentBinder {
     }
 
     private Scale scale(Node n, String path) {
-        Fields f = b.fields(n, path, "id", "name", "items", "of", "aggregate", "missing", "source", "required");
+        Fields f =
+                b.fields(n, path, "id", "name", "items", "of", "aggregate", "missing", "source", "required", "reverse");
         if (f == null) {
             return null;
         }
@@ -132,7 +133,8 @@ final class InstrumentBinder {
                 f.enumValue("aggregate", Aggregate.class),
                 missing(f),
                 f.string("source"),
-                f.bool("required", true));
+                f.bool("required", true),
+                b.strings(f, "reverse"));
     }
 
     private MissingRule missing(Fields parent) {

@@ -59,6 +59,7 @@ public final class PlanCompiler {
         int sc = def.scales().size();
         int[] memberStart = new int[sc + 1];
         List<Integer> members = new ArrayList<>();
+        List<Boolean> flips = new ArrayList<>();
         boolean[] derived = new boolean[sc];
         int[] allowedMissing = new int[sc];
         for (int s = 0; s < sc; s++) {
@@ -68,6 +69,7 @@ public final class PlanCompiler {
             List<String> ids = derived[s] ? scale.of() : scale.items();
             for (String id : ids) {
                 members.add(derived[s] ? scaleIndex.get(id) : itemIndex.get(id));
+                flips.add(!derived[s] && scale.reverses(id));
             }
             allowedMissing[s] = scale.missing().maxMissing() != null
                     ? scale.missing().maxMissing()
@@ -116,12 +118,21 @@ public final class PlanCompiler {
                 reverse,
                 memberStart,
                 members.stream().mapToInt(Integer::intValue).toArray(),
+                flipped(flips),
                 derived,
                 allowedMissing,
                 evaluationOrder(def, scaleIndex),
                 criticalItem,
                 validityScale,
                 validityItems);
+    }
+
+    private static boolean[] flipped(List<Boolean> flips) {
+        boolean[] out = new boolean[flips.size()];
+        for (int m = 0; m < out.length; m++) {
+            out[m] = flips.get(m);
+        }
+        return out;
     }
 
     /** Compiles a definition built in code; its hash is computed from its canonical description. */

@@ -47,6 +47,9 @@ public final class ScoringPlan {
     // Scales in CSR form: members of scale s are members[memberStart[s] .. memberStart[s+1]).
     final int[] memberStart;
     final int[] members;
+    /** Per member: keyed reversed in this scale only (the item is forward elsewhere). */
+    final boolean[] memberFlip;
+
     final boolean[] derived;
     final int[] allowedMissing;
     /** Item scales first, then derived scales after their components. */
@@ -82,6 +85,7 @@ public final class ScoringPlan {
             boolean[] reverse,
             int[] memberStart,
             int[] members,
+            boolean[] memberFlip,
             boolean[] derived,
             int[] allowedMissing,
             int[] evalOrder,
@@ -98,6 +102,7 @@ public final class ScoringPlan {
         this.reverse = reverse;
         this.memberStart = memberStart;
         this.members = members;
+        this.memberFlip = memberFlip;
         this.derived = derived;
         this.allowedMissing = allowedMissing;
         this.evalOrder = evalOrder;
@@ -325,7 +330,7 @@ public final class ScoringPlan {
                     }
                 } else {
                     boolean ok = state[member] == ANSWERED;
-                    int v = ok ? keyed(member, raw[member]) : 0;
+                    int v = ok ? keyed(member, raw[member], memberFlip[m]) : 0;
                     if (ok) {
                         sum += v;
                         present++;
@@ -490,6 +495,11 @@ public final class ScoringPlan {
         return reverse[item] ? min[item] + max[item] - raw : raw;
     }
 
+    /** The keyed value of an item inside one scale, which may reverse it. */
+    int keyed(int item, int raw, boolean flip) {
+        return reverse[item] != flip ? min[item] + max[item] - raw : raw;
+    }
+
     /**
      * A stable, readable text of the compiled plan: items with their codes and keying, scales in
      * evaluation order with their missing-data rules, validity checks and critical items. Uses no
@@ -543,6 +553,11 @@ public final class ScoringPlan {
             sb.append(String.join(" ", names))
                     .append(scale.required() ? "]" : "] (optional: does not make the form INCOMPLETE)")
                     .append('\n');
+            if (!scale.reverse().isEmpty()) {
+                sb.append("      reversed in this scale only: ")
+                        .append(String.join(" ", scale.reverse()))
+                        .append(" (keyed = min + max - raw here; forward elsewhere)\n");
+            }
             MissingRule rule = scale.missing();
             sb.append("      missing: at most ")
                     .append(allowedMissing[s])

@@ -170,7 +170,13 @@ public final class NaiveScorer {
             members = s.items().size();
             for (String i : s.items()) {
                 if (value.containsKey(i)) {
-                    present.add((double) keyed(d, i, value.get(i)));
+                    int v = keyed(d, i, value.get(i));
+                    if (s.reverses(i)) { // reversed in this scale only
+                        ResponseSet set = d.responseSet(d.item(i).orElseThrow().responses())
+                                .orElseThrow();
+                        v = set.minValue() + set.maxValue() - v;
+                    }
+                    present.add((double) v);
                 }
             }
         }

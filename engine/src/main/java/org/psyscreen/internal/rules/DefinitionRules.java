@@ -27,6 +27,7 @@ public final class DefinitionRules {
             new EveryItemMustBeUsed(),
             new DerivedScalesMustNotProrate(),
             new ReverseKeysMustMirrorTheRange(),
+            new ScaleReversalsMustNameForwardMembers(),
             new ScaleItemsShouldShareARange(),
             new PairsMustCompareTwoItems());
 
