@@ -64,7 +64,8 @@ final class CheckCommand implements Callable<Integer> {
         Bundle bundle = bundleOption.load(null, spec.commandLine().getErr(), files);
         int total = 0;
         int bad = 0;
-        Set<Problem> reported = new HashSet<>();
+        Set<Problem> ofEntries = new HashSet<>();
+        bundle.entries().forEach(e -> ofEntries.addAll(e.problems().all()));
         for (Bundle.Entry e : bundle.entries()) {
             if (!bundled && (e.origin().startsWith("bundled ") || e.origin().startsWith("java "))) {
                 continue;
@@ -72,7 +73,6 @@ final class CheckCommand implements Callable<Integer> {
             total++;
             for (Problem p : e.problems().all()) {
                 out.println(p.format());
-                reported.add(p);
             }
             if (e.ok()) {
                 out.println(summary(bundle, e));
@@ -86,7 +86,7 @@ final class CheckCommand implements Callable<Integer> {
         // Problems that belong to no single loaded file: unreadable paths, files that are not psyscreen's,
         // two policy versions in force on one day.
         for (Problem p : bundle.problems().all()) {
-            if (!reported.contains(p)) {
+            if (!ofEntries.contains(p)) {
                 out.println(p.format());
                 if (p.severity() == Severity.ERROR) {
                     total++;

@@ -185,7 +185,8 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private static void print(java.io.PrintWriter o, RunSummary s, CutoffPolicy policy, Path out) {
-        o.println("psyscreen score — " + s.policy() + " (engine " + s.engineVersion() + ")");
+        o.println("psyscreen score — " + (s.policy().isEmpty() ? "research scoring, no policy" : s.policy())
+                + " (engine " + s.engineVersion() + ")");
         o.println("输入 input:   " + s.input() + " — " + s.encoding() + ", sha256 "
                 + s.inputSha256().substring(0, 16) + "…");
         if (!s.scored()) {
