@@ -79,8 +79,9 @@ public sealed interface Condition {
                 NormResult.Normed n = (NormResult.Normed) norm.get();
                 x = basis == Basis.T ? n.t() : n.percentile();
             }
-            trace.readings.add(new Reading(var, Numbers.format(x), table));
-            return op.test(x, value) ? Truth.TRUE : Truth.FALSE;
+            boolean met = op.test(x, value);
+            trace.readings.add(new Reading(var, Numbers.format(x), table, toString(), met));
+            return met ? Truth.TRUE : Truth.FALSE;
         }
 
         @Override
@@ -108,8 +109,9 @@ public sealed interface Condition {
                 return Truth.UNKNOWN;
             }
             int v = form.rawValue(item).getAsInt();
-            trace.readings.add(new Reading(var, Integer.toString(v), null));
-            return op.test(v, value) ? Truth.TRUE : Truth.FALSE;
+            boolean met = op.test(v, value);
+            trace.readings.add(new Reading(var, Integer.toString(v), null, toString(), met));
+            return met ? Truth.TRUE : Truth.FALSE;
         }
 
         @Override
@@ -129,7 +131,7 @@ public sealed interface Condition {
                 return Truth.UNKNOWN;
             }
             CriticalState st = form.critical(critical);
-            trace.readings.add(new Reading(var, st.name(), null));
+            trace.readings.add(new Reading(var, st.name(), null, toString(), st == state));
             return st == state ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -149,7 +151,7 @@ public sealed interface Condition {
                 trace.readings.add(new Reading(var, "unavailable: instrument not given", null));
                 return Truth.UNKNOWN;
             }
-            trace.readings.add(new Reading(var, form.status().name(), null));
+            trace.readings.add(new Reading(var, form.status().name(), null, toString(), form.status() == status));
             return form.status() == status ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -165,10 +167,10 @@ public sealed interface Condition {
         public Truth eval(Screening s, Trace trace) {
             Boolean v = s.attributes().get(name);
             if (v == null) {
-                trace.readings.add(new Reading("attribute " + name, "unknown", null));
+                trace.readings.add(new Reading("attribute " + name, "unknown", null, toString(), null));
                 return Truth.UNKNOWN;
             }
-            trace.readings.add(new Reading("attribute " + name, Boolean.toString(v), null));
+            trace.readings.add(new Reading("attribute " + name, Boolean.toString(v), null, toString(), v == value));
             return v == value ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -202,7 +204,10 @@ public sealed interface Condition {
         }
     }
 
-    /** Any part true; otherwise unknown if any is unknown; otherwise false. */
+    /**
+     * Any part true; otherwise unknown if any is unknown; otherwise false. Every part is evaluated,
+     * so an explanation reports every branch that met its cut-off, not only the first.
+     */
     record Any(List<Condition> parts) implements Condition {
         @Override
         public Truth eval(Screening s, Trace trace) {
@@ -210,9 +215,8 @@ public sealed interface Condition {
             for (Condition c : parts) {
                 Truth t = c.eval(s, trace);
                 if (t == Truth.TRUE) {
-                    return Truth.TRUE;
-                }
-                if (t == Truth.UNKNOWN) {
+                    out = Truth.TRUE;
+                } else if (t == Truth.UNKNOWN && out == Truth.FALSE) {
                     out = Truth.UNKNOWN;
                 }
             }

@@ -173,7 +173,8 @@ public final class DeclarativePolicy implements CutoffPolicy {
                         t.id(),
                         rule.description().en() + " / " + rule.description().zh(),
                         citationText(rule.source()),
-                        trace.readings));
+                        trace.readings,
+                        rule.description()));
                 if (tier == null || t.severity() < tier.severity()) {
                     tier = t;
                 }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.psyscreen.definition.LocalizedText;
 import org.psyscreen.score.CriticalState;
 import org.psyscreen.score.FormStatus;
 import org.psyscreen.score.ScoredResponse;
@@ -47,7 +48,15 @@ public final class Policies {
                             mostSevere.id(),
                             "critical item " + inst + "." + c + " is positive",
                             "instrument definition " + form.instrumentKey(),
-                            List.of(new Reading("critical " + inst + "." + c, "POSITIVE", null))));
+                            List.of(new Reading(
+                                    "critical " + inst + "." + c,
+                                    "POSITIVE",
+                                    null,
+                                    "critical " + inst + "." + c + " is POSITIVE",
+                                    true)),
+                            new LocalizedText(
+                                    "critical item " + inst + "." + c + " is positive: most severe tier, always",
+                                    "关键条目 " + inst + "." + c + " 阳性：一律最高级别")));
                 } else if (state == CriticalState.UNKNOWN) {
                     followUps.add(FollowUp.CRITICAL_UNKNOWN);
                 }

@@ -5,20 +5,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.psyscreen.definition.Numbers;
+import org.psyscreen.explain.DecisionExplanation;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.norm.NormTable;
 import org.psyscreen.plan.ScoringPlan;
-import org.psyscreen.score.ScoredResponse;
 import org.psyscreen.screening.Screener;
-import org.psyscreen.screening.ScreeningResult;
 import org.psyscreen.screening.StudentField;
 import org.psyscreen.screening.StudentInput;
 import org.psyscreen.tier.CutoffPolicy;
-import org.psyscreen.tier.DeclarativePolicy;
-import org.psyscreen.tier.FollowUp;
-import org.psyscreen.tier.RuleFiring;
-import org.psyscreen.tier.TierDecision;
+import org.psyscreen.tier.Reading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,14 +41,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
             "  psyscreen explain --policy example-a-glad-pc examples/records/synthetic-student.yaml"
         })
 final class ExplainCommand implements Callable<Integer> {
-    private static final Map<FollowUp, String> FOLLOW_UP_ZH = Map.of(
-            FollowUp.INCOMPLETE, "问卷不完整",
-            FollowUp.INVALID, "问卷无效",
-            FollowUp.NOT_ADMINISTERED, "未作答",
-            FollowUp.NO_NORM, "无适用常模",
-            FollowUp.CRITICAL_UNKNOWN, "关键条目未作答",
-            FollowUp.MISSING_INSTRUMENT, "缺少量表",
-            FollowUp.POLICY_ERROR, "策略出错");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -121,8 +108,7 @@ final class ExplainCommand implements Callable<Integer> {
                 in.answer(e.getKey(), a.getKey(), text(a.getValue()));
             }
         }
-        ScreeningResult result = in.screen();
-        print(out, result.policy().orElseThrow(), result);
+        print(out, DecisionExplanation.of(in.screen()));
         out.flush();
         return 0;
     }
@@ -132,73 +118,66 @@ final class ExplainCommand implements Callable<Integer> {
         return n == null || n.isNull() || n.isMissingNode() ? null : n.asString();
     }
 
-    private static void print(java.io.PrintWriter out, CutoffPolicy policy, ScreeningResult result) {
-        TierDecision d = result.decision().orElseThrow();
-        Map<String, ScoredResponse> forms = result.forms();
-        if (d.tier() == null && d.noRiskIdentified()) {
-            out.println("决定 Decision: 未发现风险 / no risk identified");
-        } else if (d.tier() == null) {
-            out.println("决定 Decision: 未定级，需复核 / no tier, to be reviewed (a rule could not be evaluated)");
-        } else {
-            out.println("决定 Decision: " + d.tier().label().zh() + " / "
-                    + d.tier().label().en());
-            out.println("行动 Action:   " + d.tier().action().zh() + " / "
-                    + d.tier().action().en());
+    /** Renders the engine's explanation as text; every fact and label comes from the engine. */
+    private static void print(java.io.PrintWriter out, DecisionExplanation e) {
+        out.println("决定 Decision: " + both(e.outcome().label()));
+        if (e.outcome().action() != null) {
+            out.println("行动 Action:   " + both(e.outcome().action()));
         }
-        if (!d.followUps().isEmpty()) {
+        if (!e.followUps().isEmpty()) {
             out.println("需跟进 Follow-up:");
-            for (FollowUp f : d.followUps()) {
-                out.println("  - " + FOLLOW_UP_ZH.get(f) + " / " + f.name());
-            }
+            e.followUps().forEach(f -> out.println("  - " + f.label().zh() + " / " + f.code()));
         }
-        out.println("触发的规则 Rules that fired:" + (d.fired().isEmpty() ? " 无 / none" : ""));
+        out.println("触发的规则 Rules that fired:" + (e.fired().isEmpty() ? " 无 / none" : ""));
         int n = 1;
-        for (RuleFiring f : d.fired()) {
-            String tierLabel = policy.tiers().stream()
-                    .filter(t -> t.id().equals(f.tierId()))
-                    .findFirst()
-                    .map(t -> t.label().zh() + " / " + t.label().en())
-                    .orElse(f.tierId());
-            out.println("  " + n++ + ". " + f.ruleId() + " -> " + tierLabel);
-            out.println("     " + f.description());
-            f.readings().forEach(r -> out.println("     读取 read: " + r));
+        for (DecisionExplanation.FiredRule f : e.fired()) {
+            out.println("  " + n++ + ". " + f.ruleId() + " -> " + both(f.tier()));
+            out.println("     " + f.text().en()
+                    + (f.text().zh().equals(f.text().en())
+                            ? ""
+                            : " / " + f.text().zh()));
+            for (Reading r : f.readings()) {
+                out.println("     读取 read: " + r + (r.test().isEmpty() ? "" : "  (" + r.test() + ": " + met(r) + ")"));
+            }
             out.println("     依据 source: " + f.source());
         }
-        if (!d.unevaluated().isEmpty()) {
-            out.println("未能评估 Could not evaluate (a value was unavailable): " + String.join(", ", d.unevaluated()));
+        if (!e.unevaluated().isEmpty()) {
+            out.println("未能评估 Could not evaluate (a value was unavailable): " + String.join(", ", e.unevaluated()));
         }
-        if (!result.problems().isEmpty()) {
+        if (!e.problems().isEmpty()) {
             out.println("记录问题 Record problems:");
-            result.problems()
-                    .forEach(p -> out.println("  - " + p + " — " + p.code().summary()));
+            e.problems()
+                    .forEach(
+                            p -> out.println("  - " + p.code() + (p.subject().isEmpty() ? "" : " (" + p.subject() + ")")
+                                    + " — " + p.label().en()));
         }
         out.println("量表 Forms:");
-        for (var e : forms.entrySet()) {
-            ScoredResponse r = e.getValue();
-            StringBuilder sb = new StringBuilder("  " + r.instrumentKey() + " " + r.status());
-            r.scales()
-                    .forEach(sc -> sb.append(", ")
-                            .append(sc.id())
-                            .append(' ')
-                            .append(sc.scored() ? Numbers.format(sc.value()) : "n/a"));
-            r.criticalIds()
-                    .forEach(c -> sb.append(", critical ").append(c).append(' ').append(r.critical(c)));
-            if (!r.reasons().isEmpty()) {
-                sb.append(" (").append(r.reasons()).append(')');
+        for (DecisionExplanation.Form f : e.forms()) {
+            StringBuilder sb = new StringBuilder("  " + f.instrument() + " " + f.status());
+            f.scales().forEach(x -> sb.append(", ").append(x));
+            f.critical().forEach(c -> sb.append(", critical ").append(c));
+            if (!f.reasons().isEmpty()) {
+                sb.append(" (").append(f.reasons()).append(')');
             }
             out.println(sb);
         }
-        String name = policy instanceof DeclarativePolicy p
-                ? p.name().zh() + " / " + p.name().en()
-                : policy.getClass().getName();
-        out.println("策略 Policy: " + d.policyKey() + " — " + name);
-        if (!d.policySha256().isEmpty()) {
-            out.println("             sha256 " + d.policySha256());
+        var p = e.policy();
+        out.println("策略 Policy: " + p.key() + " — " + (p.name() == null ? p.implementation() : both(p.name())));
+        if (!p.sha256().isEmpty()) {
+            out.println("             sha256 " + p.sha256());
         }
-        if (!d.normTables().isEmpty()) {
-            out.println("常模 Norms: " + String.join(", ", d.normTables()));
+        if (!e.normTables().isEmpty()) {
+            out.println("常模 Norms: " + String.join(", ", e.normTables()));
         }
-        out.println("引擎 Engine: psyscreen " + d.engineVersion());
-        out.println("本结果支持受过培训的人员决策，不是诊断。 This result supports trained staff; it is not a diagnosis.");
+        out.println("引擎 Engine: psyscreen " + e.engineVersion());
+        out.println(DecisionExplanation.DISCLAIMER.zh() + " " + DecisionExplanation.DISCLAIMER.en());
+    }
+
+    private static String both(org.psyscreen.definition.LocalizedText t) {
+        return t.zh() + " / " + t.en();
+    }
+
+    private static String met(Reading r) {
+        return r.met() == null ? "未知 unknown" : r.met() ? "满足 met" : "未满足 not met";
     }
 }
