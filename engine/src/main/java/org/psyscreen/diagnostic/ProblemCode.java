@@ -39,6 +39,8 @@ public enum ProblemCode {
     UNKNOWN_VALUE(1015, "value not allowed"),
     /** Two files give the same id and version different content. */
     DUPLICATE_DEFINITION(1016, "same id and version, different content"),
+    /** No bundled data jar was found where bundled data was asked for (an embedder forgot them). */
+    NO_BUNDLED_DATA(1017, "no bundled data found"),
 
     // --- field constraints (PSY-11xx), reported through Jakarta Validation
     /** An identifier does not have the required shape. */

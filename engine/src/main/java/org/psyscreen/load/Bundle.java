@@ -335,10 +335,23 @@ public final class Bundle {
 
         /** The data jars and Java policy providers on {@code loader}'s class path. */
         public Builder classPath(ClassLoader loader) {
+            int before = sources.size();
             index(loader, InstrumentCatalog.INDEX, Kind.INSTRUMENT);
             index(loader, NormCatalog.INDEX, Kind.NORMS);
             index(loader, PolicyCatalog.INDEX, Kind.POLICY);
             providers.add(loader);
+            if (sources.size() == before) {
+                // Not an error (an embedder may bring only its own files), but never a silent empty bundle.
+                problems.add(new Problem(
+                        ProblemCode.NO_BUNDLED_DATA,
+                        Severity.WARNING,
+                        SourceLocation.ofFile("class path"),
+                        "",
+                        "no bundled instruments, norm tables or policies were found (no " + InstrumentCatalog.INDEX
+                                + " on the class or module path)",
+                        "add the data jars org.psyscreen:psyscreen-instruments, psyscreen-norms and"
+                                + " psyscreen-policies (modules org.psyscreen.instruments, .norms, .policies)"));
+            }
             return this;
         }
 

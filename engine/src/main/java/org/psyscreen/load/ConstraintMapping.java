@@ -18,6 +18,21 @@ import org.psyscreen.internal.tree.Binder;
  * parameter interpolator, so no expression language is on the class path.
  */
 final class ConstraintMapping {
+    /**
+     * Hibernate Validator announces its version at INFO when the factory is built; a library prints
+     * nothing, so that one logger is raised to WARNING (held here: java.util.logging keeps loggers
+     * weakly and would forget the level). Applications that route logging elsewhere keep control.
+     */
+    private static final java.util.logging.Logger VERSION_LOG = quiet("org.hibernate.validator.internal.util.Version");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        if (l.getLevel() == null) {
+            l.setLevel(java.util.logging.Level.WARNING);
+        }
+        return l;
+    }
+
     private static final ValidatorFactory FACTORY = Validation.byDefaultProvider()
             .configure()
             .messageInterpolator(new ParameterMessageInterpolator())

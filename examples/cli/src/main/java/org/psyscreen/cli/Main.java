@@ -32,15 +32,6 @@ import picocli.CommandLine.Command;
             "  psyscreen norms scared-total-cn-sex"
         })
 public final class Main implements Runnable {
-    /** Kept strongly reachable: java.util.logging holds loggers weakly and would forget the level. */
-    private static final java.util.logging.Logger HIBERNATE_VALIDATOR_LOG =
-            java.util.logging.Logger.getLogger("org.hibernate.validator");
-
-    static {
-        // Hibernate Validator announces its version at INFO; the command line prints results only.
-        HIBERNATE_VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
