@@ -22,6 +22,7 @@ module org.psyscreen.engine {
     exports org.psyscreen.tier;
     exports org.psyscreen.screening;
     exports org.psyscreen.spi;
+    exports org.psyscreen.version;
     exports org.psyscreen.privacy;
 
     uses org.psyscreen.spi.CutoffPolicyProvider;

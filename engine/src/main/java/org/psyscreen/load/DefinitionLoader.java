@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.psyscreen.definition.InstrumentDefinition;
 import org.psyscreen.diagnostic.Problems;
+import org.psyscreen.internal.check.ConstraintMapping;
+import org.psyscreen.internal.check.DefinitionCheck;
 import org.psyscreen.internal.rules.DefinitionRules;
-import org.psyscreen.internal.tree.Binder;
 
 /**
  * Loads instrument definitions from YAML or JSON files and checks them in three stages, each
@@ -57,13 +58,7 @@ public final class DefinitionLoader {
      * @return the problems when there is at least one error, otherwise empty
      */
     public static Optional<Problems> check(InstrumentDefinition def) {
-        Binder binder = new Binder("<in-code definition " + def.id() + ">");
-        ConstraintMapping.validate(def, binder, Set.of());
-        if (binder.problems().isEmpty()) {
-            DefinitionRules.check(def, binder);
-        }
-        Problems p = Problems.of(binder.problems());
-        return p.hasErrors() ? Optional.of(p) : Optional.empty();
+        return DefinitionCheck.check(def);
     }
 
     /** Lower-case hex SHA-256. */

@@ -11,7 +11,7 @@ import org.psyscreen.definition.ResponseSet;
 import org.psyscreen.definition.Scale;
 import org.psyscreen.definition.ValidityCheck;
 import org.psyscreen.diagnostic.DefinitionException;
-import org.psyscreen.load.DefinitionLoader;
+import org.psyscreen.internal.check.DefinitionCheck;
 
 /**
  * Compiles a definition into a {@link ScoringPlan}. Compilation re-runs every check, so a
@@ -177,7 +177,7 @@ public final class PlanCompiler {
         private DefinitionChecks() {}
 
         static void requireValid(InstrumentDefinition def) {
-            DefinitionLoader.check(def).ifPresent(p -> {
+            DefinitionCheck.check(def).ifPresent(p -> {
                 throw new DefinitionException(p);
             });
         }

@@ -10,6 +10,7 @@ import org.psyscreen.definition.LocalizedText;
 import org.psyscreen.score.CriticalState;
 import org.psyscreen.score.FormStatus;
 import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.version.EngineVersion;
 
 /**
  * Runs a policy safely. The engine, not the policy, handles the unsafe cases: critical items are

@@ -1,4 +1,4 @@
-package org.psyscreen.load;
+package org.psyscreen.internal.check;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -17,7 +17,7 @@ import org.psyscreen.internal.tree.Binder;
  * stable code. The factory is built once: it is expensive and thread-safe. Messages use the
  * parameter interpolator, so no expression language is on the class path.
  */
-final class ConstraintMapping {
+public final class ConstraintMapping {
     /**
      * Hibernate Validator announces its version at INFO when the factory is built; a library prints
      * nothing, so that one logger is raised to WARNING (held here: java.util.logging keeps loggers
@@ -42,7 +42,7 @@ final class ConstraintMapping {
     private ConstraintMapping() {}
 
     /** Validates {@code root} and reports each violation not already reported at its path. */
-    static <T> void validate(T root, Binder binder, Set<String> alreadyReported) {
+    public static <T> void validate(T root, Binder binder, Set<String> alreadyReported) {
         for (ConstraintViolation<T> v : VALIDATOR.validate(root)) {
             String path = cleanPath(v.getPropertyPath());
             if (alreadyReported.contains(path)) {

@@ -1,4 +1,4 @@
-package org.psyscreen.tier;
+package org.psyscreen.version;
 
 import java.io.IOException;
 import java.io.InputStream;
