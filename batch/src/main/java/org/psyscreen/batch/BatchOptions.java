@@ -21,6 +21,8 @@ import org.psyscreen.tier.CutoffPolicy;
  * @param progress told after each chunk how many records are done out of how many
  * @param policyVersions other versions of the policy: each decides the records whose test date it
  *     covers (records no version covers are flagged and decided under {@code policy})
+ * @param overwrite whether a previous psyscreen output in the output folder may be replaced
+ * @param steps told at each step of publishing the output folder
  */
 public record BatchOptions(
         Map<String, ScoringPlan> plans,
@@ -31,7 +33,9 @@ public record BatchOptions(
         int threads,
         int chunk,
         Progress progress,
-        List<CutoffPolicy> policyVersions) {
+        List<CutoffPolicy> policyVersions,
+        boolean overwrite,
+        PublishSteps steps) {
 
     /** Receives progress: records written so far and records in the file. */
     @FunctionalInterface
@@ -42,6 +46,15 @@ public record BatchOptions(
         void update(long done, long total);
     }
 
+    /** Receives the steps of publishing: staged, moved-aside, switched, cleaned. */
+    @FunctionalInterface
+    public interface PublishSteps {
+        /** Says nothing. */
+        PublishSteps NONE = step -> {};
+
+        void reached(String step);
+    }
+
     public BatchOptions {
         plans = Map.copyOf(plans);
         norms = Map.copyOf(norms);
@@ -49,6 +62,7 @@ public record BatchOptions(
         Objects.requireNonNull(plans);
         progress = progress == null ? Progress.NONE : progress;
         policyVersions = List.copyOf(policyVersions);
+        steps = steps == null ? PublishSteps.NONE : steps;
         if (threads < 1 || chunk < 1) {
             throw new IllegalArgumentException("threads and chunk must be at least 1");
         }
@@ -65,36 +79,56 @@ public record BatchOptions(
                 Runtime.getRuntime().availableProcessors(),
                 2048,
                 Progress.NONE,
-                List.of());
+                List.of(),
+                false,
+                PublishSteps.NONE);
     }
 
     /** A copy with another thread count. */
     public BatchOptions withThreads(int n) {
-        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, n, chunk, progress, policyVersions);
+        return new BatchOptions(
+                plans, policy, norms, mapping, pseudonymizer, n, chunk, progress, policyVersions, overwrite, steps);
     }
 
     /** A copy with a pseudonymizer. */
     public BatchOptions withPseudonymizer(Pseudonymizer p) {
-        return new BatchOptions(plans, policy, norms, mapping, p, threads, chunk, progress, policyVersions);
+        return new BatchOptions(
+                plans, policy, norms, mapping, p, threads, chunk, progress, policyVersions, overwrite, steps);
     }
 
     /** A copy with norm tables. */
     public BatchOptions withNorms(Map<String, NormTable> n) {
-        return new BatchOptions(plans, policy, n, mapping, pseudonymizer, threads, chunk, progress, policyVersions);
+        return new BatchOptions(
+                plans, policy, n, mapping, pseudonymizer, threads, chunk, progress, policyVersions, overwrite, steps);
     }
 
     /** A copy with a progress listener. */
     public BatchOptions withProgress(Progress p) {
-        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, threads, chunk, p, policyVersions);
+        return new BatchOptions(
+                plans, policy, norms, mapping, pseudonymizer, threads, chunk, p, policyVersions, overwrite, steps);
     }
 
     /** A copy with other versions of the policy, chosen per record by test date. */
     public BatchOptions withPolicyVersions(List<CutoffPolicy> versions) {
-        return new BatchOptions(plans, policy, norms, mapping, pseudonymizer, threads, chunk, progress, versions);
+        return new BatchOptions(
+                plans, policy, norms, mapping, pseudonymizer, threads, chunk, progress, versions, overwrite, steps);
+    }
+
+    /** A copy that may (or may not) replace a previous psyscreen output in the output folder. */
+    public BatchOptions withOverwrite(boolean replace) {
+        return new BatchOptions(
+                plans, policy, norms, mapping, pseudonymizer, threads, chunk, progress, policyVersions, replace, steps);
+    }
+
+    /** A copy told at each publishing step. */
+    public BatchOptions withPublishSteps(PublishSteps s) {
+        return new BatchOptions(
+                plans, policy, norms, mapping, pseudonymizer, threads, chunk, progress, policyVersions, overwrite, s);
     }
 
     /** A copy with a header mapping. */
     public BatchOptions withMapping(Map<String, String> m) {
-        return new BatchOptions(plans, policy, norms, m, pseudonymizer, threads, chunk, progress, policyVersions);
+        return new BatchOptions(
+                plans, policy, norms, m, pseudonymizer, threads, chunk, progress, policyVersions, overwrite, steps);
     }
 }

@@ -7,13 +7,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,13 +90,76 @@ public final class BatchScorer {
         return screener;
     }
 
-    /** Scores {@code input} into {@code outDir}. */
+    /**
+     * Files a front end adds to a scored run before it is published (they appear together with the
+     * rest, or not at all).
+     */
+    @FunctionalInterface
+    public interface ExtraOutputs {
+        /** Adds nothing. */
+        ExtraOutputs NONE = dir -> List.of();
+
+        /**
+         * Writes extra files into {@code staging}, where {@code scores.csv} and the others already are;
+         * returns their names.
+         */
+        List<String> write(Path staging) throws IOException;
+    }
+
+    /**
+     * How the summary and problems name the input when the file scored is a converted copy (an
+     * .xlsx export converted to CSV): the original's name and SHA-256.
+     *
+     * @param name the original file's name
+     * @param sha256 the original file's SHA-256
+     */
+    public record InputLabel(String name, String sha256) {}
+
+    /** Scores {@code input} into {@code outDir} (see {@link #run(Path, Path, ExtraOutputs, InputLabel)}). */
     public RunSummary run(Path input, Path outDir) throws IOException {
+        return run(input, outDir, ExtraOutputs.NONE, null);
+    }
+
+    /** Scores {@code input} into {@code outDir} with extra outputs (see below). */
+    public RunSummary run(Path input, Path outDir, ExtraOutputs extra) throws IOException {
+        return run(input, outDir, extra, null);
+    }
+
+    /**
+     * Scores {@code input} into {@code outDir}: every file is written into a private staging folder
+     * and the whole set replaces {@code outDir} in one switch (see the README's output-folder
+     * contract). A file that cannot be scored publishes a set with only {@code summary.json}, so no
+     * earlier run's scores survive beside it.
+     *
+     * @param extra files to add to a scored run (e.g. a spreadsheet copy)
+     * @param label how to name the input, when it is a converted copy; {@code null}: the file itself
+     * @throws OutputRefusedException when {@code outDir} cannot be used (another run holds it, it is
+     *     not empty and not a previous output, the input is inside it, it cannot be written)
+     */
+    public RunSummary run(Path input, Path outDir, ExtraOutputs extra, InputLabel label) throws IOException {
+        try (OutputFolder folder = OutputFolder.open(outDir, input, options.overwrite(), options.steps()::reached)) {
+            RunSummary s = scoreInto(input, label, folder.staging());
+            List<String> outputs = new ArrayList<>(s.outputs());
+            if (s.scored()) {
+                outputs.addAll(extra.write(folder.staging()));
+            }
+            outputs.add("summary.json");
+            RunSummary done = s.withOutputs(outputs);
+            try (OutputStream os = Files.newOutputStream(folder.staging().resolve("summary.json"))) {
+                writeSummary(done, os);
+            }
+            folder.publish();
+            return done;
+        }
+    }
+
+    /** Reads, checks and scores {@code input}, writing every output but the summary into {@code dir}. */
+    private RunSummary scoreInto(Path input, InputLabel label, Path outDir) throws IOException {
         long started = System.nanoTime();
-        String name = input.getFileName().toString();
-        Files.createDirectories(outDir);
+        String name = label == null ? input.getFileName().toString() : label.name();
         List<Problem> problems = new ArrayList<>();
         ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(input, name, problems);
+        InputLabel named = label != null ? label : new InputLabel(name, bytes.sha256());
         ColumnLayout layout = null;
         long records = 0;
         long blank = 0;
@@ -140,12 +199,10 @@ public final class BatchScorer {
             recountIds(input, bytes, layout, duplicated);
         }
         if (fileProblems.hasErrors()) {
-            RunSummary s = summary(
-                    input, bytes, records, 0, blank, fileProblems, Map.of(), Map.of(), Map.of(), List.of(), started);
-            publish(outDir.resolve("summary.json"), out -> writeSummary(s, out));
-            return s;
+            return summary(
+                    named, bytes, records, 0, blank, fileProblems, Map.of(), Map.of(), Map.of(), List.of(), started);
         }
-        return score(input, outDir, bytes, layout, records, blank, duplicated, started);
+        return score(input, named, outDir, bytes, layout, records, blank, duplicated, started);
     }
 
     /** The exact recount of candidate duplicate ids (only their hashes are kept). */
@@ -173,6 +230,7 @@ public final class BatchScorer {
 
     private RunSummary score(
             Path input,
+            InputLabel named,
             Path outDir,
             ResponseFileScan.Bytes bytes,
             ColumnLayout layout,
@@ -181,8 +239,8 @@ public final class BatchScorer {
             DuplicateIds duplicated,
             long started)
             throws IOException {
-        Path csvTmp = temp(outDir, "scores.csv");
-        Path jsonTmp = temp(outDir, "scores.jsonl");
+        Path csvTmp = outDir.resolve("scores.csv");
+        Path jsonTmp = outDir.resolve("scores.jsonl");
         Tally tally = newTally();
         long out = 0;
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
@@ -223,31 +281,23 @@ public final class BatchScorer {
             Files.deleteIfExists(jsonTmp);
             Problems p = Problems.of(List.of(ResponseFileScan.fileProblem(
                     ProblemCode.FILE_CHANGED,
-                    input.getFileName().toString(),
+                    named.name(),
                     0,
                     "pass 1 read " + recordsIn + " records and pass 2 read " + out,
                     "do not change the file while it is scored; run again")));
-            RunSummary s =
-                    summary(input, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
-            publish(outDir.resolve("summary.json"), o -> writeSummary(s, o));
-            return s;
+            return summary(named, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
         }
-        force(csvTmp);
-        force(jsonTmp);
-        move(csvTmp, outDir.resolve("scores.csv"));
-        move(jsonTmp, outDir.resolve("scores.jsonl"));
         List<String> outputs = new ArrayList<>(List.of("scores.csv", "scores.jsonl"));
         if (tally.rollups != null) {
-            publish(outDir.resolve("rollup.csv"), os -> {
+            try (OutputStream os = Files.newOutputStream(outDir.resolve("rollup.csv"))) {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
                 tally.rollups.write(w, SmallCellSuppressor.DEFAULT_K);
                 w.flush();
-            });
+            }
             outputs.add("rollup.csv");
         }
-        outputs.add("summary.json");
-        RunSummary s = summary(
-                input,
+        return summary(
+                named,
                 bytes,
                 recordsIn,
                 out,
@@ -258,8 +308,6 @@ public final class BatchScorer {
                 tally.codes,
                 outputs,
                 started);
-        publish(outDir.resolve("summary.json"), o -> writeSummary(s, o));
-        return s;
     }
 
     /** Waits for a chunk and writes it; returns its record count. */
@@ -612,7 +660,7 @@ public final class BatchScorer {
     }
 
     private RunSummary summary(
-            Path input,
+            InputLabel input,
             ResponseFileScan.Bytes bytes,
             long in,
             long out,
@@ -624,8 +672,8 @@ public final class BatchScorer {
             List<String> outputs,
             long started) {
         return new RunSummary(
-                input.getFileName().toString(),
-                bytes.sha256(),
+                input.name(),
+                input.sha256(),
                 bytes.encodingNote(),
                 in,
                 out,
@@ -688,38 +736,5 @@ public final class BatchScorer {
             g.writeNumberProperty(e.getKey(), e.getValue());
         }
         g.writeEndObject();
-    }
-
-    /** Writes a file through a temporary sibling, forced to disk and renamed atomically. */
-    private static void publish(Path target, IoWriter body) throws IOException {
-        Path tmp = temp(target.getParent(), target.getFileName().toString());
-        try (OutputStream os = Files.newOutputStream(tmp)) {
-            body.write(os);
-        }
-        force(tmp);
-        move(tmp, target);
-    }
-
-    private static Path temp(Path dir, String name) {
-        return dir.resolve("." + name + ".partial");
-    }
-
-    private static void force(Path p) throws IOException {
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    @FunctionalInterface
-    private interface IoWriter {
-        void write(OutputStream os) throws IOException;
     }
 }

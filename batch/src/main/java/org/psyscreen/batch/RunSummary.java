@@ -41,6 +41,26 @@ public record RunSummary(
         String engineVersion,
         long millis) {
 
+    /** A copy listing {@code files} as the run's outputs. */
+    RunSummary withOutputs(List<String> files) {
+        return new RunSummary(
+                input,
+                inputSha256,
+                encoding,
+                recordsIn,
+                recordsOut,
+                blankLines,
+                fileProblems,
+                statusCounts,
+                tierCounts,
+                codeCounts,
+                List.copyOf(files),
+                policy,
+                keyId,
+                engineVersion,
+                millis);
+    }
+
     /** True when every record read produced exactly one output record. */
     public boolean countsMatch() {
         return recordsIn == recordsOut;

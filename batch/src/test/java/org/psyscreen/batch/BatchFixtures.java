@@ -29,7 +29,9 @@ final class BatchFixtures {
                 2,
                 64,
                 null,
-                List.of());
+                List.of(),
+                false,
+                null);
     }
 
     /** A complete low row for a student id. */
@@ -92,6 +94,11 @@ final class BatchFixtures {
      * {@code out} with {@link KillTarget}; its output and errors come back on one stream.
      */
     static Process scoreInChildJvm(Path in, Path out, String... jvmOptions) throws IOException {
+        return scoreInChildJvmPausing(in, out, "", jvmOptions);
+    }
+
+    /** As above, pausing at publishing step {@code pauseAt} (empty: none) after saying {@code AT <step>}. */
+    static Process scoreInChildJvmPausing(Path in, Path out, String pauseAt, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
@@ -100,7 +107,8 @@ final class BatchFixtures {
                 System.getProperty("java.class.path"),
                 KillTarget.class.getName(),
                 in.toString(),
-                out.toString()));
+                out.toString(),
+                pauseAt));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 }

@@ -96,6 +96,24 @@ public final class StrictTreeReader {
         if (!validUtf8(content, start)) {
             return new Result(Optional.empty(), problems);
         }
+        // The YAML parser builds a long scalar before any limit sees it (seconds and hundreds of MB
+        // for one 3-million-character label): refuse an over-long line before parsing.
+        int line = 1;
+        int lineStart = start;
+        for (int i = start; i <= content.length; i++) {
+            if (i == content.length || content[i] == '\n') {
+                if (i - lineStart > MAX_STRING) {
+                    error(
+                            ProblemCode.LIMIT_EXCEEDED,
+                            new SourceLocation(file, line, 1),
+                            "line " + line + " has " + (i - lineStart) + " bytes; a line has at most " + MAX_STRING,
+                            "strings are at most " + MAX_STRING + " characters: shorten the value on this line");
+                    return new Result(Optional.empty(), problems);
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
         boolean json = file.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
         TokenStreamFactory factory = json ? JSON : YAML;
         Reader reader = new InputStreamReader(

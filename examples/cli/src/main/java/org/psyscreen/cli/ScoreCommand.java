@@ -1,19 +1,21 @@
 package org.psyscreen.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psyscreen.batch.BatchOptions;
 import org.psyscreen.batch.BatchScorer;
+import org.psyscreen.batch.OutputRefusedException;
 import org.psyscreen.batch.RunSummary;
 import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.load.Bundle;
+import org.psyscreen.load.DefinitionLoader;
+import org.psyscreen.load.LoadResult;
+import org.psyscreen.load.MappingLoader;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.tier.CutoffPolicy;
@@ -22,7 +24,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** {@code psyscreen score}: the main job — a response file in, every student scored and tiered out. */
 @Command(
@@ -43,7 +44,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
             "  psyscreen score --policy example-a-glad-pc --key /secure/psyscreen.key --mapping wjx-mapping.yaml export.csv",
             "",
             "Mapping file (YAML):  columns: {\"学号\": student_id, \"年级\": grade, \"1、题目\": phqa.q1}",
-            "Key file: 32 or more random bytes (or 64+ hex characters); keep it outside the data folder."
+            "Key file: 32 or more random bytes (or 64+ hex characters); keep it outside the data folder.",
+            "",
+            "Output folder: every file is written to a hidden staging folder and the whole set replaces --out at once;",
+            "a killed run leaves the previous results or none, never a mix. One run per folder at a time.",
+            "",
+            "Exit codes: 0 scored; 1 the file was not scored (see the problems) or counts differ; 2 a usage or input",
+            "error (options, key, mapping, unreadable file); 3 the output folder cannot be used."
         })
 final class ScoreCommand implements Callable<Integer> {
     @Spec
@@ -85,6 +92,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--xlsx", description = "Also write scores.xlsx for school staff (up to 1,048,575 records).")
     boolean xlsx;
 
+    @Option(
+            names = "--overwrite",
+            description = "Replace the previous results in --out (a folder psyscreen wrote). The whole folder is"
+                    + " replaced at once; without this option a non-empty --out is refused.")
+    boolean overwrite;
+
     @Parameters(paramLabel = "INPUT", description = "The response file.")
     Path input;
 
@@ -124,16 +137,31 @@ final class ScoreCommand implements Callable<Integer> {
             options = options.withPolicyVersions(bundle.policyVersions(policy.id()));
         }
         if (threads != null) {
+            if (threads < 1) {
+                err.println("psyscreen score: --threads must be 1 or more");
+                return 2;
+            }
             options = options.withThreads(threads);
         }
         if (mapping != null) {
-            options = options.withMapping(readMapping(mapping));
+            LoadResult<MappingLoader.HeaderMapping> m = MappingLoader.load(mapping);
+            if (!m.ok()) {
+                err.println("psyscreen score: the mapping file cannot be used:");
+                m.problems().all().forEach(p -> err.println("  " + p.format().replace("\n", "\n  ")));
+                return 2;
+            }
+            options = options.withMapping(m.orThrow().columns());
         }
         if (key != null) {
-            options = options.withPseudonymizer(Pseudonymizer.of(readKey(key)));
+            var k = Keys.read(key);
+            if (k.error() != null) {
+                err.println("psyscreen score: --key " + key + ": " + k.error());
+                return 2;
+            }
+            options = options.withPseudonymizer(Pseudonymizer.of(k.bytes()));
         }
         if (!Files.isRegularFile(input)) {
-            err.println("psyscreen score: cannot read " + input);
+            err.println("psyscreen score: cannot read " + input + " (not a file)");
             return 2;
         }
         if (System.console() != null && System.getenv("CI") == null) {
@@ -147,41 +175,48 @@ final class ScoreCommand implements Callable<Integer> {
                 err2.flush();
             });
         }
-        Path source = input;
-        if (input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-            // The engine reads CSV; the converted file is kept next to the results and named by the summary.
-            Files.createDirectories(out);
-            source = out.resolve("input-converted.csv");
-            Spreadsheets.toCsv(input, source);
-            o.println("转换 converted: " + input + " (first sheet) -> " + source + " (source_row = the sheet row)");
-        }
-        RunSummary s = new BatchScorer(options).run(source, out);
-        if (xlsx && s.scored()) {
-            Spreadsheets.toXlsx(out.resolve("scores.csv"), out.resolve("scores.xlsx"));
+        options = options.withOverwrite(overwrite);
+        BatchScorer.ExtraOutputs extra = xlsx
+                ? staging -> {
+                    Spreadsheets.toXlsx(staging.resolve("scores.csv"), staging.resolve("scores.xlsx"));
+                    return List.of("scores.xlsx");
+                }
+                : BatchScorer.ExtraOutputs.NONE;
+        RunSummary s;
+        Path converted = null;
+        try {
+            Path source = input;
+            BatchScorer.InputLabel label = null;
+            if (input.getFileName()
+                    .toString()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(".xlsx")) {
+                // Converted into a private temporary file outside --out, deleted whatever happens; the
+                // summary names the original and its hash.
+                converted = Spreadsheets.privateTempFile();
+                try {
+                    Spreadsheets.toCsv(input, converted);
+                } catch (Spreadsheets.UnreadableWorkbook e) {
+                    err.println("psyscreen score: " + input + ": " + e.getMessage());
+                    return 2;
+                }
+                source = converted;
+                label = new BatchScorer.InputLabel(
+                        input.getFileName().toString(), DefinitionLoader.sha256(Files.readAllBytes(input)));
+                o.println("转换 converted: " + input + " (first sheet; source_row = the sheet row)");
+            }
+            s = new BatchScorer(options).run(source, out, extra, label);
+        } catch (OutputRefusedException e) {
+            err.println("psyscreen score: " + e.getMessage());
+            return 3;
+        } finally {
+            if (converted != null) {
+                Files.deleteIfExists(converted);
+            }
         }
         print(o, s, policy, out);
         o.flush();
         return s.scored() && s.countsMatch() ? 0 : 1;
-    }
-
-    static Map<String, String> readMapping(Path file) throws Exception {
-        var root = YAMLMapper.builder().build().readTree(Files.readString(file));
-        Map<String, String> m = new LinkedHashMap<>();
-        root.path("columns")
-                .properties()
-                .forEach(e -> m.put(
-                        e.getKey().strip().toLowerCase(java.util.Locale.ROOT),
-                        e.getValue().asString()));
-        return m;
-    }
-
-    static byte[] readKey(Path file) throws Exception {
-        byte[] raw = Files.readAllBytes(file);
-        String text = new String(raw, StandardCharsets.US_ASCII).strip();
-        if (text.length() >= 64 && text.matches("[0-9a-fA-F]+")) {
-            return HexFormat.of().parseHex(text);
-        }
-        return raw;
     }
 
     private static void print(java.io.PrintWriter o, RunSummary s, CutoffPolicy policy, Path out) {

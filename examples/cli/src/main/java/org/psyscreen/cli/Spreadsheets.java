@@ -35,19 +35,71 @@ final class Spreadsheets {
 
     private Spreadsheets() {}
 
+    /** A workbook that cannot be read; the message names the problem, never a cell's value. */
+    static final class UnreadableWorkbook extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableWorkbook(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A new temporary file only its owner can read (the converted copy holds ids, names and answers);
+     * outside the output folder, and the caller deletes it whatever happens.
+     */
+    static Path privateTempFile() throws IOException {
+        try {
+            return Files.createTempFile(
+                    "psyscreen-",
+                    ".csv",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempFile("psyscreen-", ".csv"); // Windows: the user's own temp folder
+        }
+    }
+
     /** Converts the first sheet; cells become text as Excel shows them (numbers without ".0", dates ISO). */
     static void toCsv(Path xlsx, Path csv) throws IOException {
+        try {
+            convert(xlsx, csv);
+        } catch (UnreadableWorkbook e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // fastexcel's messages may quote cell contents (ids, names): say only what kind of failure.
+            throw new UnreadableWorkbook("not a readable .xlsx workbook ("
+                    + e.getClass().getSimpleName() + "); save it again from Excel as .xlsx, or export CSV");
+        }
+    }
+
+    private static void convert(Path xlsx, Path csv) throws IOException {
         try (ReadableWorkbook wb = new ReadableWorkbook(xlsx.toFile());
                 Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 CsvWriter out =
                         CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
-            var sheet = wb.getSheets().findFirst().orElseThrow(() -> new IOException("the workbook has no sheet"));
+            var sheet =
+                    wb.getSheets().findFirst().orElseThrow(() -> new UnreadableWorkbook("the workbook has no sheet"));
             try (Stream<Row> rows = sheet.openStream()) {
                 boolean header = true;
                 int width = 0;
+                int lastRow = 0;
                 Iterator<Row> it = rows.iterator();
-                while (it.hasNext()) {
-                    Row row = it.next();
+                while (true) {
+                    Row row;
+                    try {
+                        if (!it.hasNext()) {
+                            break;
+                        }
+                        row = it.next();
+                    } catch (RuntimeException e) {
+                        // fastexcel parses a numeric cell while reading its row and cannot go on; its
+                        // message quotes the cell (an id, a name): name only the place.
+                        throw new UnreadableWorkbook("the sheet row after row " + lastRow
+                                + " has a cell typed as a number that holds text, or is damaged; format the column"
+                                + " as text in Excel and save again, or export CSV");
+                    }
+                    lastRow = row.getRowNum();
                     List<String> values = new ArrayList<>();
                     if (header) {
                         width = row.getCellCount();
@@ -81,12 +133,17 @@ final class Spreadsheets {
             return "";
         }
         if (cell.getType() == CellType.NUMBER) {
-            String format = cell.getDataFormatString();
-            if (format != null && format.toLowerCase(Locale.ROOT).matches(".*[yd].*")) {
-                return cell.asDate().toLocalDate().toString();
+            try {
+                String format = cell.getDataFormatString();
+                if (format != null && format.toLowerCase(Locale.ROOT).matches(".*[yd].*")) {
+                    return cell.asDate().toLocalDate().toString();
+                }
+                BigDecimal d = cell.asNumber();
+                return d.stripTrailingZeros().toPlainString();
+            } catch (RuntimeException e) {
+                // A cell typed numeric that holds text: keep the text; the engine reads (and flags) it.
+                return cell.getRawValue() == null ? "" : cell.getRawValue();
             }
-            BigDecimal d = cell.asNumber();
-            return d.stripTrailingZeros().toPlainString();
         }
         if (cell.getType() == CellType.BOOLEAN) {
             return cell.asBoolean() ? "TRUE" : "FALSE";
@@ -94,7 +151,23 @@ final class Spreadsheets {
         return cell.getText();
     }
 
-    /** Writes a CSV (with header) as a one-sheet workbook; numbers stay numbers. */
+    /**
+     * Columns written as text whatever they hold: ids, classes such as {@code 7.10}, codes and lists.
+     * Excel would show an 18-digit id as 4.40524E+17 and a class 7.10 as 7.1.
+     */
+    static boolean textColumn(String header) {
+        return !(header.equals("record")
+                || header.equals("line")
+                || header.endsWith(".t")
+                || header.endsWith(".percentile")
+                || (header.indexOf('.') > 0
+                        && !header.startsWith("norm.")
+                        && !header.endsWith(".status")
+                        && !header.endsWith(".reasons")
+                        && !header.contains(".critical.")));
+    }
+
+    /** Writes a CSV (with header) as a one-sheet workbook; scores stay numbers, ids and codes stay text. */
     static void toXlsx(Path csv, Path xlsx) throws IOException {
         try (OutputStream os = Files.newOutputStream(xlsx);
                 CsvReader<CsvRecord> in = CsvReader.builder()
@@ -104,13 +177,20 @@ final class Spreadsheets {
             Workbook wb = new Workbook(os, "psyscreen", "1.0");
             Worksheet ws = wb.newWorksheet("scores");
             int r = 0;
+            boolean[] text = new boolean[0];
             for (CsvRecord rec : in) {
+                if (r == 0) {
+                    text = new boolean[rec.getFieldCount()];
+                    for (int c = 0; c < text.length; c++) {
+                        text[c] = textColumn(rec.getField(c));
+                    }
+                }
                 if (r > MAX_XLSX_ROWS) {
                     throw new IOException("more than " + MAX_XLSX_ROWS + " rows do not fit a sheet; use scores.csv");
                 }
                 for (int c = 0; c < rec.getFieldCount(); c++) {
                     String v = rec.getField(c);
-                    if (r > 0 && v.matches("-?(0|[1-9][0-9]{0,14})(\\.[0-9]+)?")) {
+                    if (r > 0 && c < text.length && !text[c] && v.matches("-?(0|[1-9][0-9]{0,14})(\\.[0-9]+)?")) {
                         ws.value(r, c, new BigDecimal(v));
                     } else {
                         ws.value(r, c, v); // a string cell is never evaluated as a formula
