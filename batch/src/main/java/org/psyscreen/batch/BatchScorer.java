@@ -83,7 +83,11 @@ public final class BatchScorer {
             b.policy(options.policy()).policyVersions(options.policyVersions());
         }
         this.screener = b.build();
+        this.coding = new CodingCheck(screener.instrumentIds(), List.copyOf(plans.values()));
     }
+
+    /** The shape of the coding check (an empty one); each chunk counts into a fresh copy. */
+    private final CodingCheck coding;
 
     /** The screener every record goes through. */
     public Screener screener() {
@@ -287,6 +291,26 @@ public final class BatchScorer {
                     "do not change the file while it is scored; run again")));
             return summary(named, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
         }
+        List<String> odd = tally.coding.suspicious();
+        if (!odd.isEmpty()) {
+            Files.deleteIfExists(csvTmp);
+            Files.deleteIfExists(jsonTmp);
+            List<String> shown = new ArrayList<>();
+            for (String c : odd.subList(0, Math.min(10, odd.size()))) {
+                shown.add(c + " (definition " + tally.coding.range(c) + ")");
+            }
+            Problems p = Problems.of(List.of(ResponseFileScan.fileProblem(
+                    ProblemCode.FILE_CODED_DIFFERENTLY,
+                    named.name(),
+                    1,
+                    odd.size() + " item column(s) look coded differently from the definition: no answer uses the"
+                            + " lowest code and some are numbers above the highest — "
+                            + String.join(", ", shown) + (odd.size() > 10 ? ", ..." : ""),
+                    "export the answers as the definition codes them (e.g. option scores 0..3, not option numbers"
+                            + " 1..4), or subtract 1 in these columns; scoring them as they are would inflate"
+                            + " every score and turn critical items positive")));
+            return summary(named, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
+        }
         List<String> outputs = new ArrayList<>(List.of("scores.csv", "scores.jsonl"));
         if (tally.rollups != null) {
             try (OutputStream os = Files.newOutputStream(outDir.resolve("rollup.csv"))) {
@@ -340,7 +364,15 @@ public final class BatchScorer {
         Encoder encoder = new Encoder();
         StudentInput input = screener.newInput();
         for (int i = 0; i < block.size(); i++) {
-            RowOutcome o = row(layout, duplicated, input, first + i, block.line(i), block.fields(i));
+            String[] rec = block.fields(i);
+            RowOutcome o = row(layout, duplicated, input, first + i, block.line(i), rec);
+            if (!o.unscorable()) {
+                int k = 0;
+                for (ScoredResponse form : o.forms().values()) {
+                    tally.coding.see(k, form, rec, layout.itemColumns[k]);
+                    k++;
+                }
+            }
             encoder.add(o);
             count(o, tally);
         }
@@ -400,7 +432,7 @@ public final class BatchScorer {
 
     /** An empty tally; with a roll-up when there is a policy to tier by. */
     private Tally newTally() {
-        return new Tally(options.policy() == null ? null : new Rollups(outcomeColumns()));
+        return new Tally(options.policy() == null ? null : new Rollups(outcomeColumns()), coding.fresh());
     }
 
     /** Counts for the summary and the roll-up: per chunk on the pool, added up in input order. */
@@ -409,12 +441,15 @@ public final class BatchScorer {
         final Map<String, Long> tiers = new TreeMap<>();
         final Map<String, Long> codes = new TreeMap<>();
         final Rollups rollups;
+        final CodingCheck coding;
 
-        Tally(Rollups rollups) {
+        Tally(Rollups rollups, CodingCheck coding) {
             this.rollups = rollups;
+            this.coding = coding;
         }
 
         void add(Tally t) {
+            coding.add(t.coding);
             t.status.forEach((k, m) -> m.forEach(
                     (s, n) -> status.computeIfAbsent(k, x -> new TreeMap<>()).merge(s, n, Long::sum)));
             t.tiers.forEach((k, n) -> tiers.merge(k, n, Long::sum));

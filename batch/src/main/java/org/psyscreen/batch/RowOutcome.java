@@ -31,6 +31,16 @@ record RowOutcome(
         Map<String, org.psyscreen.norm.NormResult> norms,
         TierDecision decision) {
 
+    /** True when a problem made the record unscorable (its answers were not read by position). */
+    boolean unscorable() {
+        for (RecordProblem p : problems) {
+            if (p.unscorable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public String toString() {
         return "RowOutcome[record " + recordNo + "]";

@@ -313,4 +313,46 @@ class BatchScorerTest {
         String csv = Files.readString(dir.resolve("out/scores.csv"));
         assertThat(csv).contains("'=HYPERLINK(1)", "'-2+3").doesNotContain(",=HYPERLINK");
     }
+
+    /** The demo answers of {@code row} with every answer code moved up by one (options numbered from 1). */
+    static String numberedFromOne(String row) {
+        String[] f = row.split(",", -1);
+        for (int c = 7; c < f.length; c++) {
+            if (f[c].matches("[0-9]+")) { // the cohort's awkward negative codes stay as they are
+                f[c] = Integer.toString(Integer.parseInt(f[c]) + 1);
+            }
+        }
+        return String.join(",", f);
+    }
+
+    @Test
+    void issue12AFileCodedOneHigherThanItsDefinitionIsRefused() throws Exception {
+        StringBuilder sb = new StringBuilder(BatchFixtures.HEADER).append('\n');
+        for (String line : BatchFixtures.cohort(300, 5).split("\n")) {
+            if (!line.startsWith("student_id")) {
+                sb.append(numberedFromOne(line)).append('\n');
+            }
+        }
+        RunSummary s = run(sb.toString());
+        assertThat(only(s)).isEqualTo(ProblemCode.FILE_CODED_DIFFERENTLY);
+        String message = s.fileProblems().all().get(0).message();
+        assertThat(message)
+                .contains("demo.q1 (definition 0..3)", "demo.danger (definition 0..3)", "demo.l1 (definition 0..1)");
+        assertThat(s.fileProblems().all().get(0).fix()).contains("1..4");
+    }
+
+    @Test
+    void aColumnWhereNobodyChoseTheLowestCodeButNothingIsAboveTheRangeIsScored() throws Exception {
+        // Nobody answers 0 on q1 (a real possibility); a stray 4 elsewhere is one invalid answer.
+        StringBuilder sb = new StringBuilder(BatchFixtures.HEADER).append('\n');
+        for (int i = 0; i < 40; i++) {
+            sb.append(BatchFixtures.row("G" + i).replaceFirst(",0,1,3,", ",2,1,3,"))
+                    .append('\n');
+        }
+        sb.append(BatchFixtures.row("G99").replaceFirst(",0,1,3,0,", ",0,1,3,4,"))
+                .append('\n');
+        RunSummary s = run(sb.toString());
+        assertThat(s.scored()).isTrue();
+        assertThat(rows().get(40).getField("demo.status")).isEqualTo("INVALID");
+    }
 }

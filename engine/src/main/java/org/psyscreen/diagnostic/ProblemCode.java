@@ -191,6 +191,8 @@ public enum ProblemCode {
     FILE_MISSING_COLUMN(2007, "missing column"),
     /** The file changed between the checking pass and the scoring pass. */
     FILE_CHANGED(2008, "input changed during the run"),
+    /** Item columns coded differently from the definition (option numbers 1..4 where it says 0..3). */
+    FILE_CODED_DIFFERENTLY(2009, "answers coded differently from the definition"),
 
     // --- response files, one record (PSY-21xx): the record is output, flagged, and the run goes on
     /** The record has fewer fields than the header. */

@@ -189,6 +189,19 @@ public final class ScoredResponse {
         return ANSWER_STATES[itemState[index(itemIds, item, "item")]];
     }
 
+    /** What an item's answer was, by index in form order; no allocation (for hot paths). */
+    public AnswerState answerState(int item) {
+        return ANSWER_STATES[itemState[item]];
+    }
+
+    /**
+     * The raw value of item {@code item} (index in form order) when its state is ANSWERED; otherwise
+     * meaningless. No allocation (for hot paths).
+     */
+    public int rawValueAt(int item) {
+        return itemRaw[item];
+    }
+
     /** The raw value of an answered item; empty when blank, special or invalid. */
     public OptionalInt rawValue(String item) {
         int i = index(itemIds, item, "item");

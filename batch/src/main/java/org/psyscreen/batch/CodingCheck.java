@@ -1,0 +1,129 @@
+package org.psyscreen.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.psyscreen.definition.InstrumentDefinition;
+import org.psyscreen.definition.Item;
+import org.psyscreen.definition.ResponseCode;
+import org.psyscreen.definition.ResponseSet;
+import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.score.AnswerState;
+import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.student.Cells;
+
+/**
+ * Evidence, per item column, that a file is coded differently from its definition — option numbers
+ * 1..4 where the definition says 0..3. Such a file scores silently wrong (every answer one too high,
+ * a self-harm item POSITIVE for everyone), so a column where no answer uses the lowest code and some
+ * answers are numbers above the highest code refuses the whole file. Counted per chunk on the pool,
+ * added up in order; only booleans are kept.
+ */
+final class CodingCheck {
+    private final List<String> instruments;
+    private final List<ScoringPlan> plans;
+    private final int[][] lowestValue;
+    private final long[][] highestCode;
+    final boolean[][] sawLowest;
+    /** Answers above the highest code, per column, counted up to {@link #ENOUGH}. */
+    final int[][] above;
+
+    /**
+     * Above-range answers a column needs before it counts as coded differently: one stray '4' in a
+     * tiny file is a typo (an invalid answer), not a coding.
+     */
+    static final int ENOUGH = 2;
+
+    CodingCheck(List<String> instruments, List<ScoringPlan> plans) {
+        this.instruments = instruments;
+        this.plans = plans;
+        int n = plans.size();
+        lowestValue = new int[n][];
+        highestCode = new long[n][];
+        sawLowest = new boolean[n][];
+        above = new int[n][];
+        for (int k = 0; k < n; k++) {
+            InstrumentDefinition d = plans.get(k).definition();
+            int items = d.items().size();
+            lowestValue[k] = new int[items];
+            highestCode[k] = new long[items];
+            sawLowest[k] = new boolean[items];
+            above[k] = new int[items];
+            for (int i = 0; i < items; i++) {
+                Item item = d.items().get(i);
+                ResponseSet set = d.responseSet(item.responses()).orElseThrow();
+                lowestValue[k][i] = set.minValue();
+                long high = Long.MIN_VALUE;
+                for (ResponseCode c : set.codes()) {
+                    if (c.code().matches("[0-9]{1,9}")) {
+                        high = Math.max(high, Long.parseLong(c.code()));
+                    }
+                }
+                highestCode[k][i] = high;
+            }
+        }
+    }
+
+    /** An empty check of the same shape (one per chunk). */
+    CodingCheck fresh() {
+        return new CodingCheck(instruments, plans);
+    }
+
+    /** Records what one form's answers show; {@code cells} are the raw cells of its items. */
+    void see(int k, ScoredResponse form, String[] rec, int[] columns) {
+        for (int i = 0; i < columns.length; i++) {
+            AnswerState st = form.answerState(i);
+            if (st == AnswerState.ANSWERED) {
+                if (!sawLowest[k][i] && form.rawValueAt(i) == lowestValue[k][i]) {
+                    sawLowest[k][i] = true;
+                }
+            } else if (st == AnswerState.INVALID && above[k][i] < ENOUGH && highestCode[k][i] != Long.MIN_VALUE) {
+                int c = columns[i];
+                String v = c >= 0 && c < rec.length ? Cells.normalise(rec[c]) : "";
+                if (v.matches("[0-9]{1,9}") && Long.parseLong(v) > highestCode[k][i]) {
+                    above[k][i]++;
+                }
+            }
+        }
+    }
+
+    /** Adds another chunk's evidence. */
+    void add(CodingCheck other) {
+        for (int k = 0; k < sawLowest.length; k++) {
+            for (int i = 0; i < sawLowest[k].length; i++) {
+                sawLowest[k][i] |= other.sawLowest[k][i];
+                above[k][i] = Math.min(ENOUGH, above[k][i] + other.above[k][i]);
+            }
+        }
+    }
+
+    /**
+     * Columns ({@code instrument.item}) coded differently: no answer uses the lowest code, and at
+     * least {@link #ENOUGH} are numbers above the highest.
+     */
+    List<String> suspicious() {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < sawLowest.length; k++) {
+            for (int i = 0; i < sawLowest[k].length; i++) {
+                if (!sawLowest[k][i] && above[k][i] >= ENOUGH) {
+                    out.add(instruments.get(k) + "." + plans.get(k).itemIds().get(i));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The definition's codes of a column, as {@code lowest..highest}, for the message. */
+    String range(String column) {
+        int dot = column.indexOf('.');
+        int k = instruments.indexOf(column.substring(0, dot));
+        int i = plans.get(k).itemIndex(column.substring(dot + 1));
+        InstrumentDefinition d = plans.get(k).definition();
+        ResponseSet set = d.responseSet(d.items().get(i).responses()).orElseThrow();
+        String low = set.codes().stream()
+                .filter(c -> c.value() == set.minValue())
+                .findFirst()
+                .orElseThrow()
+                .code();
+        return low + ".." + highestCode[k][i];
+    }
+}
