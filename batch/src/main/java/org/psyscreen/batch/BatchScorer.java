@@ -60,6 +60,12 @@ import tools.jackson.core.json.JsonFactory;
  * depend on the thread count, locale or time zone.
  */
 public final class BatchScorer {
+    /** The tier-count key of records that are not students (a header repeated inside the file). */
+    public static final String NOT_A_STUDENT = "repeated header (not a student)";
+
+    /** File problems listed in summary.json; the rest are counted (a 100,000-column header stays small). */
+    public static final int MAX_LISTED_PROBLEMS = 100;
+
     /** Longest cell read as an answer, id or demographic; longer is flagged (a corrupt file, not a student). */
     static final int MAX_FIELD = Screener.MAX_CELL;
 
@@ -182,12 +188,7 @@ public final class BatchScorer {
                     blank = source.blankLines();
                 }
             } catch (CsvParseException e) {
-                problems.add(ResponseFileScan.fileProblem(
-                        ProblemCode.FILE_UNCLOSED_QUOTE,
-                        name,
-                        ResponseFileScan.line(e),
-                        "a quoted field starting here is never closed: the file looks truncated",
-                        "upload the complete file; records after this line cannot be delimited"));
+                problems.add(ResponseFileScan.undelimited(e, name, bytes));
             }
             if (layout == null && problems.isEmpty()) {
                 problems.add(ResponseFileScan.fileProblem(
@@ -403,6 +404,13 @@ public final class BatchScorer {
     }
 
     private void count(RowOutcome o, Tally t) {
+        o.problems().forEach(p -> t.codes.merge(p.code().id(), 1L, Long::sum));
+        if (o.problems().stream().anyMatch(p -> p.code() == ProblemCode.ROW_HEADER_REPEATED)) {
+            // A header repeated inside the file (concatenated exports) is output and flagged, but it is
+            // not a student: it is not counted in statuses, tiers or roll-ups.
+            t.tiers.merge(NOT_A_STUDENT, 1L, Long::sum);
+            return;
+        }
         o.forms()
                 .forEach((k, v) -> t.status
                         .computeIfAbsent(k, x -> new TreeMap<>())
@@ -415,7 +423,6 @@ public final class BatchScorer {
                                 : o.decision().noRiskIdentified() ? "none" : "unevaluated",
                 1L,
                 Long::sum);
-        o.problems().forEach(p -> t.codes.merge(p.code().id(), 1L, Long::sum));
         if (t.rollups != null) {
             TierDecision d = o.decision();
             int col = d.tier() == null
@@ -736,10 +743,12 @@ public final class BatchScorer {
             g.writeNumberProperty("blankLines", s.blankLines());
             g.writeBooleanProperty("scored", s.scored());
             g.writeArrayPropertyStart("fileProblems");
-            for (Problem p : s.fileProblems().all()) {
+            List<Problem> all = s.fileProblems().all();
+            for (Problem p : all.subList(0, Math.min(all.size(), MAX_LISTED_PROBLEMS))) {
                 g.writeString(p.format());
             }
             g.writeEndArray();
+            g.writeNumberProperty("fileProblemsNotListed", Math.max(0, all.size() - MAX_LISTED_PROBLEMS));
             g.writeObjectPropertyStart("statusCounts");
             for (var e : s.statusCounts().entrySet()) {
                 g.writeObjectPropertyStart(e.getKey());
@@ -751,6 +760,15 @@ public final class BatchScorer {
             g.writeEndObject();
             counts(g, "tierCounts", s.tierCounts());
             counts(g, "problemCounts", s.codeCounts());
+            // What each code seen means, so the summary reads without the documentation.
+            Map<String, String> meanings = new TreeMap<>();
+            s.codeCounts().keySet().forEach(c -> meanings.put(c, meaning(c)));
+            all.forEach(p -> meanings.put(p.code().id(), p.code().summary()));
+            g.writeObjectPropertyStart("problemMeanings");
+            for (var e : meanings.entrySet()) {
+                g.writeStringProperty(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
             g.writeArrayPropertyStart("outputs");
             for (String o : s.outputs()) {
                 g.writeString(o);
@@ -763,6 +781,16 @@ public final class BatchScorer {
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    /** What a problem code ({@code PSY-nnnn}) means. */
+    public static String meaning(String codeId) {
+        for (ProblemCode c : ProblemCode.values()) {
+            if (c.id().equals(codeId)) {
+                return c.summary() + (c.makesRecordUnscorable() ? " (the record is not scored)" : "");
+            }
+        }
+        return "";
     }
 
     private static void counts(JsonGenerator g, String name, Map<String, Long> counts) {

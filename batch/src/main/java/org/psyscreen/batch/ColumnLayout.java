@@ -65,17 +65,26 @@ final class ColumnLayout {
             Map<String, String> mapping,
             List<Problem> problems) {
         ColumnLayout layout = new ColumnLayout(rawHeader);
+        Map<String, String> normalisedMapping = new HashMap<>();
+        mapping.forEach((k, v) -> normalisedMapping.put(Text.header(k), v)); // keys compared as headers are
+        mapping = normalisedMapping;
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < rawHeader.size(); c++) {
             String h = Text.header(rawHeader.get(c));
             String name = mapping.getOrDefault(h, h);
             Integer earlier = seen.putIfAbsent(name, c);
             if (earlier != null) {
+                // A header cell may be data (a file exported without its header row): quote a name only
+                // when it is one of psyscreen's own column names.
                 problems.add(problem(
                         ProblemCode.FILE_DUPLICATE_COLUMN,
                         file,
                         c,
-                        "columns " + (earlier + 1) + " and " + (c + 1) + " are both '" + name + "'",
+                        "columns " + (earlier + 1) + " and " + (c + 1) + " have the same name"
+                                + (known(name, plans) ? " '" + name + "'" : "")
+                                + (layout.field.isEmpty() && layout.items.isEmpty()
+                                        ? "; the first row does not look like a header"
+                                        : ""),
                         "remove or rename one; a parser would silently keep only the last"));
                 continue;
             }
@@ -143,6 +152,17 @@ final class ColumnLayout {
             sb.append(' ').append(p.detail());
         }
         return sb.toString();
+    }
+
+    /** True for psyscreen's own column names (safe to quote: they are not data). */
+    private static boolean known(String name, Map<String, ScoringPlan> plans) {
+        if (FIELDS.contains(name) || name.startsWith("attr.")) {
+            return true;
+        }
+        int dot = name.indexOf('.');
+        return dot > 0
+                && plans.containsKey(name.substring(0, dot))
+                && plans.get(name.substring(0, dot)).itemIndex(name.substring(dot + 1)) >= 0;
     }
 
     private static boolean item(ColumnLayout layout, Map<String, ScoringPlan> plans, String name, int column) {

@@ -43,7 +43,20 @@ final class ResponseFileScan {
      * @param plain true when {@link PlainCsv} may split the file instead of FastCSV: UTF-8, no quote
      *     character, every CR followed by LF, no line longer than {@link PlainCsv#MAX_LINE} bytes
      */
-    record Bytes(String sha256, long size, Charset charset, int bomLength, String encodingNote, boolean plain) {}
+    record Bytes(
+            String sha256,
+            long size,
+            Charset charset,
+            int bomLength,
+            String encodingNote,
+            boolean plain,
+            long longestLine) {}
+
+    /**
+     * Longest record the CSV reader holds in memory; longer fields up to this size are flagged
+     * (PSY-2108) and the batch goes on; a line longer than this refuses the file, named as such.
+     */
+    static final int MAX_RECORD = 16 * 1024 * 1024;
 
     private ResponseFileScan() {}
 
@@ -82,7 +95,7 @@ final class ResponseFileScan {
                     0,
                     "the file is empty (0 bytes)",
                     "check the export; an empty upload cannot be screened"));
-            return new Bytes(pass.sha256, 0, StandardCharsets.UTF_8, 0, "empty", false);
+            return new Bytes(pass.sha256, 0, StandardCharsets.UTF_8, 0, "empty", false, 0);
         }
         if (bom > 0) {
             if (pass.firstBad >= 0) {
@@ -94,7 +107,14 @@ final class ResponseFileScan {
                                 + " although the file starts with its byte-order mark",
                         "re-export the file in one encoding"));
             }
-            return new Bytes(pass.sha256, pass.size, cs, bom, note, cs == StandardCharsets.UTF_8 && pass.plain());
+            return new Bytes(
+                    pass.sha256,
+                    pass.size,
+                    cs,
+                    bom,
+                    note,
+                    cs == StandardCharsets.UTF_8 && pass.plain(),
+                    pass.longestLine);
         }
         if (pass.firstNul >= 0) {
             problems.add(fileProblem(
@@ -103,10 +123,10 @@ final class ResponseFileScan {
                     0,
                     "NUL byte at offset " + pass.firstNul + ": not a text file (or UTF-16 without a byte-order mark)",
                     "export the data as CSV (UTF-8)"));
-            return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "binary", false);
+            return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "binary", false, pass.longestLine);
         }
         if (pass.firstBad < 0) {
-            return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, note, pass.plain());
+            return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, note, pass.plain(), pass.longestLine);
         }
         long badGb = Pass.over(file, GB18030, 0).firstBad;
         if (badGb < 0) {
@@ -116,7 +136,8 @@ final class ResponseFileScan {
                     GB18030,
                     0,
                     "GB18030 (not valid UTF-8 at byte " + pass.firstBad + ")",
-                    false);
+                    false,
+                    pass.longestLine);
         }
         problems.add(fileProblem(
                 ProblemCode.FILE_ENCODING,
@@ -124,7 +145,7 @@ final class ResponseFileScan {
                 0,
                 "byte " + pass.firstBad + " is not UTF-8 and byte " + badGb + " is not GB18030",
                 "save the file as UTF-8; a file mixing encodings cannot be read safely"));
-        return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "undecodable", false);
+        return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "undecodable", false, pass.longestLine);
     }
 
     /** A reader over the file in the detected charset, strict, after the BOM. */
@@ -145,8 +166,30 @@ final class ResponseFileScan {
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .allowUnclosedQuote(false)
                 .skipEmptyLines(false)
-                .maxBufferSize(1024 * 1024)
+                .maxBufferSize(MAX_RECORD)
                 .ofCsvRecord(reader);
+    }
+
+    /**
+     * The file problem for a record the CSV reader could not delimit: a line longer than
+     * {@link #MAX_RECORD} when the file has one, otherwise a quote that is never closed.
+     */
+    static Problem undelimited(CsvParseException e, String name, Bytes bytes) {
+        if (bytes.longestLine() > MAX_RECORD) {
+            return fileProblem(
+                    ProblemCode.FILE_LINE_TOO_LONG,
+                    name,
+                    line(e),
+                    "a line is longer than " + MAX_RECORD / (1024 * 1024) + " MiB (" + bytes.longestLine()
+                            + " bytes): not a survey export",
+                    "check the export; a screening record is a few kilobytes");
+        }
+        return fileProblem(
+                ProblemCode.FILE_UNCLOSED_QUOTE,
+                name,
+                line(e),
+                "a quoted field starting here is never closed: the file looks truncated",
+                "upload the complete file; records after this line cannot be delimited");
     }
 
     /** The line an unclosed quote starts on, from FastCSV's message (0 if absent). */

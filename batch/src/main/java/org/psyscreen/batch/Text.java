@@ -6,9 +6,12 @@ import org.psyscreen.student.Cells;
 final class Text {
     private Text() {}
 
-    /** Header normalisation: half-width, trimmed, lower-case (Locale.ROOT: no Turkish dotless i). */
+    /**
+     * Header normalisation: byte-order marks and zero-width characters removed (a repeated header may
+     * start with a BOM), half-width, trimmed, lower-case (Locale.ROOT: no Turkish dotless i).
+     */
     static String header(String s) {
-        return Cells.normalise(s).toLowerCase(java.util.Locale.ROOT);
+        return Cells.normalise(Cells.withoutInvisibles(s)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

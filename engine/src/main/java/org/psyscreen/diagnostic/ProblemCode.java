@@ -193,6 +193,8 @@ public enum ProblemCode {
     FILE_CHANGED(2008, "input changed during the run"),
     /** Item columns coded differently from the definition (option numbers 1..4 where it says 0..3). */
     FILE_CODED_DIFFERENTLY(2009, "answers coded differently from the definition"),
+    /** A line longer than the reader holds (not a survey export). */
+    FILE_LINE_TOO_LONG(2010, "line too long"),
 
     // --- response files, one record (PSY-21xx): the record is output, flagged, and the run goes on
     /** The record has fewer fields than the header. */
@@ -214,7 +216,12 @@ public enum ProblemCode {
     /** An attribute cell holds a value that is neither a recognised yes nor a recognised no. */
     ROW_BAD_ATTRIBUTE(2109, "unrecognised attribute value"),
     /** No loaded version of the policy is in force on the record's test date (or it has none). */
-    ROW_POLICY_NOT_IN_FORCE(2110, "no policy version in force on the test date");
+    ROW_POLICY_NOT_IN_FORCE(2110, "no policy version in force on the test date"),
+    /**
+     * The student id looks altered: written in scientific notation or rounded by Excel, a 15-digit
+     * legacy resident-id form, or holding invisible characters (BOM, zero-width, NUL).
+     */
+    ROW_SUSPECT_ID(2111, "student id looks altered");
 
     private final int number;
     private final String summary;

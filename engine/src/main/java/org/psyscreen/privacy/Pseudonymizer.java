@@ -62,9 +62,12 @@ public final class Pseudonymizer {
         }
     }
 
-    /** The canonical form ids are compared and tokenised in. */
+    /**
+     * The canonical form ids are compared and tokenised in: invisible characters (BOM, zero-width,
+     * NUL) removed, half-width, trimmed, upper case.
+     */
     public static String canonical(String rawId) {
-        return Cells.normalise(rawId).toUpperCase(Locale.ROOT);
+        return Cells.normalise(Cells.withoutInvisibles(rawId)).toUpperCase(Locale.ROOT);
     }
 
     @Override

@@ -48,7 +48,8 @@ import org.psyscreen.tier.TierDecision;
  * invalid answer. Grade, sex and dates use {@link StudentReaders}; an unreadable one is a
  * {@code PSY-2106} problem and unknown. An attribute is yes, no, or unknown (blank); an unrecognised
  * one is a {@code PSY-2109} problem and unknown — never no. A record flagged unscorable by its front
- * end gets {@link ScoringPlan#unscorable()} forms: INVALID, critical items UNKNOWN.
+ * end gets {@link ScoringPlan#unscorable()} forms (INVALID, critical items UNKNOWN), and none of its
+ * fields but the id, school, class and region is read: grade, sex, dates and attributes are unknown.
  *
  * <p>Policy versions: of the versions given, the one in force on the test date decides; when none is
  * (or the test date is unknown) the record is flagged {@code PSY-2110} and decided under the version
@@ -149,31 +150,47 @@ public final class Screener {
         for (RecordProblem p : problems) {
             unscorable |= p.unscorable();
         }
-        String id = Pseudonymizer.canonical(orEmpty(in.field(StudentField.STUDENT_ID)));
-        if (id.isEmpty()) {
-            problems.add(RecordProblem.of(ProblemCode.ROW_NO_ID));
-        }
-        Grade grade = read(in, StudentField.GRADE, StudentReaders::grade, problems);
-        Sex sex = read(in, StudentField.SEX, StudentReaders::sex, problems);
-        LocalDate birth = read(in, StudentField.BIRTH_DATE, StudentReaders::date, problems);
-        LocalDate test = read(in, StudentField.TEST_DATE, StudentReaders::date, problems);
-        StudentProfile profile = new StudentProfile(grade, sex, birth, test);
-        if (profile.ageContradictsGrade()) {
-            problems.add(RecordProblem.of(ProblemCode.ROW_AGE_GRADE));
-        }
+        String rawId = orEmpty(in.field(StudentField.STUDENT_ID));
+        String id = Pseudonymizer.canonical(rawId);
+        StudentProfile profile;
         Map<String, Boolean> attributes = new TreeMap<>();
-        in.attributes().forEach((name, raw) -> {
-            if (raw == null || Cells.normalise(raw).isEmpty()) {
-                return; // blank: unknown
-            }
-            Boolean v = StudentReaders.yesNo(raw);
-            if (v == null) {
-                problems.add(new RecordProblem(ProblemCode.ROW_BAD_ATTRIBUTE, "attr." + name, ""));
+        CutoffPolicy chosen;
+        if (unscorable) {
+            // Fields that cannot be trusted to sit in their columns are not read as grade, sex, dates or
+            // attributes (a shifted row, a repeated header): unknown, and no reader problem is added.
+            profile = new StudentProfile(null, null, null, null);
+            chosen = policy;
+        } else {
+            if (id.isEmpty()) {
+                problems.add(RecordProblem.of(ProblemCode.ROW_NO_ID));
             } else {
-                attributes.put(name, v);
+                String suspect = StudentIds.suspect(rawId, id);
+                if (suspect != null) {
+                    problems.add(
+                            new RecordProblem(ProblemCode.ROW_SUSPECT_ID, StudentField.STUDENT_ID.column(), suspect));
+                }
             }
-        });
-        CutoffPolicy chosen = versionFor(test, problems);
+            Grade grade = read(in, StudentField.GRADE, StudentReaders::grade, problems);
+            Sex sex = read(in, StudentField.SEX, StudentReaders::sex, problems);
+            LocalDate birth = read(in, StudentField.BIRTH_DATE, StudentReaders::date, problems);
+            LocalDate test = read(in, StudentField.TEST_DATE, StudentReaders::date, problems);
+            profile = new StudentProfile(grade, sex, birth, test);
+            if (profile.ageContradictsGrade()) {
+                problems.add(RecordProblem.of(ProblemCode.ROW_AGE_GRADE));
+            }
+            in.attributes().forEach((name, raw) -> {
+                if (raw == null || Cells.normalise(raw).isEmpty()) {
+                    return; // blank: unknown
+                }
+                Boolean v = StudentReaders.yesNo(raw);
+                if (v == null) {
+                    problems.add(new RecordProblem(ProblemCode.ROW_BAD_ATTRIBUTE, "attr." + name, ""));
+                } else {
+                    attributes.put(name, v);
+                }
+            });
+            chosen = versionFor(test, problems);
+        }
 
         Map<String, ScoredResponse> forms = new LinkedHashMap<>();
         ScoredResponse[] scored = new ScoredResponse[plans.length];

@@ -49,6 +49,35 @@ public final class Cells {
         return sb.toString();
     }
 
+    /** True for a byte-order mark, a zero-width character or NUL: invisible, never part of a value. */
+    public static boolean invisible(char c) {
+        return c == '\uFEFF' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\u0000';
+    }
+
+    /** True when the cell holds a byte-order mark, a zero-width character or NUL. */
+    public static boolean hasInvisibles(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (invisible(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cell without byte-order marks, zero-width characters and NUL. */
+    public static String withoutInvisibles(String s) {
+        if (!hasInvisibles(s)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (!invisible(s.charAt(i))) {
+                sb.append(s.charAt(i));
+            }
+        }
+        return sb.toString();
+    }
+
     /** Half-width, then trimmed: how every answer, grade, sex, date and attribute cell is read. */
     public static String normalise(String s) {
         return trim(halfWidth(s));

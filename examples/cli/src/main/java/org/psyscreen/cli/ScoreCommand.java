@@ -225,9 +225,14 @@ final class ScoreCommand implements Callable<Integer> {
         o.println("输入 input:   " + s.input() + " — " + s.encoding() + ", sha256 "
                 + s.inputSha256().substring(0, 16) + "…");
         if (!s.scored()) {
-            o.println("文件未评分 THE FILE WAS NOT SCORED — nothing was published:");
-            for (Problem p : s.fileProblems().all()) {
+            o.println("文件未评分 THE FILE WAS NOT SCORED — no scores were published:");
+            List<Problem> all = s.fileProblems().all();
+            for (Problem p : all.subList(0, Math.min(all.size(), 20))) {
                 o.println("  " + p.format().replace("\n", "\n  "));
+            }
+            if (all.size() > 20) {
+                o.println("  ... and " + (all.size() - 20) + " more (summary.json lists the first "
+                        + BatchScorer.MAX_LISTED_PROBLEMS + ")");
             }
             return;
         }
@@ -253,7 +258,12 @@ final class ScoreCommand implements Callable<Integer> {
             }
         }
         if (!s.codeCounts().isEmpty()) {
-            o.println("记录问题 record problems (each record kept and flagged): " + s.codeCounts());
+            o.println("记录问题 record problems (each record kept and flagged):");
+            s.codeCounts().forEach((code, n) -> o.printf("  %s %6d  %s%n", code, n, BatchScorer.meaning(code)));
+        }
+        long notStudents = s.tierCounts().getOrDefault(BatchScorer.NOT_A_STUDENT, 0L);
+        if (notStudents > 0) {
+            o.println("  " + notStudents + " repeated header row(s): output and flagged, not counted as students");
         }
         o.println("输出 outputs: " + out.resolve("scores.csv")
                 + ", scores.jsonl" + (policy == null ? "" : ", rollup.csv (small cells hidden)") + ", summary.json"
