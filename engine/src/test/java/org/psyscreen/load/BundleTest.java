@@ -139,6 +139,14 @@ class BundleTest {
     }
 
     @Test
+    void aThreeMillionCharacterLabelIsRefusedBeforeTheParserBuildsIt() {
+        String huge = DEMO.replace("label: item one", "label: " + "x".repeat(3_000_000));
+        var r = DefinitionLoader.load("huge.yaml", huge.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.problems().all()).extracting(Problem::code).containsExactly(ProblemCode.LIMIT_EXCEEDED);
+        assertThat(r.problems().format()).contains("huge.yaml:", "a line has at most");
+    }
+
+    @Test
     void versionsCompareNumerically() {
         assertThat(Bundle.compareVersions("1.10.0", "1.9.0")).isPositive();
         assertThat(Bundle.compareVersions("2026.1.0", "2026.1.0")).isZero();

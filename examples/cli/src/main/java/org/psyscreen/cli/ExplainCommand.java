@@ -69,7 +69,22 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("psyscreen explain: cannot read " + record);
             return 2;
         }
-        JsonNode root = YAMLMapper.builder().build().readTree(Files.readString(record));
+        if (Files.size(record) > 1024 * 1024) {
+            err.println("psyscreen explain: " + record + " is larger than 1 MiB: not one student's record");
+            return 2;
+        }
+        JsonNode root;
+        try {
+            root = YAMLMapper.builder().build().readTree(Files.readString(record));
+        } catch (tools.jackson.core.JacksonException | java.nio.charset.MalformedInputException e) {
+            // The parser's message may quote the record (answers): give the place only.
+            String where = e instanceof tools.jackson.core.JacksonException j && j.getLocation() != null
+                    ? ":" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr()
+                    : "";
+            err.println("psyscreen explain: " + record + where + ": not a readable YAML record (check the syntax"
+                    + " there; the file must be UTF-8)");
+            return 2;
+        }
         // The instruments the record answers, screened exactly as the batch screens a row.
         Map<String, ScoringPlan> plans = new LinkedHashMap<>();
         for (var e : root.path("answers").properties()) {

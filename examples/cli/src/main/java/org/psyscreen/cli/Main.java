@@ -45,6 +45,17 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        // Never a stack trace: its messages may quote data (an id in a parser's message). One line,
+        // the kind of failure, and what to do.
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine
+                    .getErr()
+                    .println("psyscreen " + commandLine.getCommandName() + ": failed ("
+                            + e.getClass().getSimpleName() + "); nothing was published. If the input is readable"
+                            + " and this repeats, report it with the command line (not the data).");
+            commandLine.getErr().flush();
+            return e instanceof java.io.IOException ? 3 : 4;
+        });
         return cl.execute(args);
     }
 

@@ -209,6 +209,13 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (OutputRefusedException e) {
             err.println("psyscreen score: " + e.getMessage());
             return 3;
+        } catch (java.io.IOException e) {
+            // Disk full, a folder made read-only mid-run: the staging folder is gone, --out unchanged.
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason()
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            err.println("psyscreen score: writing the results failed (" + reason + "); " + out + " is unchanged");
+            return 3;
         } finally {
             if (converted != null) {
                 Files.deleteIfExists(converted);

@@ -161,6 +161,16 @@ class UserErrorsTest {
         assertThat(b.out()).contains("PSY-2106 (sex)").doesNotContain(SENTINEL);
     }
 
+    @Test
+    void aBrokenExplainRecordIsLocatedNotEchoed() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "student: {id: " + SENTINEL + "\nanswers: [\n");
+        assertCleanError(
+                MainTest.run("explain", "--policy", "example-a-glad-pc", broken.toString()),
+                2,
+                "broken.yaml:",
+                "not a readable YAML record");
+    }
+
     static String[] row(int n, String t1, String v1, String t2, String v2) {
         return new String[] {Integer.toString(n), t1, v1, t2, v2};
     }
