@@ -405,7 +405,11 @@ public final class BatchScorer {
 
     private void count(RowOutcome o, Tally t) {
         o.problems().forEach(p -> t.codes.merge(p.code().id(), 1L, Long::sum));
-        if (o.problems().stream().anyMatch(p -> p.code() == ProblemCode.ROW_HEADER_REPEATED)) {
+        boolean header = false;
+        for (RecordProblem p : o.problems()) {
+            header |= p.code() == ProblemCode.ROW_HEADER_REPEATED;
+        }
+        if (header) {
             // A header repeated inside the file (concatenated exports) is output and flagged, but it is
             // not a student: it is not counted in statuses, tiers or roll-ups.
             t.tiers.merge(NOT_A_STUDENT, 1L, Long::sum);

@@ -44,7 +44,7 @@ public final class NormTableLoader {
                 return null;
             }
             NormRules.check(def, instrument.get(), binder);
-            return NormTable.of(def, sha);
+            return org.psyscreen.internal.access.Construct.normTables().create(def, sha);
         });
     }
 }

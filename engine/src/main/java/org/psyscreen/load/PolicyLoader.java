@@ -325,21 +325,22 @@ public final class PolicyLoader {
                     k, tiers.stream().filter(t -> t.id().equals(v)).findFirst().orElseThrow()));
             List<Tier> ordered = new ArrayList<>(tiers);
             ordered.sort(java.util.Comparator.comparingInt(Tier::severity));
-            return new DeclarativePolicy(
-                    id,
-                    version,
-                    name,
-                    example,
-                    regionCode,
-                    regionName,
-                    from,
-                    to,
-                    instrumentKeys,
-                    ordered,
-                    followUpTiers,
-                    rules,
-                    citations,
-                    sha);
+            return org.psyscreen.internal.access.Construct.declarativePolicies()
+                    .create(
+                            id,
+                            version,
+                            name,
+                            example,
+                            regionCode,
+                            regionName,
+                            from,
+                            to,
+                            instrumentKeys,
+                            ordered,
+                            followUpTiers,
+                            rules,
+                            citations,
+                            sha);
         }
 
         private static final String[] CONDITION_FIELDS = {

@@ -36,14 +36,8 @@ public final class NormTable {
         this.sha256 = sha256;
     }
 
-    /**
-     * Wraps a table that passed the loader's checks.
-     *
-     * @param definition the checked table
-     * @param sha256 SHA-256 of the file it came from
-     */
-    public static NormTable of(NormTableDefinition definition, String sha256) {
-        return new NormTable(definition, sha256);
+    static {
+        org.psyscreen.internal.access.Construct.register(NormTable::new);
     }
 
     /** The table as loaded. */

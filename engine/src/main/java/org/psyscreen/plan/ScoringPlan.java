@@ -226,23 +226,24 @@ public final class ScoringPlan {
         int vc = validityItems.length;
         double[] measure = new double[vc];
         java.util.Arrays.fill(measure, Double.NaN);
-        return new ScoredResponse(
-                key,
-                itemIds,
-                scaleIds,
-                criticalIds,
-                validityIds,
-                state,
-                new int[n],
-                value,
-                new int[sc],
-                new int[sc],
-                new boolean[sc],
-                crit,
-                measure,
-                new boolean[vc],
-                FormStatus.INVALID,
-                List.of(new StatusReason(StatusReason.Code.RECORD_UNSCORABLE, definition.id())));
+        return org.psyscreen.internal.access.Construct.scoredResponses()
+                .create(
+                        key,
+                        itemIds,
+                        scaleIds,
+                        criticalIds,
+                        validityIds,
+                        state,
+                        new int[n],
+                        value,
+                        new int[sc],
+                        new int[sc],
+                        new boolean[sc],
+                        crit,
+                        measure,
+                        new boolean[vc],
+                        FormStatus.INVALID,
+                        List.of(new StatusReason(StatusReason.Code.RECORD_UNSCORABLE, definition.id())));
     }
 
     /** Scores one form on the fast path. Thread-safe; allocates only the result. */
@@ -461,23 +462,24 @@ public final class ScoringPlan {
         if (explain) {
             sink.status(status);
         }
-        return new ScoredResponse(
-                key,
-                itemIds,
-                scaleIds,
-                criticalIds,
-                validityIds,
-                state,
-                raw,
-                value,
-                answered,
-                missing,
-                prorated,
-                crit,
-                measure,
-                fired,
-                status,
-                reasons == null ? List.of() : reasons);
+        return org.psyscreen.internal.access.Construct.scoredResponses()
+                .create(
+                        key,
+                        itemIds,
+                        scaleIds,
+                        criticalIds,
+                        validityIds,
+                        state,
+                        raw,
+                        value,
+                        answered,
+                        missing,
+                        prorated,
+                        crit,
+                        measure,
+                        fired,
+                        status,
+                        reasons == null ? List.of() : reasons);
     }
 
     /** Index of {@code answer} among {@code options}, or -1. Linear: answer sets are a handful of short codes. */

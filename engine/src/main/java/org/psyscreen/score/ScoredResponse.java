@@ -11,8 +11,8 @@ import java.util.OptionalInt;
  * critical item, every validity check, and each item's answer state and raw value (tier policies
  * may read items). {@link #toString()} prints no answer and no score.
  *
- * <p>Created by {@link org.psyscreen.plan.ScoringPlan#score}; the arrays passed to the constructor
- * become owned by the result and must not be changed afterwards.
+ * <p>Created only by {@link org.psyscreen.plan.ScoringPlan#score} (the constructor takes the plan's
+ * raw arrays unchecked, so it is not public).
  */
 public final class ScoredResponse {
     private static final AnswerState[] ANSWER_STATES = AnswerState.values();
@@ -35,11 +35,15 @@ public final class ScoredResponse {
     private final FormStatus status;
     private final List<StatusReason> reasons;
 
+    static {
+        org.psyscreen.internal.access.Construct.register(ScoredResponse::new);
+    }
+
     /**
      * For scoring plans. Array indexes follow the id lists; a scale is scored exactly when its
      * value is not NaN.
      */
-    public ScoredResponse(
+    ScoredResponse(
             String instrumentKey,
             List<String> itemIds,
             List<String> scaleIds,

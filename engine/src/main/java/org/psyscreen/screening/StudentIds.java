@@ -18,20 +18,23 @@ final class StudentIds {
 
     private StudentIds() {}
 
-    /** Why {@code canonical} (of {@code raw}) looks altered, or {@code null}. */
+    /** Why {@code canonical} (of {@code raw}) looks altered, or {@code null}. Cheap for ordinary ids. */
     static String suspect(String raw, String canonical) {
         if (Cells.hasInvisibles(raw)) {
             return "holds invisible characters (byte-order mark, zero-width or NUL); they were removed";
         }
-        if (SCIENTIFIC.matcher(canonical).matches()) {
+        int n = canonical.length();
+        if (n > 2 && canonical.indexOf('E') > 0 && SCIENTIFIC.matcher(canonical).matches()) {
             return "is in scientific notation: Excel rounded it; re-export the id column as text";
         }
-        var m = EIGHTEEN.matcher(canonical);
-        if (m.matches() && m.group(1).endsWith("000") && !checksumValid(m.group(1))) {
-            return "ends in 000 and fails the resident-id check digit: Excel keeps 15 significant digits;"
-                    + " re-export the id column as text";
+        if ((n == 18 || n == 19) && canonical.endsWith("000")) {
+            var m = EIGHTEEN.matcher(canonical);
+            if (m.matches() && !checksumValid(m.group(1))) {
+                return "ends in 000 and fails the resident-id check digit: Excel keeps 15 significant digits;"
+                        + " re-export the id column as text";
+            }
         }
-        if (FIFTEEN.matcher(canonical).matches()) {
+        if (n == 15 && FIFTEEN.matcher(canonical).matches()) {
             return "has the 15-digit legacy resident-id form (or was cut to 15 digits); check it";
         }
         return null;

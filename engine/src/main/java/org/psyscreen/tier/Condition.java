@@ -21,6 +21,22 @@ public sealed interface Condition {
         UNKNOWN
     }
 
+    /**
+     * The condition's text ({@code phqa.total >= 11}), built once per condition: readings carry it
+     * for every student, and building it per reading would format the threshold every time.
+     */
+    static String text(Condition c) {
+        return Texts.TEXT.computeIfAbsent(c, Object::toString);
+    }
+
+    /** Holder of the text cache (interfaces cannot have private static fields). */
+    final class Texts {
+        static final java.util.concurrent.ConcurrentHashMap<Condition, String> TEXT =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Texts() {}
+    }
+
     /** Evaluates and records what was read. */
     Truth eval(Screening s, Trace trace);
 
@@ -80,7 +96,7 @@ public sealed interface Condition {
                 x = basis == Basis.T ? n.t() : n.percentile();
             }
             boolean met = op.test(x, value);
-            trace.readings.add(new Reading(var, Numbers.format(x), table, toString(), met));
+            trace.readings.add(new Reading(var, Numbers.format(x), table, text(this), met));
             return met ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -110,7 +126,7 @@ public sealed interface Condition {
             }
             int v = form.rawValue(item).getAsInt();
             boolean met = op.test(v, value);
-            trace.readings.add(new Reading(var, Integer.toString(v), null, toString(), met));
+            trace.readings.add(new Reading(var, Integer.toString(v), null, text(this), met));
             return met ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -131,7 +147,7 @@ public sealed interface Condition {
                 return Truth.UNKNOWN;
             }
             CriticalState st = form.critical(critical);
-            trace.readings.add(new Reading(var, st.name(), null, toString(), st == state));
+            trace.readings.add(new Reading(var, st.name(), null, text(this), st == state));
             return st == state ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -151,7 +167,7 @@ public sealed interface Condition {
                 trace.readings.add(new Reading(var, "unavailable: instrument not given", null));
                 return Truth.UNKNOWN;
             }
-            trace.readings.add(new Reading(var, form.status().name(), null, toString(), form.status() == status));
+            trace.readings.add(new Reading(var, form.status().name(), null, text(this), form.status() == status));
             return form.status() == status ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -167,10 +183,10 @@ public sealed interface Condition {
         public Truth eval(Screening s, Trace trace) {
             Boolean v = s.attributes().get(name);
             if (v == null) {
-                trace.readings.add(new Reading("attribute " + name, "unknown", null, toString(), null));
+                trace.readings.add(new Reading("attribute " + name, "unknown", null, text(this), null));
                 return Truth.UNKNOWN;
             }
-            trace.readings.add(new Reading("attribute " + name, Boolean.toString(v), null, toString(), v == value));
+            trace.readings.add(new Reading("attribute " + name, Boolean.toString(v), null, text(this), v == value));
             return v == value ? Truth.TRUE : Truth.FALSE;
         }
 

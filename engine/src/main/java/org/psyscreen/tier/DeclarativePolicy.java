@@ -34,8 +34,12 @@ public final class DeclarativePolicy implements CutoffPolicy {
     private final List<Citation> citations;
     private final String sha256;
 
-    /** Built by the policy loader after every check passed. */
-    public DeclarativePolicy(
+    static {
+        org.psyscreen.internal.access.Construct.register(DeclarativePolicy::new);
+    }
+
+    /** Built by the policy loader after every check passed (not public: it checks nothing itself). */
+    DeclarativePolicy(
             String id,
             String version,
             LocalizedText name,
