@@ -15,6 +15,9 @@ import org.psyscreen.load.Bundle;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.score.ResponseRow;
 import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.screening.Screener;
+import org.psyscreen.screening.StudentField;
+import org.psyscreen.screening.StudentInput;
 import org.psyscreen.student.Grade;
 import org.psyscreen.student.Sex;
 import org.psyscreen.student.StudentProfile;
@@ -80,6 +83,35 @@ public final class BenchmarkCohort {
         Map<String, ScoredResponse> forms = new LinkedHashMap<>();
         plans.forEach((id, plan) -> forms.put(id, plan.score(ResponseRow.of(answers.get(id)[s]))));
         return new Screening(forms, profile(s), Map.of(), BUNDLE.norms());
+    }
+
+    /** A screener for the cohort's policy, its instruments and the bundled norm tables. */
+    public Screener screener() {
+        return Screener.builder()
+                .instruments(plans)
+                .norms(BUNDLE.norms())
+                .policy(policy)
+                .build();
+    }
+
+    /** Fills {@code in} (of {@code screener}) with student {@code s} as raw text, as a front end would. */
+    public StudentInput fill(Screener screener, StudentInput in, int s) {
+        in.clear()
+                .set(StudentField.STUDENT_ID, "B" + (1_000_000 + s))
+                .set(StudentField.SCHOOL, "SCH" + (s % 7))
+                .set(StudentField.CLASS, grade[s] + "-" + (s % 5))
+                .set(StudentField.GRADE, grade[s])
+                .set(StudentField.SEX, sex[s])
+                .set(StudentField.BIRTH_DATE, birth[s].toString())
+                .set(StudentField.TEST_DATE, TEST_DATE.toString());
+        for (var e : answers.entrySet()) {
+            int k = screener.instrumentIds().indexOf(e.getKey()); // the screener orders instruments by id
+            String[] row = e.getValue()[s];
+            for (int i = 0; i < row.length; i++) {
+                in.answer(k, i, row[i]);
+            }
+        }
+        return in;
     }
 
     /** Writes the cohort as a response file, as a platform exports it (plain UTF-8 CSV, LF). */
