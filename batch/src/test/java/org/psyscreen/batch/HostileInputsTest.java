@@ -77,6 +77,23 @@ class HostileInputsTest {
                     .readTree(out.resolve("summary.json").toFile());
             assertThat(summary.get("fileProblemsNotListed").asLong()).isPositive();
         }
+        JsonNode summaryJson = JsonMapper.builder()
+                .build()
+                .readTree(out.resolve("summary.json").toFile());
+        s.codeCounts()
+                .keySet()
+                .forEach(code -> assertThat(
+                                summaryJson.path("problemMeanings").path(code).asString())
+                        .as(name + ": the summary says what " + code + " means")
+                        .isNotBlank());
+        s.fileProblems()
+                .all()
+                .forEach(p -> assertThat(summaryJson
+                                .path("problemMeanings")
+                                .path(p.code().id())
+                                .asString())
+                        .as(name + ": the summary says what " + p.code().id() + " means")
+                        .isNotBlank());
         if (scored) {
             assertThat(s.countsMatch()).isTrue();
             List<NamedCsvRecord> rows;

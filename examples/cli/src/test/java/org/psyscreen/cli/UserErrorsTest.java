@@ -171,6 +171,26 @@ class UserErrorsTest {
                 "not a readable YAML record");
     }
 
+    @Test
+    void scoresXlsxKeepsIdsAndClassesAsText() throws Exception {
+        Path csv = Files.writeString(
+                dir.resolve("scores.csv"),
+                "record,line,student,school,class,grade,phq9.total\n1,2,440524200801011234,S1,7.10,7,12\n");
+        Path xlsx = dir.resolve("scores.xlsx");
+        Spreadsheets.toXlsx(csv, xlsx);
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile());
+                var rows = wb.getFirstSheet().openStream()) {
+            var row = rows.skip(1).findFirst().orElseThrow();
+            assertThat(row.getCell(2).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(row.getCell(2).getText()).isEqualTo("440524200801011234");
+            assertThat(row.getCell(4).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(row.getCell(4).getText()).isEqualTo("7.10");
+            assertThat(row.getCell(6).getType())
+                    .as("scores stay numbers")
+                    .isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+        }
+    }
+
     static String[] row(int n, String t1, String v1, String t2, String v2) {
         return new String[] {Integer.toString(n), t1, v1, t2, v2};
     }
