@@ -3,6 +3,7 @@ package org.psyscreen.batch;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.psyscreen.load.MappingLoader;
 import org.psyscreen.norm.NormTable;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.privacy.Pseudonymizer;
@@ -14,7 +15,8 @@ import org.psyscreen.tier.CutoffPolicy;
  * @param plans compiled instruments by id; every one of them must have all its item columns
  * @param policy the tier policy, or {@code null} to score without tiers
  * @param norms norm tables by id that the policy may read
- * @param mapping the file's header names (normalised) to canonical column names
+ * @param mapping how the file's headers map to psyscreen's names, which columns to ignore, how
+ *     values are recoded and the school stage
  * @param pseudonymizer keyed pseudonyms for student ids, or {@code null} to output raw ids
  * @param threads scoring threads (output order and bytes never depend on it)
  * @param chunk records scored per parallel step
@@ -28,7 +30,7 @@ public record BatchOptions(
         Map<String, ScoringPlan> plans,
         CutoffPolicy policy,
         Map<String, NormTable> norms,
-        Map<String, String> mapping,
+        MappingLoader.HeaderMapping mapping,
         Pseudonymizer pseudonymizer,
         int threads,
         int chunk,
@@ -58,7 +60,7 @@ public record BatchOptions(
     public BatchOptions {
         plans = Map.copyOf(plans);
         norms = Map.copyOf(norms);
-        mapping = Map.copyOf(mapping);
+        mapping = mapping == null ? new MappingLoader.HeaderMapping(Map.of()) : mapping;
         Objects.requireNonNull(plans);
         progress = progress == null ? Progress.NONE : progress;
         policyVersions = List.copyOf(policyVersions);
@@ -74,7 +76,7 @@ public record BatchOptions(
                 plans,
                 policy,
                 Map.of(),
-                Map.of(),
+                null,
                 null,
                 Runtime.getRuntime().availableProcessors(),
                 2048,
@@ -126,8 +128,13 @@ public record BatchOptions(
                 plans, policy, norms, mapping, pseudonymizer, threads, chunk, progress, policyVersions, overwrite, s);
     }
 
-    /** A copy with a header mapping. */
-    public BatchOptions withMapping(Map<String, String> m) {
+    /** A copy with a mapping that only renames headers. */
+    public BatchOptions withMapping(Map<String, String> columns) {
+        return withMapping(new MappingLoader.HeaderMapping(columns));
+    }
+
+    /** A copy with a mapping (renames, ignored columns, value recoding, school stage). */
+    public BatchOptions withMapping(MappingLoader.HeaderMapping m) {
         return new BatchOptions(
                 plans, policy, norms, m, pseudonymizer, threads, chunk, progress, policyVersions, overwrite, steps);
     }

@@ -36,6 +36,7 @@ import org.psyscreen.screening.ScreeningResult;
 import org.psyscreen.screening.StudentField;
 import org.psyscreen.screening.StudentInput;
 import org.psyscreen.student.StudentProfile;
+import org.psyscreen.student.StudentReaders;
 import org.psyscreen.tier.RuleFiring;
 import org.psyscreen.tier.TierDecision;
 import org.psyscreen.version.EngineVersion;
@@ -85,12 +86,19 @@ public final class BatchScorer {
         this.options = options;
         this.plans = new TreeMap<>(options.plans()); // sorted: output columns never depend on map order
         Screener.Builder b = Screener.builder().instruments(plans).norms(options.norms());
+        if (options.mapping().stage() != null) {
+            b.stage(StudentReaders.Stage.valueOf(options.mapping().stage().toUpperCase(java.util.Locale.ROOT)));
+        }
         if (options.policy() != null) {
             b.policy(options.policy()).policyVersions(options.policyVersions());
         }
         this.screener = b.build();
         this.coding = new CodingCheck(screener.instrumentIds(), List.copyOf(plans.values()));
+        this.recodes = Recodes.of(options.mapping().values(), plans);
     }
+
+    /** How the mapping recodes values (option text, numbered options, sex codes). */
+    private final Recodes recodes;
 
     /** The shape of the coding check (an empty one); each chunk counts into a fresh copy. */
     private final CodingCheck coding;
@@ -179,7 +187,13 @@ public final class BatchScorer {
                 String[] header = source.header();
                 if (header != null) {
                     // Header problems are collected; reading goes on so every file-level problem is listed.
-                    layout = ColumnLayout.resolve(name, Arrays.asList(header), plans, options.mapping(), problems);
+                    layout = ColumnLayout.resolve(
+                            name,
+                            Arrays.asList(header),
+                            plans,
+                            options.mapping().columns(),
+                            options.mapping().ignore(),
+                            problems);
                     int idCol = layout.column("student_id");
                     for (RecordBlock b; (b = source.next(4096)) != null; ) {
                         records += b.size();
@@ -292,6 +306,24 @@ public final class BatchScorer {
                     "do not change the file while it is scored; run again")));
             return summary(named, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
         }
+        List<String> textColumns = tally.coding.textColumns();
+        if (!textColumns.isEmpty()) {
+            Files.deleteIfExists(csvTmp);
+            Files.deleteIfExists(jsonTmp);
+            List<String> shown = new ArrayList<>();
+            for (String c : textColumns.subList(0, Math.min(10, textColumns.size()))) {
+                shown.add(c + " (definition " + tally.coding.range(c) + ")");
+            }
+            Problems p = Problems.of(List.of(ResponseFileScan.fileProblem(
+                    ProblemCode.FILE_TEXT_ANSWERS,
+                    named.name(),
+                    1,
+                    textColumns.size() + " item column(s) hold option text where the definition expects codes — "
+                            + String.join(", ", shown) + (textColumns.size() > 10 ? ", ..." : ""),
+                    "add a 'values:' table to the mapping that says which code each option text is, e.g."
+                            + " values: {phqa: {\"完全不会\": \"0\", \"好几天\": \"1\"}}; or export option scores")));
+            return summary(named, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
+        }
         List<String> odd = tally.coding.suspicious();
         if (!odd.isEmpty()) {
             Files.deleteIfExists(csvTmp);
@@ -308,8 +340,8 @@ public final class BatchScorer {
                             + " lowest code and some are numbers above the highest — "
                             + String.join(", ", shown) + (odd.size() > 10 ? ", ..." : ""),
                     "export the answers as the definition codes them (e.g. option scores 0..3, not option numbers"
-                            + " 1..4), or subtract 1 in these columns; scoring them as they are would inflate"
-                            + " every score and turn critical items positive")));
+                            + " 1..4), or say so in the mapping: values: {phqa: {offset: -1}}; scoring them as"
+                            + " they are would inflate every score and turn critical items positive")));
             return summary(named, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
         }
         List<String> outputs = new ArrayList<>(List.of("scores.csv", "scores.jsonl"));
@@ -501,13 +533,13 @@ public final class BatchScorer {
             in.flag(RecordProblem.of(ProblemCode.ROW_DUPLICATE_ID));
         }
         for (StudentField f : StudentField.values()) {
-            in.set(f, cell(rec, layout.column(f.column())));
+            in.set(f, recodes.field(f, cell(rec, layout.column(f.column()))));
         }
         layout.attributes.forEach((k, c) -> in.attribute(k, cell(rec, c)));
         for (int k = 0; k < layout.itemColumns.length; k++) {
             int[] cols = layout.itemColumns[k];
             for (int i = 0; i < cols.length; i++) {
-                in.answer(k, i, cell(rec, cols[i]));
+                in.answer(k, i, recodes.answer(k, i, cell(rec, cols[i])));
             }
         }
         ScreeningResult r = in.screen();

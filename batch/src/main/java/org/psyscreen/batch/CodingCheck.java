@@ -33,6 +33,11 @@ final class CodingCheck {
      */
     static final int ENOUGH = 2;
 
+    /** Per column: answers that are text (not numbers) and not a code, and answers that are codes. */
+    final int[][] text;
+
+    final int[][] answered;
+
     CodingCheck(List<String> instruments, List<ScoringPlan> plans) {
         this.instruments = instruments;
         this.plans = plans;
@@ -41,6 +46,8 @@ final class CodingCheck {
         highestCode = new long[n][];
         sawLowest = new boolean[n][];
         above = new int[n][];
+        text = new int[n][];
+        answered = new int[n][];
         for (int k = 0; k < n; k++) {
             InstrumentDefinition d = plans.get(k).definition();
             int items = d.items().size();
@@ -48,6 +55,8 @@ final class CodingCheck {
             highestCode[k] = new long[items];
             sawLowest[k] = new boolean[items];
             above[k] = new int[items];
+            text[k] = new int[items];
+            answered[k] = new int[items];
             for (int i = 0; i < items; i++) {
                 Item item = d.items().get(i);
                 ResponseSet set = d.responseSet(item.responses()).orElseThrow();
@@ -73,14 +82,21 @@ final class CodingCheck {
         for (int i = 0; i < columns.length; i++) {
             AnswerState st = form.answerState(i);
             if (st == AnswerState.ANSWERED) {
+                answered[k][i]++;
                 if (!sawLowest[k][i] && form.rawValueAt(i) == lowestValue[k][i]) {
                     sawLowest[k][i] = true;
                 }
-            } else if (st == AnswerState.INVALID && above[k][i] < ENOUGH && highestCode[k][i] != Long.MIN_VALUE) {
+            } else if (st == AnswerState.INVALID) {
                 int c = columns[i];
                 String v = c >= 0 && c < rec.length ? Cells.normalise(rec[c]) : "";
-                if (v.matches("[0-9]{1,9}") && Long.parseLong(v) > highestCode[k][i]) {
-                    above[k][i]++;
+                if (v.matches("-?[0-9]{1,9}(\\.[0-9]+)?")) {
+                    if (highestCode[k][i] != Long.MIN_VALUE
+                            && v.matches("[0-9]{1,9}")
+                            && Long.parseLong(v) > highestCode[k][i]) {
+                        above[k][i]++;
+                    }
+                } else if (!v.isEmpty()) {
+                    text[k][i]++;
                 }
             }
         }
@@ -91,7 +107,9 @@ final class CodingCheck {
         for (int k = 0; k < sawLowest.length; k++) {
             for (int i = 0; i < sawLowest[k].length; i++) {
                 sawLowest[k][i] |= other.sawLowest[k][i];
-                above[k][i] = Math.min(ENOUGH, above[k][i] + other.above[k][i]);
+                above[k][i] += other.above[k][i];
+                text[k][i] += other.text[k][i];
+                answered[k][i] += other.answered[k][i];
             }
         }
     }
@@ -105,6 +123,23 @@ final class CodingCheck {
         for (int k = 0; k < sawLowest.length; k++) {
             for (int i = 0; i < sawLowest[k].length; i++) {
                 if (!sawLowest[k][i] && above[k][i] >= ENOUGH) {
+                    out.add(instruments.get(k) + "." + plans.get(k).itemIds().get(i));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Columns whose answers are mostly text that is not a code (option text such as 完全不会 exported
+     * without a recoding table): at least {@link #ENOUGH} such answers and at least half of the
+     * column's non-blank answers.
+     */
+    List<String> textColumns() {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < text.length; k++) {
+            for (int i = 0; i < text[k].length; i++) {
+                if (text[k][i] >= ENOUGH && 2L * text[k][i] >= (long) text[k][i] + answered[k][i]) {
                     out.add(instruments.get(k) + "." + plans.get(k).itemIds().get(i));
                 }
             }

@@ -10,6 +10,7 @@ import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.diagnostic.Severity;
 import org.psyscreen.diagnostic.SourceLocation;
 import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.student.Cells;
 
 /**
  * Where each field is in a response file. Columns are named {@code student_id}, {@code school},
@@ -25,6 +26,9 @@ final class ColumnLayout {
     final int width;
     final Map<String, Integer> field = new HashMap<>();
     final Map<String, Integer> attributes = new LinkedHashMap<>();
+    /** Columns the mapping says to ignore: never read, never copied to any output. */
+    final java.util.Set<Integer> ignored = new java.util.HashSet<>();
+
     /** Per instrument, the column of each item in plan order. */
     final Map<String, int[]> items = new LinkedHashMap<>();
 
@@ -63,14 +67,22 @@ final class ColumnLayout {
             List<String> rawHeader,
             Map<String, ScoringPlan> plans,
             Map<String, String> mapping,
+            List<String> ignore,
             List<Problem> problems) {
         ColumnLayout layout = new ColumnLayout(rawHeader);
         Map<String, String> normalisedMapping = new HashMap<>();
         mapping.forEach((k, v) -> normalisedMapping.put(Text.header(k), v)); // keys compared as headers are
         mapping = normalisedMapping;
+        java.util.Set<String> ignored = new java.util.HashSet<>();
+        ignore.forEach(h -> ignored.add(Text.header(h)));
         Map<String, Integer> seen = new HashMap<>();
+        List<Integer> unknown = new ArrayList<>();
         for (int c = 0; c < rawHeader.size(); c++) {
             String h = Text.header(rawHeader.get(c));
+            if (ignored.contains(h) && !mapping.containsKey(h)) {
+                layout.ignored.add(c); // declared platform column (name, IP ...): never read, never copied
+                continue;
+            }
             String name = mapping.getOrDefault(h, h);
             Integer earlier = seen.putIfAbsent(name, c);
             if (earlier != null) {
@@ -93,14 +105,28 @@ final class ColumnLayout {
             } else if (name.startsWith("attr.") && name.length() > 5) {
                 layout.attributes.put(name.substring(5), c);
             } else if (!item(layout, plans, name, c)) {
-                problems.add(problem(
-                        ProblemCode.FILE_UNKNOWN_COLUMN,
-                        file,
-                        c,
-                        "column " + (c + 1) + " is not a known field or an" + " item of "
-                                + String.join(", ", plans.keySet()),
-                        "rename it with a mapping file, or check the instrument version"));
+                unknown.add(c);
             }
+        }
+        // The header text is quoted only when the first row is a header (something was recognised):
+        // in a file exported without its header row, the first row is a student's data.
+        boolean looksLikeHeader = !layout.field.isEmpty() || !layout.items.isEmpty();
+        for (int c : unknown) {
+            String h = Text.header(rawHeader.get(c));
+            String mapped = mapping.get(h);
+            problems.add(problem(
+                    ProblemCode.FILE_UNKNOWN_COLUMN,
+                    file,
+                    c,
+                    "column " + (c + 1)
+                            + (looksLikeHeader ? " '" + Cells.trim(rawHeader.get(c)) + "'" : "")
+                            + (mapped != null ? " (mapped to '" + mapped + "')" : " (not in the mapping)")
+                            + " is not a known field or an item of " + String.join(", ", plans.keySet()),
+                    mapped != null
+                            ? "map it to a column psyscreen knows (student_id, grade, phqa.q1 ...), or check the"
+                                    + " instrument version"
+                            : "map it in the mapping's 'columns', or list it under 'ignore' if it is a platform"
+                                    + " column (序号, 来自IP, 姓名 ...): ignored columns are never read or copied"));
         }
         if (!layout.field.containsKey("student_id")) {
             problems.add(problem(

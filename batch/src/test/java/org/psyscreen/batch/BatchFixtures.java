@@ -24,7 +24,7 @@ final class BatchFixtures {
                 Map.of("demo", Demo.PLAN),
                 DemoPolicy.POLICY,
                 Map.of(DemoPolicy.TOTAL_NORMS.definition().id(), DemoPolicy.TOTAL_NORMS),
-                Map.of(),
+                null,
                 null,
                 2,
                 64,

@@ -58,7 +58,8 @@ public class ChunkBenchmark {
             List<Problem> problems = new ArrayList<>();
             ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(file, "cohort.csv", problems);
             try (RecordSource source = RecordSource.open(file, bytes)) {
-                layout = ColumnLayout.resolve("cohort.csv", List.of(source.header()), cohort.plans, Map.of(), problems);
+                layout = ColumnLayout.resolve(
+                        "cohort.csv", List.of(source.header()), cohort.plans, Map.of(), List.of(), problems);
                 block = source.next(RECORDS);
             }
             if (!problems.isEmpty() || block.size() != RECORDS) {

@@ -195,6 +195,8 @@ public enum ProblemCode {
     FILE_CODED_DIFFERENTLY(2009, "answers coded differently from the definition"),
     /** A line longer than the reader holds (not a survey export). */
     FILE_LINE_TOO_LONG(2010, "line too long"),
+    /** Item columns hold option text where the definition expects codes, and no recoding was given. */
+    FILE_TEXT_ANSWERS(2011, "option text where codes are expected"),
 
     // --- response files, one record (PSY-21xx): the record is output, flagged, and the run goes on
     /** The record has fewer fields than the header. */

@@ -15,9 +15,17 @@ import org.psyscreen.internal.tree.Node;
  *
  * <pre>{@code
  * format: psyscreen-mapping/1      # optional
- * columns:
+ * columns:                         # the file's headers (compared as headers are) to psyscreen's names
  *   "学号": student_id
+ *   "提交答卷时间": test_date
  *   "1、最近两周心情低落": phqa.q1
+ * ignore: ["序号", "来自IP", "姓名"] # platform columns: skipped, never copied to any output
+ * values:                          # how a platform wrote answers, to the definition's codes
+ *   phqa: {"完全不会": "0", "好几天": "1", "一半以上的天数": "2", "几乎每天": "3"}  # every item of phqa
+ *   gad7: {offset: -1}             # options numbered 1..4 where the definition says 0..3
+ *   phqa.s_attempt_ever: {"是": "1", "否": "0"}                            # one column
+ *   sex: {"1": male, "2": female}  # codes the platform used for sex
+ * stage: junior                    # primary, junior, senior or vocational: reads 2024级 cohorts
  * }</pre>
  */
 public final class MappingLoader {
@@ -29,11 +37,35 @@ public final class MappingLoader {
      *
      * @param columns file header (as written) to psyscreen column name, in file order
      */
-    public record HeaderMapping(Map<String, String> columns) {
+    public record HeaderMapping(
+            Map<String, String> columns, java.util.List<String> ignore, Map<String, Recode> values, String stage) {
         public HeaderMapping {
             columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+            ignore = java.util.List.copyOf(ignore);
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        /** A mapping that only renames columns. */
+        public HeaderMapping(Map<String, String> columns) {
+            this(columns, java.util.List.of(), Map.of(), null);
         }
     }
+
+    /**
+     * How a platform's values become the definition's codes: a table (text as the platform wrote it,
+     * compared half-width and trimmed) or an offset added to whole-number answers.
+     *
+     * @param table value as written to code; empty when an offset is used
+     * @param offset added to a whole-number answer (e.g. -1 for options numbered from 1); 0 with a table
+     */
+    public record Recode(Map<String, String> table, int offset) {
+        public Recode {
+            table = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(table));
+        }
+    }
+
+    /** The school stages a mapping may name. */
+    public static final java.util.List<String> STAGES = java.util.List.of("primary", "junior", "senior", "vocational");
 
     private MappingLoader() {}
 
@@ -48,37 +80,90 @@ public final class MappingLoader {
     }
 
     private static HeaderMapping bind(Binder b, Node root) {
-        Binder.Fields f = b.fields(root, "", "format", "columns");
+        Binder.Fields f = b.fields(root, "", "format", "columns", "ignore", "values", "stage");
         if (f == null) {
             return null;
         }
         if (f.has("format")) {
             b.requireFormat(f, FORMAT);
         }
-        Node columns = f.node("columns");
-        if (columns == null) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        Node cols = f.node("columns");
+        if (cols != null) {
+            MapNode map = mapping(b, cols, "columns", "\"header in the file\": student_id");
+            if (map != null) {
+                for (var e : map.entries().entrySet()) {
+                    String path = Binder.join("columns", e.getKey());
+                    String target = b.string(e.getValue(), path);
+                    if (target != null && target.isBlank()) {
+                        b.error(
+                                ProblemCode.BLANK,
+                                path,
+                                "a header is mapped to an empty name",
+                                "name a psyscreen column");
+                    } else if (target != null) {
+                        columns.put(e.getKey(), target);
+                    }
+                }
+            }
+        } else if (!f.has("ignore") && !f.has("values")) {
             b.missing(f, "columns");
             return null;
         }
-        if (!(columns instanceof MapNode map)) {
-            b.error(
-                    ProblemCode.WRONG_TYPE,
-                    columns.location(),
-                    "columns",
-                    "expected a mapping of file headers to column names, found " + columns.kindName(),
-                    "write 'columns:' as a mapping: \"header in the file\": student_id");
-            return null;
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : map.entries().entrySet()) {
-            String path = Binder.join("columns", e.getKey());
-            String target = b.string(e.getValue(), path);
-            if (target != null && target.isBlank()) {
-                b.error(ProblemCode.BLANK, path, "a header is mapped to an empty name", "name a psyscreen column");
-            } else if (target != null) {
-                out.put(e.getKey(), target);
+        java.util.List<String> ignore = b.strings(f, "ignore");
+        Map<String, Recode> values = new LinkedHashMap<>();
+        Node vals = f.node("values");
+        if (vals != null) {
+            MapNode map = mapping(b, vals, "values", "phqa: {\"完全不会\": \"0\"}, or gad7: {offset: -1}");
+            if (map != null) {
+                for (var e : map.entries().entrySet()) {
+                    String path = Binder.join("values", e.getKey());
+                    MapNode table = mapping(b, e.getValue(), path, "{\"text as written\": \"code\"} or {offset: -1}");
+                    if (table == null) {
+                        continue;
+                    }
+                    if (table.entries().containsKey("offset")) {
+                        Binder.Fields o = b.fields(table, path, "offset");
+                        Integer offset = o == null ? null : o.integer("offset");
+                        if (offset != null) {
+                            values.put(e.getKey(), new Recode(Map.of(), offset));
+                        }
+                        continue;
+                    }
+                    Map<String, String> t = new LinkedHashMap<>();
+                    for (var v : table.entries().entrySet()) {
+                        String code = b.string(v.getValue(), Binder.join(path, v.getKey()));
+                        if (code != null) {
+                            t.put(v.getKey(), code);
+                        }
+                    }
+                    values.put(e.getKey(), new Recode(t, 0));
+                }
             }
         }
-        return new HeaderMapping(out);
+        String stage = f.has("stage") ? f.string("stage") : null;
+        if (stage != null && !STAGES.contains(stage)) {
+            b.error(
+                    ProblemCode.UNKNOWN_VALUE,
+                    "stage",
+                    "stage '" + stage + "' is not one of " + String.join(", ", STAGES),
+                    "name the school stage the file comes from, or leave 'stage' out");
+            stage = null;
+        }
+        return new HeaderMapping(columns, ignore, values, stage);
+    }
+
+    private static MapNode mapping(Binder b, Node n, String path, String example) {
+        if (n instanceof MapNode map) {
+            b.remember(path, n.location());
+            return map;
+        }
+        b.error(
+                ProblemCode.WRONG_TYPE,
+                n.location(),
+                path,
+                "expected a mapping, found " + n.kindName(),
+                "write '" + path + "' as a mapping, e.g. " + example);
+        return null;
     }
 }

@@ -68,6 +68,9 @@ public final class Screener {
     private final CutoffPolicy policy;
     private final List<CutoffPolicy> versions;
 
+    /** The school stage the records come from, for enrolment cohorts (2024级); {@code null}: unknown. */
+    private final StudentReaders.Stage stage;
+
     private Screener(Builder b) {
         Map<String, ScoringPlan> sorted = new TreeMap<>(b.plans); // output never depends on map order
         this.instrumentIds = List.copyOf(sorted.keySet());
@@ -102,6 +105,7 @@ public final class Screener {
             }
         }
         this.versions = List.copyOf(v);
+        this.stage = b.stage;
     }
 
     /** A builder. */
@@ -170,10 +174,10 @@ public final class Screener {
                             new RecordProblem(ProblemCode.ROW_SUSPECT_ID, StudentField.STUDENT_ID.column(), suspect));
                 }
             }
-            Grade grade = read(in, StudentField.GRADE, StudentReaders::grade, problems);
+            LocalDate test = read(in, StudentField.TEST_DATE, StudentReaders::date, problems);
+            Grade grade = read(in, StudentField.GRADE, cell -> StudentReaders.grade(cell, stage, test), problems);
             Sex sex = read(in, StudentField.SEX, StudentReaders::sex, problems);
             LocalDate birth = read(in, StudentField.BIRTH_DATE, StudentReaders::date, problems);
-            LocalDate test = read(in, StudentField.TEST_DATE, StudentReaders::date, problems);
             profile = new StudentProfile(grade, sex, birth, test);
             if (profile.ageContradictsGrade()) {
                 problems.add(RecordProblem.of(ProblemCode.ROW_AGE_GRADE));
@@ -280,8 +284,15 @@ public final class Screener {
         private final Map<String, NormTable> norms = new LinkedHashMap<>();
         private CutoffPolicy policy;
         private final List<CutoffPolicy> otherVersions = new ArrayList<>();
+        private StudentReaders.Stage stage;
 
         private Builder() {}
+
+        /** The school stage the records come from, so enrolment cohorts ({@code 2024级}) read as grades. */
+        public Builder stage(StudentReaders.Stage schoolStage) {
+            this.stage = schoolStage;
+            return this;
+        }
 
         /** Adds an instrument under its definition's id. */
         public Builder instrument(ScoringPlan plan) {

@@ -15,34 +15,30 @@ import java.util.Map;
  * batch file, a counsellor's record and an embedding system.
  */
 public final class StudentReaders {
-    private static final Map<String, String> GRADE_WORDS = Map.ofEntries(
-            Map.entry("一年级", "1"),
-            Map.entry("二年级", "2"),
-            Map.entry("三年级", "3"),
-            Map.entry("四年级", "4"),
-            Map.entry("五年级", "5"),
-            Map.entry("六年级", "6"),
-            Map.entry("七年级", "7"),
-            Map.entry("八年级", "8"),
-            Map.entry("九年级", "9"),
-            Map.entry("初一", "7"),
-            Map.entry("初二", "8"),
-            Map.entry("初三", "9"),
-            Map.entry("高一", "10"),
-            Map.entry("高二", "11"),
-            Map.entry("高三", "12"),
-            Map.entry("职高一", "v1"),
-            Map.entry("职高二", "v2"),
-            Map.entry("职高三", "v3"),
-            Map.entry("中职一", "v1"),
-            Map.entry("中职二", "v2"),
-            Map.entry("中职三", "v3"));
-    private static final Map<String, Sex> SEX_WORDS = Map.of(
-            "female", Sex.FEMALE, "f", Sex.FEMALE, "女", Sex.FEMALE, "male", Sex.MALE, "m", Sex.MALE, "男", Sex.MALE);
+    private static final Map<String, String> GRADE_WORDS = gradeWords();
+    private static final Map<String, Sex> SEX_WORDS = Map.ofEntries(
+            Map.entry("female", Sex.FEMALE),
+            Map.entry("f", Sex.FEMALE),
+            Map.entry("女", Sex.FEMALE),
+            Map.entry("女生", Sex.FEMALE),
+            Map.entry("女性", Sex.FEMALE),
+            Map.entry("女孩", Sex.FEMALE),
+            Map.entry("male", Sex.MALE),
+            Map.entry("m", Sex.MALE),
+            Map.entry("男", Sex.MALE),
+            Map.entry("男生", Sex.MALE),
+            Map.entry("男性", Sex.MALE),
+            Map.entry("男孩", Sex.MALE));
     private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("uuuu-M-d", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("uuuu.M.d", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("uuuu年M月d日", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT));
+
+    /** The time after a date in a date-time: {@code 10:22}, {@code 10:22:13}, {@code 10:22:13.5}, a zone. */
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile(
+            "([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?");
 
     /** Attribute words read as yes (compared half-width, trimmed, lower-case). */
     public static final List<String> YES = List.of("1", "true", "yes", "y", "是", "有");
@@ -52,20 +48,122 @@ public final class StudentReaders {
 
     private StudentReaders() {}
 
-    /** A grade: {@code 1}..{@code 12}, {@code v1}..{@code v3}, or a Chinese grade word; else {@code null}. */
+    /** Every accepted grade word, in Chinese as schools and platforms write them, to its code. */
+    private static Map<String, String> gradeWords() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        String[] cn = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"};
+        for (int g = 1; g <= 12; g++) {
+            String c = cn[g - 1];
+            String n = Integer.toString(g);
+            m.put(c + "年级", n); // 四年级, 十年级
+            m.put(n + "年级", n); // 4年级
+        }
+        for (int g = 1; g <= 6; g++) {
+            m.put("小学" + cn[g - 1] + "年级", Integer.toString(g)); // 小学四年级
+            m.put("小" + cn[g - 1], Integer.toString(g));
+        }
+        for (int y = 1; y <= 3; y++) {
+            String c = cn[y - 1];
+            String junior = Integer.toString(6 + y);
+            String senior = Integer.toString(9 + y);
+            String vocational = "v" + y;
+            for (String form : new String[] {"%s", "%s年级"}) {
+                m.put(String.format(form, "初" + c), junior); // 初二, 初二年级
+                m.put(String.format(form, "初中" + c), junior); // 初中二, 初中二年级
+                m.put(String.format(form, "高" + c), senior); // 高一, 高一年级
+                m.put(String.format(form, "高中" + c), senior);
+                m.put(String.format(form, "职高" + c), vocational);
+                m.put(String.format(form, "中职" + c), vocational);
+            }
+            m.put("初" + y, junior); // 初2
+            m.put("高" + y, senior); // 高1
+            m.put("中职" + y, vocational);
+            m.put("职高" + y, vocational);
+        }
+        return Map.copyOf(m);
+    }
+
+    /**
+     * A grade: {@code 1}..{@code 12}, {@code v1}..{@code v3}, or a Chinese grade word (四年级, 4年级,
+     * 小学四年级, 初二, 初中二年级, 初2, 高一年级, 高1, 十年级, 中职一年级 ...); else {@code null}. An
+     * enrolment cohort ({@code 2024级}) needs the school stage: see {@link #grade(String, Stage, LocalDate)}.
+     */
     public static Grade grade(String cell) {
         String s = Cells.normalise(cell).toLowerCase(Locale.ROOT);
         return Grade.parse(GRADE_WORDS.getOrDefault(s, s));
     }
 
-    /** Sex: {@code female}/{@code f}/{@code 女}, {@code male}/{@code m}/{@code 男}; else {@code null}. */
+    /** A school stage, for reading enrolment cohorts ({@code 2024级}). */
+    public enum Stage {
+        /** Primary school: the cohort year is grade 1. */
+        PRIMARY(1, 6),
+        /** Junior secondary (初中): the cohort year is grade 7. */
+        JUNIOR(7, 9),
+        /** Senior secondary (高中): the cohort year is grade 10. */
+        SENIOR(10, 12),
+        /** Secondary vocational (中职): the cohort year is v1. */
+        VOCATIONAL(1, 3);
+
+        private final int first;
+        private final int last;
+
+        Stage(int first, int last) {
+            this.first = first;
+            this.last = last;
+        }
+    }
+
+    /**
+     * A grade, also from an enrolment cohort ({@code 2024级}, {@code 2024届} is not accepted: it is a
+     * leaving year) when the stage and the test date are known: the school year starts on 1 September,
+     * so a 2024 junior cohort tested on 2026-09-15 is in grade 9. A cohort outside the stage is
+     * {@code null}.
+     */
+    public static Grade grade(String cell, Stage stage, LocalDate testDate) {
+        Grade g = grade(cell);
+        if (g != null || stage == null || testDate == null) {
+            return g;
+        }
+        String s = Cells.normalise(cell);
+        if (!s.matches("(19|20)[0-9]{2}级")) {
+            return null;
+        }
+        int cohort = Integer.parseInt(s.substring(0, 4));
+        int schoolYear = testDate.getMonthValue() >= 9 ? testDate.getYear() : testDate.getYear() - 1;
+        int n = stage.first + (schoolYear - cohort);
+        if (n < stage.first || n > stage.last) {
+            return null;
+        }
+        return Grade.parse(stage == Stage.VOCATIONAL ? "v" + n : Integer.toString(n));
+    }
+
+    /**
+     * Sex: female/f/女/女生/女性/女孩, male/m/男/男生/男性/男孩 (any case); else {@code null}. Codes such
+     * as {@code 1}/{@code 2} are read only through a mapping that says which is which.
+     */
     public static Sex sex(String cell) {
         return SEX_WORDS.get(Cells.normalise(cell).toLowerCase(Locale.ROOT));
     }
 
-    /** A date: {@code 2026-09-03}, {@code 2026/9/3} or {@code 2026年9月3日}; else {@code null}. */
+    /**
+     * A date: {@code 2026-09-03}, {@code 2026-9-3}, {@code 2026/9/3}, {@code 2026.9.3},
+     * {@code 20260903}, {@code 2026年9月3日}; or a date-time with any of these date forms followed by a
+     * space or {@code T} and a time ({@code 2026/9/3 10:22:13}, {@code 2026-09-03T10:22:13+08:00}):
+     * the date part as written is the date. Else {@code null}.
+     */
     public static LocalDate date(String cell) {
         String s = Cells.normalise(cell);
+        int cut = s.indexOf(' ');
+        if (cut < 0) {
+            cut = s.indexOf('T');
+        }
+        if (cut > 0) {
+            String time = s.substring(cut + 1).strip();
+            if (!TIME.matcher(time).matches()) {
+                return null;
+            }
+            s = s.substring(0, cut);
+        }
         for (DateTimeFormatter f : DATES) {
             try {
                 return LocalDate.parse(s, f);

@@ -78,7 +78,11 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Output folder [default: ${DEFAULT-VALUE}].")
     Path out;
 
-    @Option(names = "--mapping", description = "YAML file renaming the file's headers to psyscreen's column names.")
+    @Option(
+            names = "--mapping",
+            description = "YAML file: the file's headers to psyscreen's column names ('columns'), platform columns to"
+                    + " ignore ('ignore'), how answers were written ('values': option text or numbered options),"
+                    + " and the school stage ('stage', for 2024级 cohorts). See the accepted forms below.")
     Path mapping;
 
     @Option(
@@ -150,7 +154,7 @@ final class ScoreCommand implements Callable<Integer> {
                 m.problems().all().forEach(p -> err.println("  " + p.format().replace("\n", "\n  ")));
                 return 2;
             }
-            options = options.withMapping(m.orThrow().columns());
+            options = options.withMapping(m.orThrow());
         }
         if (key != null) {
             var k = Keys.read(key);
@@ -182,6 +186,13 @@ final class ScoreCommand implements Callable<Integer> {
                     return List.of("scores.xlsx");
                 }
                 : BatchScorer.ExtraOutputs.NONE;
+        BatchScorer scorer;
+        try {
+            scorer = new BatchScorer(options);
+        } catch (IllegalArgumentException e) {
+            err.println("psyscreen score: " + mapping + ": " + e.getMessage());
+            return 2;
+        }
         RunSummary s;
         Path converted = null;
         try {
@@ -205,7 +216,7 @@ final class ScoreCommand implements Callable<Integer> {
                         input.getFileName().toString(), DefinitionLoader.sha256(Files.readAllBytes(input)));
                 o.println("转换 converted: " + input + " (first sheet; source_row = the sheet row)");
             }
-            s = new BatchScorer(options).run(source, out, extra, label);
+            s = scorer.run(source, out, extra, label);
         } catch (OutputRefusedException e) {
             err.println("psyscreen score: " + e.getMessage());
             return 3;
