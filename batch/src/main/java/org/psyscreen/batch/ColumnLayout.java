@@ -111,6 +111,18 @@ final class ColumnLayout {
         // The header text is quoted only when the first row is a header (something was recognised):
         // in a file exported without its header row, the first row is a student's data.
         boolean looksLikeHeader = !layout.field.isEmpty() || !layout.items.isEmpty();
+        if (!looksLikeHeader && mapping.isEmpty() && !unknown.isEmpty()) {
+            // Nothing is a psyscreen name and no mapping was given: one problem, not one per column.
+            problems.add(problem(
+                    ProblemCode.FILE_UNKNOWN_COLUMN,
+                    file,
+                    -1,
+                    "none of the " + unknown.size() + " columns has a psyscreen column name (student_id, grade,"
+                            + " phqa.q1 ...): the file needs a mapping, or its first row is not a header",
+                    "give --mapping FILE mapping the export's headers (a platform export: see 'Scoring a 问卷星"
+                            + " export' in the README), or export the file with its header row"));
+            unknown.clear();
+        }
         for (int c : unknown) {
             String h = Text.header(rawHeader.get(c));
             String mapped = mapping.get(h);
@@ -120,7 +132,9 @@ final class ColumnLayout {
                     c,
                     "column " + (c + 1)
                             + (looksLikeHeader ? " '" + Cells.trim(rawHeader.get(c)) + "'" : "")
-                            + (mapped != null ? " (mapped to '" + mapped + "')" : " (not in the mapping)")
+                            + (mapped != null
+                                    ? " (mapped to '" + mapped + "')"
+                                    : mapping.isEmpty() ? "" : " (not in the mapping)")
                             + " is not a known field or an item of " + String.join(", ", plans.keySet()),
                     mapped != null
                             ? "map it to a column psyscreen knows (student_id, grade, phqa.q1 ...), or check the"
