@@ -93,6 +93,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Scoring threads [default: all cores]. Output bytes never depend on it.")
     Integer threads;
 
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME|N",
+            description = "For an .xlsx input: the sheet to score, by name or number (1 = first) [default: the first].")
+    String sheet;
+
     @Option(names = "--xlsx", description = "Also write scores.xlsx for school staff (up to 1,048,575 records).")
     boolean xlsx;
 
@@ -205,16 +211,20 @@ final class ScoreCommand implements Callable<Integer> {
                 // Converted into a private temporary file outside --out, deleted whatever happens; the
                 // summary names the original and its hash.
                 converted = Spreadsheets.privateTempFile();
+                Spreadsheets.Converted c;
                 try {
-                    Spreadsheets.toCsv(input, converted);
+                    c = Spreadsheets.toCsv(input, converted, sheet);
                 } catch (Spreadsheets.UnreadableWorkbook e) {
                     err.println("psyscreen score: " + input + ": " + e.getMessage());
                     return 2;
                 }
+                o.println("转换 converted: sheet '" + c.sheet() + "'"
+                        + (c.sheets().size() > 1
+                                ? " (the workbook has " + String.join(", ", c.sheets()) + "; --sheet picks another)"
+                                : ""));
                 source = converted;
                 label = new BatchScorer.InputLabel(
                         input.getFileName().toString(), DefinitionLoader.sha256(Files.readAllBytes(input)));
-                o.println("转换 converted: " + input + " (first sheet; source_row = the sheet row)");
             }
             s = scorer.run(source, out, extra, label);
         } catch (OutputRefusedException e) {

@@ -60,10 +60,22 @@ final class Spreadsheets {
         }
     }
 
-    /** Converts the first sheet; cells become text as Excel shows them (numbers without ".0", dates ISO). */
-    static void toCsv(Path xlsx, Path csv) throws IOException {
+    /** What was converted: the sheet's name and the names of every sheet in the workbook. */
+    record Converted(String sheet, List<String> sheets) {}
+
+    /** Converts the first sheet (see {@link #toCsv(Path, Path, String)}). */
+    static Converted toCsv(Path xlsx, Path csv) throws IOException {
+        return toCsv(xlsx, csv, null);
+    }
+
+    /**
+     * Converts one sheet — by name, by 1-based number, or the first when {@code sheet} is null — to
+     * a CSV. Cells become text as they are typed: numbers without ".0", date cells (by their format)
+     * as ISO dates, text as text; a numeric cell holding text keeps its text.
+     */
+    static Converted toCsv(Path xlsx, Path csv, String sheet) throws IOException {
         try {
-            convert(xlsx, csv);
+            return convert(xlsx, csv, sheet);
         } catch (UnreadableWorkbook e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -73,13 +85,27 @@ final class Spreadsheets {
         }
     }
 
-    private static void convert(Path xlsx, Path csv) throws IOException {
-        try (ReadableWorkbook wb = new ReadableWorkbook(xlsx.toFile());
+    private static Converted convert(Path xlsx, Path csv, String sheetName) throws IOException {
+        // Cell formats on, so date cells are recognised; a numeric cell holding text becomes an error
+        // cell holding that text instead of stopping the whole read.
+        try (ReadableWorkbook wb = new ReadableWorkbook(
+                        xlsx.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, true));
                 Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 CsvWriter out =
                         CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
-            var sheet =
-                    wb.getSheets().findFirst().orElseThrow(() -> new UnreadableWorkbook("the workbook has no sheet"));
+            List<String> names = wb.getSheets()
+                    .map(org.dhatim.fastexcel.reader.Sheet::getName)
+                    .toList();
+            if (names.isEmpty()) {
+                throw new UnreadableWorkbook("the workbook has no sheet");
+            }
+            var chosen = sheetName == null
+                    ? wb.getSheets().findFirst()
+                    : sheetName.matches("[1-9][0-9]{0,3}")
+                            ? wb.getSheet(Integer.parseInt(sheetName) - 1)
+                            : wb.findSheet(sheetName);
+            var sheet = chosen.orElseThrow(() -> new UnreadableWorkbook(
+                    "no sheet " + sheetName + " (the workbook has " + String.join(", ", names) + ")"));
             try (Stream<Row> rows = sheet.openStream()) {
                 boolean header = true;
                 int width = 0;
@@ -125,6 +151,7 @@ final class Spreadsheets {
                     out.writeRecord(values);
                 }
             }
+            return new Converted(sheet.getName(), names);
         }
     }
 
@@ -132,10 +159,12 @@ final class Spreadsheets {
         if (cell == null || cell.getType() == CellType.EMPTY) {
             return "";
         }
+        if (cell.getType() == CellType.ERROR) {
+            return cell.getRawValue() == null ? "" : cell.getRawValue(); // a numeric cell holding text
+        }
         if (cell.getType() == CellType.NUMBER) {
             try {
-                String format = cell.getDataFormatString();
-                if (format != null && format.toLowerCase(Locale.ROOT).matches(".*[yd].*")) {
+                if (dateFormat(cell.getDataFormatId(), cell.getDataFormatString())) {
                     return cell.asDate().toLocalDate().toString();
                 }
                 BigDecimal d = cell.asNumber();
@@ -149,6 +178,24 @@ final class Spreadsheets {
             return cell.asBoolean() ? "TRUE" : "FALSE";
         }
         return cell.getText();
+    }
+
+    /**
+     * Whether a numeric cell's format shows a date: Excel's built-in date formats (ids 14-17, 22,
+     * 27-36, 50-58, which include the Chinese date formats) or a custom format with a year or day
+     * code outside quotes. Such a cell holds a serial number (46268.4168...) that means a date.
+     */
+    static boolean dateFormat(Integer id, String format) {
+        if (id != null && ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58))) {
+            return true;
+        }
+        if (format == null) {
+            return false;
+        }
+        String f = format.replaceAll("\"[^\"]*\"", "")
+                .replaceAll("\\[[^\\]]*]", "")
+                .toLowerCase(Locale.ROOT);
+        return f.contains("y") || f.contains("d") || f.contains("年") || f.contains("日");
     }
 
     /**
@@ -199,6 +246,10 @@ final class Spreadsheets {
                 if (++r % 10_000 == 0) {
                     ws.flush();
                 }
+            }
+            if (r > 0) {
+                ws.freezePane(0, 1); // the header row stays on screen
+                ws.setAutoFilter(0, 0, Math.max(0, text.length - 1)); // and offers filters
             }
             wb.finish();
         }
