@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             NormsCommand.class,
             ExplainCommand.class,
             ListCommand.class,
+            MappingCommand.class,
             GenerateCohortCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             "  psyscreen explain --policy example-a-glad-pc examples/records/synthetic-student.yaml",
             "  psyscreen score --instrument phq9 --out results my-phq9-file.csv",
             "  psyscreen list --bundle my-files/",
+            "  psyscreen mapping --policy example-a-glad-pc export.csv > mapping.yaml",
             "  psyscreen check --bundled",
             "  psyscreen describe phq9",
             "  psyscreen norms scared-total-cn-sex"

@@ -1,0 +1,244 @@
+package org.psyscreen.cli;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.psyscreen.definition.InstrumentDefinition;
+import org.psyscreen.definition.ResponseSet;
+import org.psyscreen.load.Bundle;
+import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.student.Cells;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code psyscreen mapping}: writes a starting mapping for an export's header — platform columns it
+ * knows under {@code ignore}, the student's fields it recognises, and the question columns assigned
+ * in order to the instruments' items when their number matches — for the user to check and fill in.
+ * Reads only the header row: no student's data is read or printed.
+ */
+@Command(
+        name = "mapping",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes a starting mapping (YAML) for an export's header: known platform columns under 'ignore', the"
+                    + " student's fields it recognises (学号, 年级, 性别, 提交答卷时间 ...), and the question columns in"
+                    + " order against the instruments' items. Check every line, add 'values' if answers are option"
+                    + " text or numbered options, then give it to psyscreen score --mapping.",
+            "Only the header row is read."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  psyscreen mapping --policy example-a-glad-pc export.csv > mapping.yaml",
+            "  psyscreen mapping --instrument phq9 --sheet 数据 export.xlsx > mapping.yaml"
+        })
+final class MappingCommand implements Callable<Integer> {
+    /** Platform columns that are not data psyscreen reads (names and IPs are personal data). */
+    static final List<String> PLATFORM = List.of(
+            "序号", "所用时间", "答题时长", "来源", "来源详情", "来自ip", "ip", "ip地址", "总分", "姓名", "名字", "微信昵称", "昵称", "手机号", "手机", "设备",
+            "浏览器", "操作系统", "用户id", "答卷编号", "编号");
+
+    /** Student fields by the names platforms and schools give them. */
+    static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("学号", "student_id"),
+            Map.entry("学籍号", "student_id"),
+            Map.entry("考号", "student_id"),
+            Map.entry("学生编号", "student_id"),
+            Map.entry("学校", "school"),
+            Map.entry("学校名称", "school"),
+            Map.entry("班级", "class"),
+            Map.entry("年级", "grade"),
+            Map.entry("性别", "sex"),
+            Map.entry("出生日期", "birth_date"),
+            Map.entry("生日", "birth_date"),
+            Map.entry("提交答卷时间", "test_date"),
+            Map.entry("提交时间", "test_date"),
+            Map.entry("答题时间", "test_date"),
+            Map.entry("测评日期", "test_date"),
+            Map.entry("地区", "region"),
+            Map.entry("区县", "region"));
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--policy", description = "Policy whose instruments the export answers.")
+    String policyId;
+
+    @Option(names = "--instrument", paramLabel = "ID", description = "An instrument the export answers; repeatable.")
+    List<String> instruments = new ArrayList<>();
+
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME|N",
+            description = "For an .xlsx export: the sheet [default: the first].")
+    String sheet;
+
+    @Mixin
+    BundleOption bundleOption;
+
+    @Parameters(paramLabel = "EXPORT", description = "The export (CSV or .xlsx); only its header row is read.")
+    Path export;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (policyId == null && instruments.isEmpty()) {
+            err.println("psyscreen mapping: give --policy ID or --instrument ID (what the export answers)");
+            return 2;
+        }
+        Bundle bundle = bundleOption.load("mapping", err);
+        Map<String, ScoringPlan> plans = new LinkedHashMap<>();
+        if (policyId != null) {
+            var policy = BundleOption.policy(bundle, policyId, "mapping", err);
+            if (policy.isEmpty()) {
+                return 2;
+            }
+            var pinned = BundleOption.plans(bundle, policy.get(), "mapping", err);
+            if (pinned.isEmpty()) {
+                return 2;
+            }
+            plans.putAll(pinned.get());
+        }
+        for (String id : instruments) {
+            var plan = bundle.plan(id);
+            if (plan.isEmpty()) {
+                err.println("psyscreen mapping: no instrument '" + id + "' (psyscreen list shows what is loaded)");
+                return 2;
+            }
+            plans.put(plan.get().definition().id(), plan.get());
+        }
+        List<String> header;
+        try {
+            header = header(export, sheet);
+        } catch (IOException e) {
+            err.println("psyscreen mapping: " + export + ": " + e.getMessage());
+            return 2;
+        }
+        List<String> items = new ArrayList<>();
+        plans.forEach((id, plan) -> plan.itemIds().forEach(i -> items.add(id + "." + i)));
+
+        List<String> ignore = new ArrayList<>();
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> questions = new ArrayList<>();
+        for (String h : header) {
+            String key = Cells.normalise(h).toLowerCase(Locale.ROOT);
+            if (PLATFORM.contains(key)) {
+                ignore.add(h);
+            } else if (FIELDS.containsKey(key) && !fields.containsValue(FIELDS.get(key))) {
+                fields.put(h, FIELDS.get(key));
+            } else if (items.contains(key) || key.equals("student_id")) {
+                fields.put(h, key);
+            } else {
+                questions.add(h);
+            }
+        }
+        boolean inOrder = questions.size() == items.size();
+        out.println("# Starting mapping for " + export.getFileName() + " (" + header.size() + " columns), written by"
+                + " psyscreen mapping.");
+        out.println("# Check every line. "
+                + (inOrder
+                        ? "The " + questions.size() + " question columns were assigned in order to the " + items.size()
+                                + " items of " + String.join(", ", plans.keySet()) + ": check the order."
+                        : "There are " + questions.size() + " other columns and " + items.size() + " items: map each"
+                                + " question column ('?') to its item, or list it under 'ignore'."));
+        out.println("format: psyscreen-mapping/1");
+        out.println("columns:");
+        fields.forEach((h, f) -> out.println("  " + quote(h) + ": " + f));
+        for (int q = 0; q < questions.size(); q++) {
+            out.println("  " + quote(questions.get(q)) + ": " + (inOrder ? items.get(q) : "\"?\""));
+        }
+        out.println("ignore: ["
+                + String.join(", ", ignore.stream().map(MappingCommand::quote).toList()) + "]");
+        out.println("# values: how the answers were written, if not as the definitions' codes:");
+        out.println("#   option text -> code, per instrument (or per column, e.g. phqa.q9):");
+        for (var e : plans.entrySet()) {
+            InstrumentDefinition d = e.getValue().definition();
+            List<String> sets = new ArrayList<>();
+            for (ResponseSet set : d.responseSets()) {
+                List<String> codes = new ArrayList<>();
+                set.codes()
+                        .forEach(c -> codes.add("\"<text for " + (c.label() == null ? c.code() : c.label()) + ">\": \""
+                                + c.code() + "\""));
+                sets.add(String.join(", ", codes));
+            }
+            out.println("# " + e.getKey() + ": {" + String.join(", ", sets) + "}");
+        }
+        out.println("#   options numbered from 1 where a definition codes from 0: <instrument>: {offset: -1}");
+        out.println("#   sex: {\"1\": male, \"2\": female}   # only if the export codes sex");
+        out.println("# stage: junior   # primary, junior, senior or vocational: reads 2024级 cohorts");
+        out.flush();
+        return 0;
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The header row of a CSV (UTF-8, else GB18030) or of an .xlsx sheet. */
+    static List<String> header(Path file, String sheet) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("not a file");
+        }
+        String line;
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            Path tmp = Spreadsheets.privateTempFile();
+            try {
+                Spreadsheets.toCsv(file, tmp, sheet);
+                line = firstLine(Files.readAllBytes(tmp), StandardCharsets.UTF_8);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            List<String> h = parse(line);
+            return h.subList(0, Math.max(0, h.size() - 1)); // the converter's own source_row column
+        }
+        byte[] head;
+        try (var in = Files.newInputStream(file)) {
+            head = in.readNBytes(1 << 20);
+        }
+        try {
+            line = firstLine(head, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            line = firstLine(head, Charset.forName("GB18030"));
+        }
+        return parse(line);
+    }
+
+    private static String firstLine(byte[] bytes, Charset cs) throws CharacterCodingException {
+        int end = 0;
+        while (end < bytes.length && bytes[end] != '\n') {
+            end++;
+        }
+        String s = cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes, 0, end))
+                .toString();
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static List<String> parse(String line) throws IOException {
+        try (Reader r = new StringReader(line.strip());
+                CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(r)) {
+            return csv.stream().findFirst().map(CsvRecord::getFields).orElse(List.of());
+        }
+    }
+}
