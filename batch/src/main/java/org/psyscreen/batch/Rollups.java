@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +29,17 @@ final class Rollups {
     private static final int TOTAL = -1;
 
     private final List<String> columns;
-    /** region, school, grade, class -> counts per column. */
-    private final Map<List<String>, long[]> classes = new TreeMap<>(Rollups::compare);
+    /**
+     * region, school, grade, class -> counts per column. A hash map while counting (one lookup per
+     * record); sorted once when written.
+     */
+    private final Map<List<String>, long[]> classes = new HashMap<>();
+
+    /** Set by {@link #write}: the classes in path order, totals of every prefix, classes by school. */
+    private TreeMap<List<String>, long[]> sorted;
+
+    private Map<List<String>, long[]> totals;
+    private Map<List<String>, List<List<String>>> classesBySchool;
 
     Rollups(List<String> columns) {
         this.columns = List.copyOf(columns);
@@ -59,13 +69,31 @@ final class Rollups {
         // Hidden cells by unit path (region / school / grade / class prefixes), carried between tables.
         Map<List<String>, Set<Integer>> hidden = new HashMap<>();
         Map<List<String>, CountTable.Unit> published = new HashMap<>();
+        // One pass builds everything the suppression loop reads: it never rescans the classes, so its
+        // cost grows with the number of cells, not with schools x classes.
+        sorted = new TreeMap<>(Rollups::compare);
+        sorted.putAll(classes);
+        totals = new HashMap<>();
+        classesBySchool = new LinkedHashMap<>();
         Map<String, List<List<String>>> schoolsByRegion = new TreeMap<>();
-        for (List<String> key : classes.keySet()) {
-            List<String> school = key.subList(0, 2);
-            List<List<String>> list = schoolsByRegion.computeIfAbsent(key.get(0), r -> new ArrayList<>());
-            if (!list.contains(school)) {
-                list.add(school);
+        for (var e : sorted.entrySet()) {
+            List<String> key = e.getKey();
+            for (int len = 1; len <= 3; len++) {
+                long[] t = totals.computeIfAbsent(List.copyOf(key.subList(0, len)), x -> new long[columns.size()]);
+                for (int c = 0; c < t.length; c++) {
+                    t[c] += e.getValue()[c];
+                }
             }
+            List<String> school = List.copyOf(key.subList(0, 2));
+            List<List<String>> ofSchool = classesBySchool.get(school);
+            if (ofSchool == null) {
+                ofSchool = new ArrayList<>();
+                classesBySchool.put(school, ofSchool);
+                schoolsByRegion
+                        .computeIfAbsent(key.get(0), r -> new ArrayList<>())
+                        .add(school);
+            }
+            ofSchool.add(key);
         }
         boolean stable = false;
         while (!stable) {
@@ -111,16 +139,13 @@ final class Rollups {
         long[] schoolCounts = sum(school);
         index.put(school, t.add(String.join("/", school), -1, schoolCounts));
         paths.add(school);
-        for (List<String> key : classes.keySet()) {
-            if (!key.subList(0, 2).equals(school)) {
-                continue;
-            }
-            List<String> grade = key.subList(0, 3);
+        for (List<String> key : classesBySchool.get(school)) {
+            List<String> grade = List.copyOf(key.subList(0, 3));
             if (!index.containsKey(grade)) {
                 index.put(grade, t.add(String.join("/", grade), index.get(school), sum(grade)));
                 paths.add(grade);
             }
-            index.put(key, t.add(String.join("/", key), index.get(grade), classes.get(key)));
+            index.put(key, t.add(String.join("/", key), index.get(grade), sorted.get(key)));
             paths.add(key);
         }
         return apply(t, paths, index, k, hidden, published);
@@ -180,16 +205,9 @@ final class Rollups {
         return stable;
     }
 
+    /** The counts of a region, school or grade (computed once in {@link #write}). */
     private long[] sum(List<String> prefix) {
-        long[] s = new long[columns.size()];
-        for (var e : classes.entrySet()) {
-            if (e.getKey().subList(0, prefix.size()).equals(prefix)) {
-                for (int c = 0; c < s.length; c++) {
-                    s[c] += e.getValue()[c];
-                }
-            }
-        }
-        return s;
+        return totals.get(prefix).clone();
     }
 
     private static int compare(List<String> a, List<String> b) {
