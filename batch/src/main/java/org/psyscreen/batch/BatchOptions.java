@@ -25,6 +25,7 @@ import org.psyscreen.tier.CutoffPolicy;
  *     covers (records no version covers are flagged and decided under {@code policy})
  * @param overwrite whether a previous psyscreen output in the output folder may be replaced
  * @param steps told at each step of publishing the output folder
+ * @param outputs which optional files are written besides {@code scores.csv} and {@code summary.json}
  */
 public record BatchOptions(
         Map<String, ScoringPlan> plans,
@@ -37,7 +38,8 @@ public record BatchOptions(
         Progress progress,
         List<CutoffPolicy> policyVersions,
         boolean overwrite,
-        PublishSteps steps) {
+        PublishSteps steps,
+        Outputs outputs) {
 
     /** Receives progress: records written so far and records in the file. */
     @FunctionalInterface
@@ -46,6 +48,18 @@ public record BatchOptions(
         Progress NONE = (done, total) -> {};
 
         void update(long done, long total);
+    }
+
+    /**
+     * The optional outputs: {@code scores.jsonl} (the audit trail: every fired rule and what it read)
+     * and {@code rollup.csv}. {@code scores.csv} and {@code summary.json} are always written.
+     *
+     * @param auditTrail write scores.jsonl
+     * @param rollup write rollup.csv (needs a policy)
+     */
+    public record Outputs(boolean auditTrail, boolean rollup) {
+        /** Every output. */
+        public static final Outputs ALL = new Outputs(true, true);
     }
 
     /** Receives the steps of publishing: staged, moved-aside, switched, cleaned. */
@@ -65,6 +79,7 @@ public record BatchOptions(
         progress = progress == null ? Progress.NONE : progress;
         policyVersions = List.copyOf(policyVersions);
         steps = steps == null ? PublishSteps.NONE : steps;
+        outputs = outputs == null ? Outputs.ALL : outputs;
         if (threads < 1 || chunk < 1) {
             throw new IllegalArgumentException("threads and chunk must be at least 1");
         }
@@ -83,49 +98,133 @@ public record BatchOptions(
                 Progress.NONE,
                 List.of(),
                 false,
-                PublishSteps.NONE);
+                PublishSteps.NONE,
+                Outputs.ALL);
     }
 
     /** A copy with another thread count. */
     public BatchOptions withThreads(int n) {
         return new BatchOptions(
-                plans, policy, norms, mapping, pseudonymizer, n, chunk, progress, policyVersions, overwrite, steps);
+                plans,
+                policy,
+                norms,
+                mapping,
+                pseudonymizer,
+                n,
+                chunk,
+                progress,
+                policyVersions,
+                overwrite,
+                steps,
+                outputs);
     }
 
     /** A copy with a pseudonymizer. */
     public BatchOptions withPseudonymizer(Pseudonymizer p) {
         return new BatchOptions(
-                plans, policy, norms, mapping, p, threads, chunk, progress, policyVersions, overwrite, steps);
+                plans, policy, norms, mapping, p, threads, chunk, progress, policyVersions, overwrite, steps, outputs);
     }
 
     /** A copy with norm tables. */
     public BatchOptions withNorms(Map<String, NormTable> n) {
         return new BatchOptions(
-                plans, policy, n, mapping, pseudonymizer, threads, chunk, progress, policyVersions, overwrite, steps);
+                plans,
+                policy,
+                n,
+                mapping,
+                pseudonymizer,
+                threads,
+                chunk,
+                progress,
+                policyVersions,
+                overwrite,
+                steps,
+                outputs);
     }
 
     /** A copy with a progress listener. */
     public BatchOptions withProgress(Progress p) {
         return new BatchOptions(
-                plans, policy, norms, mapping, pseudonymizer, threads, chunk, p, policyVersions, overwrite, steps);
+                plans,
+                policy,
+                norms,
+                mapping,
+                pseudonymizer,
+                threads,
+                chunk,
+                p,
+                policyVersions,
+                overwrite,
+                steps,
+                outputs);
     }
 
     /** A copy with other versions of the policy, chosen per record by test date. */
     public BatchOptions withPolicyVersions(List<CutoffPolicy> versions) {
         return new BatchOptions(
-                plans, policy, norms, mapping, pseudonymizer, threads, chunk, progress, versions, overwrite, steps);
+                plans,
+                policy,
+                norms,
+                mapping,
+                pseudonymizer,
+                threads,
+                chunk,
+                progress,
+                versions,
+                overwrite,
+                steps,
+                outputs);
     }
 
     /** A copy that may (or may not) replace a previous psyscreen output in the output folder. */
     public BatchOptions withOverwrite(boolean replace) {
         return new BatchOptions(
-                plans, policy, norms, mapping, pseudonymizer, threads, chunk, progress, policyVersions, replace, steps);
+                plans,
+                policy,
+                norms,
+                mapping,
+                pseudonymizer,
+                threads,
+                chunk,
+                progress,
+                policyVersions,
+                replace,
+                steps,
+                outputs);
     }
 
     /** A copy told at each publishing step. */
     public BatchOptions withPublishSteps(PublishSteps s) {
         return new BatchOptions(
-                plans, policy, norms, mapping, pseudonymizer, threads, chunk, progress, policyVersions, overwrite, s);
+                plans,
+                policy,
+                norms,
+                mapping,
+                pseudonymizer,
+                threads,
+                chunk,
+                progress,
+                policyVersions,
+                overwrite,
+                s,
+                outputs);
+    }
+
+    /** A copy writing only the chosen optional outputs. */
+    public BatchOptions withOutputs(Outputs o) {
+        return new BatchOptions(
+                plans,
+                policy,
+                norms,
+                mapping,
+                pseudonymizer,
+                threads,
+                chunk,
+                progress,
+                policyVersions,
+                overwrite,
+                steps,
+                o);
     }
 
     /** A copy with a mapping that only renames headers. */
@@ -136,6 +235,17 @@ public record BatchOptions(
     /** A copy with a mapping (renames, ignored columns, value recoding, school stage). */
     public BatchOptions withMapping(MappingLoader.HeaderMapping m) {
         return new BatchOptions(
-                plans, policy, norms, m, pseudonymizer, threads, chunk, progress, policyVersions, overwrite, steps);
+                plans,
+                policy,
+                norms,
+                m,
+                pseudonymizer,
+                threads,
+                chunk,
+                progress,
+                policyVersions,
+                overwrite,
+                steps,
+                outputs);
     }
 }

@@ -268,7 +268,9 @@ public final class BatchScorer {
         Deque<Future<ScoredChunk>> inFlight = new ArrayDeque<>();
         try (RecordSource source = RecordSource.open(input, bytes);
                 OutputStream csvOut = new BufferedOutputStream(Files.newOutputStream(csvTmp), 1 << 16);
-                OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(jsonTmp), 1 << 16)) {
+                OutputStream jsonOut = options.outputs().auditTrail()
+                        ? new BufferedOutputStream(Files.newOutputStream(jsonTmp), 1 << 16)
+                        : OutputStream.nullOutputStream()) {
             PagedBytes header = new PagedBytes();
             CsvLines.write(columns(), header);
             header.writeTo(csvOut);
@@ -344,7 +346,10 @@ public final class BatchScorer {
                             + " they are would inflate every score and turn critical items positive")));
             return summary(named, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
         }
-        List<String> outputs = new ArrayList<>(List.of("scores.csv", "scores.jsonl"));
+        List<String> outputs = new ArrayList<>(List.of("scores.csv"));
+        if (options.outputs().auditTrail()) {
+            outputs.add("scores.jsonl");
+        }
         if (tally.rollups != null) {
             try (OutputStream os = Files.newOutputStream(outDir.resolve("rollup.csv"))) {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
@@ -422,13 +427,15 @@ public final class BatchScorer {
 
         void add(RowOutcome o) {
             CsvLines.write(csvRow(o), csv);
-            writeJson(o, jg);
+            if (options.outputs().auditTrail()) {
+                writeJson(o, jg);
+            }
             count++;
         }
 
         /** Ends the last JSON line; the pages are then complete. */
         void finish() {
-            if (count > 0) {
+            if (count > 0 && options.outputs().auditTrail()) {
                 jg.writeRaw('\n'); // the separator goes between records; end the last line too
             }
             jg.close();
@@ -475,7 +482,9 @@ public final class BatchScorer {
 
     /** An empty tally; with a roll-up when there is a policy to tier by. */
     private Tally newTally() {
-        return new Tally(options.policy() == null ? null : new Rollups(outcomeColumns()), coding.fresh());
+        return new Tally(
+                options.policy() == null || !options.outputs().rollup() ? null : new Rollups(outcomeColumns()),
+                coding.fresh());
     }
 
     /** Counts for the summary and the roll-up: per chunk on the pool, added up in input order. */

@@ -31,6 +31,7 @@ final class BatchFixtures {
                 null,
                 List.of(),
                 false,
+                null,
                 null);
     }
 

@@ -40,6 +40,7 @@ class BatchGuaranteesTest {
                             null,
                             List.of(),
                             false,
+                            null,
                             null))
                     .run(in, dir.resolve("b"));
         } finally {

@@ -103,6 +103,16 @@ final class ScoreCommand implements Callable<Integer> {
     boolean xlsx;
 
     @Option(
+            names = "--outputs",
+            split = ",",
+            paramLabel = "LIST",
+            defaultValue = "csv,jsonl,rollup",
+            description =
+                    "What to write besides summary.json: csv (scores.csv, always), jsonl (the audit trail: every"
+                            + " fired rule and what it read), rollup (rollup.csv), xlsx (scores.xlsx) [default: ${DEFAULT-VALUE}].")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(
             names = "--overwrite",
             description = "Replace the previous results in --out (a folder psyscreen wrote). The whole folder is"
                     + " replaced at once; without this option a non-empty --out is refused.")
@@ -186,6 +196,19 @@ final class ScoreCommand implements Callable<Integer> {
             });
         }
         options = options.withOverwrite(overwrite);
+        List<String> known = List.of("csv", "jsonl", "rollup", "xlsx");
+        for (String w : outputs) {
+            if (!known.contains(w)) {
+                err.println("psyscreen score: --outputs takes " + String.join(", ", known) + ", not '" + w + "'");
+                return 2;
+            }
+        }
+        if (!outputs.contains("csv")) {
+            err.println("psyscreen score: --outputs must include csv (scores.csv: one output record per input record)");
+            return 2;
+        }
+        options = options.withOutputs(new BatchOptions.Outputs(outputs.contains("jsonl"), outputs.contains("rollup")));
+        xlsx |= outputs.contains("xlsx");
         BatchScorer.ExtraOutputs extra = xlsx
                 ? staging -> {
                     Spreadsheets.toXlsx(staging.resolve("scores.csv"), staging.resolve("scores.xlsx"));
@@ -293,8 +316,12 @@ final class ScoreCommand implements Callable<Integer> {
         if (notStudents > 0) {
             o.println("  " + notStudents + " repeated header row(s): output and flagged, not counted as students");
         }
-        o.println("输出 outputs: " + out.resolve("scores.csv")
-                + ", scores.jsonl" + (policy == null ? "" : ", rollup.csv (small cells hidden)") + ", summary.json"
+        o.println("输出 outputs: " + out + ": "
+                + String.join(
+                        ", ",
+                        s.outputs().stream()
+                                .map(f -> f.equals("rollup.csv") ? "rollup.csv (small cells hidden)" : f)
+                                .toList())
                 + (s.keyId().isEmpty()
                         ? " (raw student ids: protect these files)"
                         : " (pseudonymised, key " + s.keyId() + ")"));

@@ -197,4 +197,23 @@ class UserErrorsTest {
                     .isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
         }
     }
+
+    @Test
+    void outputsChooseWhatIsWritten() throws Exception {
+        MainTest.Run r = score("--outputs", "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .containsExactlyInAnyOrder("scores.csv", "summary.json");
+        }
+        assertCleanError(score("--overwrite", "--outputs", "jsonl"), 2, "must include csv");
+        assertCleanError(score("--overwrite", "--outputs", "csv,pdf"), 2, "not 'pdf'");
+        assertThat(score("--overwrite", "--outputs", "csv,jsonl,rollup,xlsx").exit())
+                .isZero();
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .containsExactlyInAnyOrder(
+                            "scores.csv", "scores.jsonl", "rollup.csv", "scores.xlsx", "summary.json");
+        }
+    }
 }
