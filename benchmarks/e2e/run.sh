@@ -27,6 +27,7 @@ add() { # name, output to compare (or -), command...
 }
 skipped() { case " $SKIP " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 add "psyscreen score" - java -jar "$JAR" score --policy example-a-glad-pc --threads "$T" --overwrite --out "$W/psyscreen" "$IN"
+add "psyscreen score, no audit trail" - java -jar "$JAR" score --policy example-a-glad-pc --threads "$T" --overwrite --outputs csv,rollup --out "$W/psyscreen-lean" "$IN"
 if Rscript -e 'library(data.table)' > /dev/null 2>&1; then
   add "R data.table + base R" "$W/r.csv" Rscript benchmarks/e2e/score_datatable.R "$IN" "$W/r.csv" "$T"
   if ! skipped psych && Rscript -e 'library(psych)' > /dev/null 2>&1; then
