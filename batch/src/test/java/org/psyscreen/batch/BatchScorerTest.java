@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.psyscreen.diagnostic.ProblemCode;
 
 /**
- * The bad-input catalogue (shared/RELIABILITY.md section 3.2) for response files, one test each:
+ * The bad-input catalogue (the team's reliability catalogue section 3.2) for response files, one test each:
  * every case names its code and place, and every scored run outputs exactly one record per input
  * record, in order.
  */

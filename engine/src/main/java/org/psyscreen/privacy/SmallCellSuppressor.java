@@ -18,7 +18,7 @@ import java.util.List;
  * </ol>
  *
  * Repeated until nothing changes. The default {@code k = 10} follows the precedents collected in
- * shared/RELIABILITY.md §1.3 (no national Chinese threshold was found; 统计法 Art. 25 protects
+ * the team's reliability catalogue §1.3 (no national Chinese threshold was found; 统计法 Art. 25 protects
  * aggregates from which a person can be inferred).
  */
 public final class SmallCellSuppressor {

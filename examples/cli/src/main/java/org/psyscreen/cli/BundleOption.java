@@ -60,6 +60,36 @@ final class BundleOption {
         return found;
     }
 
+    /**
+     * The instruments a command works on: those {@code policyId} pins (when given) and each of
+     * {@code instrumentIds}; empty, after telling {@code err} why, when one is not loaded.
+     */
+    static Optional<Map<String, ScoringPlan>> planSet(
+            Bundle bundle, String policyId, List<String> instrumentIds, String command, PrintWriter err) {
+        Map<String, ScoringPlan> plans = new java.util.LinkedHashMap<>();
+        if (policyId != null) {
+            var policy = policy(bundle, policyId, command, err);
+            if (policy.isEmpty()) {
+                return Optional.empty();
+            }
+            var pinned = plans(bundle, policy.get(), command, err);
+            if (pinned.isEmpty()) {
+                return Optional.empty();
+            }
+            plans.putAll(pinned.get());
+        }
+        for (String id : instrumentIds) {
+            var plan = bundle.plan(id);
+            if (plan.isEmpty()) {
+                err.println(
+                        "psyscreen " + command + ": no instrument '" + id + "' (psyscreen list shows what is loaded)");
+                return Optional.empty();
+            }
+            plans.put(plan.get().definition().id(), plan.get());
+        }
+        return Optional.of(plans);
+    }
+
     /** The plans {@code policy} pins, exactly; when one is not loaded, tells {@code err} which. */
     static Optional<Map<String, ScoringPlan>> plans(
             Bundle bundle, CutoffPolicy policy, String command, PrintWriter err) {

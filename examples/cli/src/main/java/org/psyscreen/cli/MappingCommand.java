@@ -106,26 +106,11 @@ final class MappingCommand implements Callable<Integer> {
             return 2;
         }
         Bundle bundle = bundleOption.load("mapping", err);
-        Map<String, ScoringPlan> plans = new LinkedHashMap<>();
-        if (policyId != null) {
-            var policy = BundleOption.policy(bundle, policyId, "mapping", err);
-            if (policy.isEmpty()) {
-                return 2;
-            }
-            var pinned = BundleOption.plans(bundle, policy.get(), "mapping", err);
-            if (pinned.isEmpty()) {
-                return 2;
-            }
-            plans.putAll(pinned.get());
+        var chosen = BundleOption.planSet(bundle, policyId, instruments, "mapping", err);
+        if (chosen.isEmpty()) {
+            return 2;
         }
-        for (String id : instruments) {
-            var plan = bundle.plan(id);
-            if (plan.isEmpty()) {
-                err.println("psyscreen mapping: no instrument '" + id + "' (psyscreen list shows what is loaded)");
-                return 2;
-            }
-            plans.put(plan.get().definition().id(), plan.get());
-        }
+        Map<String, ScoringPlan> plans = chosen.get();
         List<String> header;
         try {
             header = header(export, sheet);

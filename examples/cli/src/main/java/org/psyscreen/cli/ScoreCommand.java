@@ -3,7 +3,6 @@ package org.psyscreen.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -130,28 +129,12 @@ final class ScoreCommand implements Callable<Integer> {
             return 2;
         }
         Bundle bundle = bundleOption.load("score", err);
-        CutoffPolicy policy = null;
-        Map<String, ScoringPlan> plans = new LinkedHashMap<>();
-        if (policyId != null) {
-            var found = BundleOption.policy(bundle, policyId, "score", err);
-            if (found.isEmpty()) {
-                return 2;
-            }
-            policy = found.get();
-            var pinned = BundleOption.plans(bundle, policy, "score", err);
-            if (pinned.isEmpty()) {
-                return 2;
-            }
-            plans.putAll(pinned.get());
+        CutoffPolicy policy = policyId == null ? null : bundle.policy(policyId).orElse(null);
+        var chosen = BundleOption.planSet(bundle, policyId, instruments, "score", err);
+        if (chosen.isEmpty()) {
+            return 2;
         }
-        for (String id : instruments) {
-            var plan = bundle.plan(id);
-            if (plan.isEmpty()) {
-                err.println("psyscreen score: no instrument '" + id + "' (psyscreen list shows what is loaded)");
-                return 2;
-            }
-            plans.put(plan.get().definition().id(), plan.get());
-        }
+        Map<String, ScoringPlan> plans = chosen.get();
         BatchOptions options = BatchOptions.of(plans, policy).withNorms(bundle.norms());
         if (policy != null) {
             options = options.withPolicyVersions(bundle.policyVersions(policy.id()));
