@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * survives beside them.
  *
  * <ul>
- *   <li>One run at a time: a lock file beside the folder ({@code .<name>.lock}) is held for the
- *       whole run; a second run into the same folder is refused.
+ *   <li>One run at a time: a lock file beside the folder ({@code .<name>.lock}, left in place and
+ *       empty) is held for the whole run; a second run into the same folder is refused.
  *   <li>Every file is written into a fresh hidden staging folder beside it
  *       ({@code .<name>.staging-<random>}) and forced to disk.
  *   <li>Publishing is one switch: the previous folder (if any) is renamed aside, the staging folder is
@@ -46,16 +46,14 @@ final class OutputFolder implements AutoCloseable {
     }
 
     private final Path out;
-    private final Path lockFile;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path staging;
     private final Steps steps;
     private boolean published;
 
-    private OutputFolder(Path out, Path lockFile, FileChannel ch, FileLock lock, Path staging, Steps steps) {
+    private OutputFolder(Path out, FileChannel ch, FileLock lock, Path staging, Steps steps) {
         this.out = out;
-        this.lockFile = lockFile;
         this.lockChannel = ch;
         this.lock = lock;
         this.staging = staging;
@@ -126,7 +124,7 @@ final class OutputFolder implements AutoCloseable {
             removeLeftovers(parent, name);
             Path staging = parent.resolve("." + name + ".staging-" + random());
             Files.createDirectory(staging);
-            return new OutputFolder(target, lockFile, ch, lock, staging, steps);
+            return new OutputFolder(target, ch, lock, staging, steps);
         } catch (IOException | RuntimeException e) {
             lock.release();
             ch.close();
@@ -177,9 +175,10 @@ final class OutputFolder implements AutoCloseable {
                 deleteTree(staging);
             }
         } finally {
+            // The lock file stays (empty): deleting it would let a run that opened it just before see
+            // an unlinked file, lock that, and write beside a run that locked a new one.
             lock.release();
             lockChannel.close();
-            Files.deleteIfExists(lockFile);
         }
     }
 
