@@ -76,7 +76,7 @@ class OutputFolderTest {
         List<String> names = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith(".out."))
+                    .filter(n -> n.startsWith(".out.") && !n.equals(".out.lock"))
                     .forEach(names::add);
         }
         return names;
