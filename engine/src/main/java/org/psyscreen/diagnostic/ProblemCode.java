@@ -249,6 +249,27 @@ public enum ProblemCode {
     }
 
     /**
+     * The summary in Chinese for the record problems a counsellor sees beside a decision
+     * (PSY-21xx); {@code null} for codes that concern files, definitions, norms and policies.
+     */
+    public String summaryZh() {
+        return switch (this) {
+            case ROW_MISSING_FIELDS -> "记录字段少于表头（整行可能被截断）";
+            case ROW_EXTRA_FIELDS -> "记录字段多于表头（可能有多余的逗号）";
+            case ROW_HEADER_REPEATED -> "表头在数据中重复出现";
+            case ROW_NO_ID -> "学号为空";
+            case ROW_DUPLICATE_ID -> "学号重复";
+            case ROW_BAD_DEMOGRAPHIC -> "年级、性别或日期无法识别";
+            case ROW_AGE_GRADE -> "年龄与年级不符";
+            case ROW_FIELD_TOO_LONG -> "字段过长";
+            case ROW_BAD_ATTRIBUTE -> "属性值无法识别";
+            case ROW_POLICY_NOT_IN_FORCE -> "测评日期无适用的策略版本";
+            case ROW_SUSPECT_ID -> "学号疑似被改动";
+            default -> null;
+        };
+    }
+
+    /**
      * Whether a record flagged with this code is unscorable: its fields cannot be trusted to sit in
      * their columns, so no answer is read by position and every form is INVALID with every critical
      * item UNKNOWN. Only the record codes that say a row is shifted, cut or not a student are.

@@ -167,7 +167,11 @@ public record DecisionExplanation(
                 .forEach(p -> problems.add(new Labelled(
                         p.code().id(),
                         p.field(),
-                        new LocalizedText(p.code().summary(), p.code().summary()))));
+                        new LocalizedText(
+                                p.code().summary(),
+                                p.code().summaryZh() == null
+                                        ? p.code().summary()
+                                        : p.code().summaryZh()))));
         List<Form> forms = new ArrayList<>();
         for (ScoredResponse f : r.forms().values()) {
             List<String> scales = new ArrayList<>();

@@ -87,6 +87,7 @@ class DecisionExplanationTest {
         assertThat(e.problems())
                 .extracting(DecisionExplanation.Labelled::code, DecisionExplanation.Labelled::subject)
                 .contains(tuple("PSY-2106", "sex"));
+        assertThat(e.problems().get(0).label().zh()).isEqualTo("年级、性别或日期无法识别");
         assertThat(e.outcome().noRiskIdentified()).isFalse();
         assertThat(e.forms())
                 .singleElement()

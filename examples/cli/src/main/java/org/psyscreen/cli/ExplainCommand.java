@@ -164,7 +164,7 @@ final class ExplainCommand implements Callable<Integer> {
             e.problems()
                     .forEach(
                             p -> out.println("  - " + p.code() + (p.subject().isEmpty() ? "" : " (" + p.subject() + ")")
-                                    + " — " + p.label().en()));
+                                    + " — " + p.label().zh() + " / " + p.label().en()));
         }
         out.println("量表 Forms:");
         for (DecisionExplanation.Form f : e.forms()) {
