@@ -297,54 +297,53 @@ public final class BatchScorer {
         } finally {
             pool.shutdownNow();
         }
+        // Problems only the whole file shows refuse it after every record was read: nothing but the
+        // summary is published.
+        Problem refusal = null;
+        List<String> textColumns = tally.coding.textColumns();
+        List<String> odd = tally.coding.suspicious();
         if (out != recordsIn) {
-            Files.deleteIfExists(csvTmp);
-            Files.deleteIfExists(jsonTmp);
-            Problems p = Problems.of(List.of(ResponseFileScan.fileProblem(
+            refusal = ResponseFileScan.fileProblem(
                     ProblemCode.FILE_CHANGED,
                     named.name(),
                     0,
                     "pass 1 read " + recordsIn + " records and pass 2 read " + out,
-                    "do not change the file while it is scored; run again")));
-            return summary(named, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
-        }
-        List<String> textColumns = tally.coding.textColumns();
-        if (!textColumns.isEmpty()) {
-            Files.deleteIfExists(csvTmp);
-            Files.deleteIfExists(jsonTmp);
-            List<String> shown = new ArrayList<>();
-            for (String c : textColumns.subList(0, Math.min(10, textColumns.size()))) {
-                shown.add(c + " (definition " + tally.coding.range(c) + ")");
-            }
-            Problems p = Problems.of(List.of(ResponseFileScan.fileProblem(
+                    "do not change the file while it is scored; run again");
+        } else if (!textColumns.isEmpty()) {
+            refusal = ResponseFileScan.fileProblem(
                     ProblemCode.FILE_TEXT_ANSWERS,
                     named.name(),
                     1,
                     textColumns.size() + " item column(s) hold option text where the definition expects codes — "
-                            + String.join(", ", shown) + (textColumns.size() > 10 ? ", ..." : ""),
+                            + tally.coding.listed(textColumns),
                     "add a 'values:' table to the mapping that says which code each option text is, e.g."
-                            + " values: {phqa: {\"完全不会\": \"0\", \"好几天\": \"1\"}}; or export option scores")));
-            return summary(named, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
-        }
-        List<String> odd = tally.coding.suspicious();
-        if (!odd.isEmpty()) {
-            Files.deleteIfExists(csvTmp);
-            Files.deleteIfExists(jsonTmp);
-            List<String> shown = new ArrayList<>();
-            for (String c : odd.subList(0, Math.min(10, odd.size()))) {
-                shown.add(c + " (definition " + tally.coding.range(c) + ")");
-            }
-            Problems p = Problems.of(List.of(ResponseFileScan.fileProblem(
+                            + " values: {phqa: {\"完全不会\": \"0\", \"好几天\": \"1\"}}; or export option scores");
+        } else if (!odd.isEmpty()) {
+            refusal = ResponseFileScan.fileProblem(
                     ProblemCode.FILE_CODED_DIFFERENTLY,
                     named.name(),
                     1,
                     odd.size() + " item column(s) look coded differently from the definition: no answer uses the"
-                            + " lowest code and some are numbers above the highest — "
-                            + String.join(", ", shown) + (odd.size() > 10 ? ", ..." : ""),
+                            + " lowest code and some are numbers above the highest — " + tally.coding.listed(odd),
                     "export the answers as the definition codes them (e.g. option scores 0..3, not option numbers"
                             + " 1..4), or say so in the mapping: values: {phqa: {offset: -1}}; scoring them as"
-                            + " they are would inflate every score and turn critical items positive")));
-            return summary(named, bytes, recordsIn, 0, blank, p, Map.of(), Map.of(), Map.of(), List.of(), started);
+                            + " they are would inflate every score and turn critical items positive");
+        }
+        if (refusal != null) {
+            Files.deleteIfExists(csvTmp);
+            Files.deleteIfExists(jsonTmp);
+            return summary(
+                    named,
+                    bytes,
+                    recordsIn,
+                    0,
+                    blank,
+                    Problems.of(List.of(refusal)),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    started);
         }
         List<String> outputs = new ArrayList<>(List.of("scores.csv"));
         if (options.outputs().auditTrail()) {

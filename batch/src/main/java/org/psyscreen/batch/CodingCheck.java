@@ -147,8 +147,17 @@ final class CodingCheck {
         return out;
     }
 
+    /** Up to ten columns with the definition's range each ({@code phqa.q1 (definition 0..3)}), for a message. */
+    String listed(List<String> columns) {
+        List<String> shown = new ArrayList<>();
+        for (String c : columns.subList(0, Math.min(10, columns.size()))) {
+            shown.add(c + " (definition " + range(c) + ")");
+        }
+        return String.join(", ", shown) + (columns.size() > 10 ? ", ..." : "");
+    }
+
     /** The definition's codes of a column, as {@code lowest..highest}, for the message. */
-    String range(String column) {
+    private String range(String column) {
         int dot = column.indexOf('.');
         int k = instruments.indexOf(column.substring(0, dot));
         int i = plans.get(k).itemIndex(column.substring(dot + 1));
