@@ -19,6 +19,8 @@ import java.util.List;
  * @param required whether failing this scale's missing-data rule makes the whole form INCOMPLETE;
  *     {@code false} for supplementary scales reported on their own (default {@code true})
  * @param reverse items keyed reversed in this scale only (they are keyed forward elsewhere)
+ * @param reliability the published reliability and SD of the scale, or {@code null}: without it
+ *     no reliable change index is computed for the scale
  */
 public record Scale(
         @NotNull @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE)
@@ -31,7 +33,8 @@ public record Scale(
         @NotNull @Valid MissingRule missing,
         String source,
         boolean required,
-        @NotNull List<@NotNull String> reverse) {
+        @NotNull List<@NotNull String> reverse,
+        @Valid Reliability reliability) {
 
     public Scale {
         items = items == null ? List.of() : List.copyOf(items);

@@ -13,6 +13,8 @@ import org.psyscreen.definition.Licence;
 import org.psyscreen.definition.LicenceStatus;
 import org.psyscreen.definition.LocalizedText;
 import org.psyscreen.definition.MissingRule;
+import org.psyscreen.definition.Reliability;
+import org.psyscreen.definition.ReliabilityKind;
 import org.psyscreen.definition.ResponseCode;
 import org.psyscreen.definition.ResponseSet;
 import org.psyscreen.definition.Rounding;
@@ -120,8 +122,19 @@ final class InstrumentBinder {
     }
 
     private Scale scale(Node n, String path) {
-        Fields f =
-                b.fields(n, path, "id", "name", "items", "of", "aggregate", "missing", "source", "required", "reverse");
+        Fields f = b.fields(
+                n,
+                path,
+                "id",
+                "name",
+                "items",
+                "of",
+                "aggregate",
+                "missing",
+                "source",
+                "required",
+                "reverse",
+                "reliability");
         if (f == null) {
             return null;
         }
@@ -134,7 +147,25 @@ final class InstrumentBinder {
                 missing(f),
                 f.string("source"),
                 f.bool("required", true),
-                b.strings(f, "reverse"));
+                b.strings(f, "reverse"),
+                reliability(f));
+    }
+
+    private Reliability reliability(Fields parent) {
+        Node n = parent.node("reliability");
+        if (n == null) {
+            return null;
+        }
+        Fields f =
+                b.fields(n, Binder.join(parent.path(), "reliability"), "coefficient", "kind", "sd", "source", "sample");
+        return f == null
+                ? null
+                : new Reliability(
+                        f.decimal("coefficient"),
+                        f.enumValue("kind", ReliabilityKind.class),
+                        f.decimal("sd"),
+                        f.string("source"),
+                        f.string("sample"));
     }
 
     private MissingRule missing(Fields parent) {

@@ -575,6 +575,18 @@ public final class ScoringPlan {
                 sb.append("; no proration");
             }
             sb.append('\n');
+            if (scale.reliability() != null) {
+                var r = scale.reliability();
+                sb.append("      reliability: ")
+                        .append(r.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .append(' ')
+                        .append(r.coefficient())
+                        .append(", SD ")
+                        .append(r.sd())
+                        .append(" (")
+                        .append(r.source())
+                        .append("): reliable change index available\n");
+            }
         }
         sb.append("validity checks (").append(d.validity().size()).append("):\n");
         for (int v = 0; v < d.validity().size(); v++) {

@@ -13,6 +13,9 @@ final class SourcesMustNameCitations implements DefinitionRule {
             Scale scale = d.scales().get(s);
             cite(scale.source(), "scales[" + s + "].source", facts, report);
             cite(scale.missing().source(), "scales[" + s + "].missing.source", facts, report);
+            if (scale.reliability() != null) {
+                cite(scale.reliability().source(), "scales[" + s + "].reliability.source", facts, report);
+            }
         }
         for (int c = 0; c < d.critical().size(); c++) {
             cite(d.critical().get(c).source(), "critical[" + c + "].source", facts, report);
