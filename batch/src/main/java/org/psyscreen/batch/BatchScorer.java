@@ -574,7 +574,8 @@ public final class BatchScorer {
                 texts,
                 r.forms(),
                 r.norms(),
-                r.decision().orElse(null));
+                r.decision().orElse(null),
+                profile.testDate());
     }
 
     /** The spreadsheet row when a converter supplied one, else the CSV line the record starts on. */
@@ -675,6 +676,8 @@ public final class BatchScorer {
             for (var e : o.demographics().entrySet()) {
                 g.writeStringProperty(e.getKey(), e.getValue());
             }
+            g.writeStringProperty(
+                    "testDate", o.testDate() == null ? null : o.testDate().toString());
             g.writeArrayPropertyStart("problems");
             for (String p : o.problemTexts()) {
                 g.writeString(p);
@@ -685,6 +688,8 @@ public final class BatchScorer {
                 ScoredResponse r = e.getValue();
                 g.writeObjectPropertyStart(e.getKey());
                 g.writeStringProperty("instrument", r.instrumentKey());
+                g.writeStringProperty(
+                        "sha256", screener.plan(e.getKey()).orElseThrow().sha256());
                 g.writeStringProperty("status", r.status().name());
                 g.writeArrayPropertyStart("reasons");
                 for (var reason : r.reasons()) {
@@ -709,6 +714,7 @@ public final class BatchScorer {
                 g.writeEndObject();
             }
             g.writeEndObject();
+            writeNorms(o, g);
             TierDecision d = o.decision();
             if (d != null) {
                 g.writeObjectPropertyStart("decision");
@@ -743,6 +749,27 @@ public final class BatchScorer {
             }
             g.writeEndObject();
         }
+    }
+
+    /** Every norm lookup: the table version and the T-score and percentile, or why there is none. */
+    private void writeNorms(RowOutcome o, JsonGenerator g) {
+        g.writeObjectPropertyStart("norms");
+        for (String id : screener.normTableIds()) {
+            var n = o.norms().get(id);
+            g.writeObjectPropertyStart(id);
+            g.writeStringProperty("table", n.tableKey());
+            if (n instanceof org.psyscreen.norm.NormResult.Normed normed) {
+                g.writeStringProperty(
+                        "status",
+                        normed.synthetic() ? "NORMED_SYNTHETIC" : normed.verified() ? "NORMED" : "NORMED_UNVERIFIED");
+                g.writeNumberProperty("t", normed.t());
+                g.writeNumberProperty("percentile", normed.percentile());
+            } else {
+                g.writeStringProperty("status", "NO_NORM " + ((org.psyscreen.norm.NormResult.NoNorm) n).reason());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private RunSummary summary(

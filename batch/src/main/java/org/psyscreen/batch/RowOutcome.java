@@ -19,6 +19,7 @@ import org.psyscreen.tier.TierDecision;
  * @param forms results by instrument id
  * @param norms norm lookups by table id (T-score and percentile, or why none)
  * @param decision the tier decision, or {@code null} when no policy
+ * @param testDate the test date as read, or {@code null} when absent or unreadable
  */
 record RowOutcome(
         long recordNo,
@@ -29,7 +30,8 @@ record RowOutcome(
         List<String> problemTexts,
         Map<String, ScoredResponse> forms,
         Map<String, org.psyscreen.norm.NormResult> norms,
-        TierDecision decision) {
+        TierDecision decision,
+        java.time.LocalDate testDate) {
 
     /** True when a problem made the record unscorable (its answers were not read by position). */
     boolean unscorable() {
