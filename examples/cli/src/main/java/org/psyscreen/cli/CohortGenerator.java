@@ -27,12 +27,28 @@ final class CohortGenerator {
         return sb.toString();
     }
 
-    /** Writes {@code n} students after the header. */
+    /** Writes {@code n} students after the header (the first wave). */
     static void write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed) throws java.io.IOException {
+        write(out, plansById, n, seed, 1);
+    }
+
+    /**
+     * Writes wave {@code wave} of the cohort: wave 1 is the autumn screen of 2026; wave w is the
+     * same students w−1 school years later (same ids, schools and class numbers, the grade moved up,
+     * students past grade 12 or vocational 3 gone, about 3% absent), each student's severity drifted
+     * a little, tested on 15 September. Same seed and wave, same bytes. Returns the students written.
+     */
+    static int write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed, int wave)
+            throws java.io.IOException {
         List<String> ids = List.copyOf(plansById.keySet());
         List<ScoringPlan> plans = List.copyOf(plansById.values());
         SplittableRandom r = new SplittableRandom(seed);
+        // Later waves draw their answers from their own stream; the first wave's stream still runs,
+        // unchanged, so that every student has the identity and severity of the first wave.
+        SplittableRandom later = new SplittableRandom(seed * 31 + wave);
         out.append(header(ids, plans)).append('\n');
+        StringBuilder discard = new StringBuilder();
+        int written = 0;
         for (int s = 0; s < n; s++) {
             int g = r.nextInt(GRADES.length);
             String grade = GRADES[g];
@@ -40,66 +56,100 @@ final class CohortGenerator {
             int year = 2026 - age - (r.nextInt(10) < 7 ? 0 : 1);
             String id = "G" + (4401000000L + (s == 7 ? 5 : s)); // record 8 repeats record 6's id
             int school = 1 + r.nextInt(6);
-            StringBuilder row = new StringBuilder();
-            row.append(id)
-                    .append(",SCH")
-                    .append(school)
-                    .append(",")
-                    .append(grade)
-                    .append('-')
-                    .append(1 + r.nextInt(4))
-                    .append(',')
-                    .append(grade)
-                    .append(',')
-                    .append(r.nextBoolean() ? "female" : "male")
-                    .append(',')
-                    .append(
-                            s == 11
-                                    ? "2012-02-30"
-                                    : String.format(
-                                            java.util.Locale.ROOT,
-                                            "%d-%02d-%02d",
-                                            year,
-                                            1 + r.nextInt(12),
-                                            1 + r.nextInt(28)))
-                    .append(",2026-09-15");
+            int classNo = 1 + r.nextInt(4);
+            boolean female = r.nextBoolean();
+            String birth = s == 11
+                    ? "2012-02-30"
+                    : String.format(java.util.Locale.ROOT, "%d-%02d-%02d", year, 1 + r.nextInt(12), 1 + r.nextInt(28));
             // Skewed severity: most students low, a long tail high (mean item about a quarter of its range).
             double severity = Math.pow(r.nextDouble(), 3);
             double blankRate = r.nextInt(100) < 3 ? 0.05 : 0.001;
-            for (ScoringPlan plan : plans) {
-                var d = plan.definition();
-                var critical = d.critical().stream().map(c -> c.item()).toList();
-                for (int i = 0; i < plan.itemCount(); i++) {
-                    var codes = d.responseSet(d.items().get(i).responses())
-                            .orElseThrow()
-                            .codes();
-                    double u = r.nextDouble();
-                    String v;
-                    if (u < blankRate) {
-                        v = "";
-                    } else if (u < blankRate + 0.0008) {
-                        v = "4";
-                    } else if (critical.contains(d.items().get(i).id())) {
-                        // Self-harm items are rarely positive: under 1% plus a rise with severity.
-                        boolean positive = r.nextDouble() < 0.008 + 0.1 * severity * severity;
-                        v = codes.get(positive ? Math.min(codes.size() - 1, 1 + (r.nextInt(4) == 0 ? 1 : 0)) : 0)
-                                .code();
-                    } else {
-                        int k = (int) Math.round(severity * (codes.size() - 1) * 0.75 + r.nextGaussian() * 0.45);
-                        v = codes.get(Math.max(0, Math.min(codes.size() - 1, k)))
-                                .code();
-                        if (r.nextInt(2000) == 0 && v.length() == 1 && Character.isDigit(v.charAt(0))) {
-                            v = String.valueOf((char) (v.charAt(0) - '0' + '０'));
-                        }
-                    }
-                    row.append(',').append(v);
+            if (wave == 1) {
+                StringBuilder row = identity(id, school, grade, classNo, female, birth, 2026);
+                answers(row, plans, r, severity, blankRate);
+                String line = row.toString();
+                if (s == 17) {
+                    line = line.substring(0, line.indexOf(",2026-09-15")); // a short row
                 }
+                out.append(line).append('\n');
+                written++;
+                continue;
             }
-            String line = row.toString();
-            if (s == 17) {
-                line = line.substring(0, line.indexOf(",2026-09-15")); // a short row
+            discard.setLength(0);
+            answers(discard, plans, r, severity, blankRate); // keeps the first wave's stream in step
+            String moved = moveUp(grade, wave - 1);
+            if (moved == null || later.nextInt(100) < 3) {
+                continue; // left school, or absent this wave
             }
-            out.append(line).append('\n');
+            double drifted = Math.max(0, Math.min(1, severity + later.nextGaussian() * 0.12));
+            StringBuilder row = identity(id, school, moved, classNo, female, birth, 2026 + wave - 1);
+            answers(row, plans, later, drifted, 0.001);
+            out.append(row).append('\n');
+            written++;
+        }
+        return written;
+    }
+
+    private static StringBuilder identity(
+            String id, int school, String grade, int classNo, boolean female, String birth, int testYear) {
+        return new StringBuilder()
+                .append(id)
+                .append(",SCH")
+                .append(school)
+                .append(',')
+                .append(grade)
+                .append('-')
+                .append(classNo)
+                .append(',')
+                .append(grade)
+                .append(',')
+                .append(female ? "female" : "male")
+                .append(',')
+                .append(birth)
+                .append(',')
+                .append(testYear)
+                .append("-09-15");
+    }
+
+    /** The grade {@code years} school years later, or {@code null} when the student has left. */
+    private static String moveUp(String grade, int years) {
+        if (grade.startsWith("v")) {
+            int v = Integer.parseInt(grade.substring(1)) + years;
+            return v <= 3 ? "v" + v : null;
+        }
+        int g = Integer.parseInt(grade) + years;
+        return g <= 12 ? Integer.toString(g) : null;
+    }
+
+    private static void answers(
+            StringBuilder row, List<ScoringPlan> plans, SplittableRandom r, double severity, double blankRate) {
+        for (ScoringPlan plan : plans) {
+            var d = plan.definition();
+            var critical = d.critical().stream().map(c -> c.item()).toList();
+            for (int i = 0; i < plan.itemCount(); i++) {
+                var codes = d.responseSet(d.items().get(i).responses())
+                        .orElseThrow()
+                        .codes();
+                double u = r.nextDouble();
+                String v;
+                if (u < blankRate) {
+                    v = "";
+                } else if (u < blankRate + 0.0008) {
+                    v = "4";
+                } else if (critical.contains(d.items().get(i).id())) {
+                    // Self-harm items are rarely positive: under 1% plus a rise with severity.
+                    boolean positive = r.nextDouble() < 0.008 + 0.1 * severity * severity;
+                    v = codes.get(positive ? Math.min(codes.size() - 1, 1 + (r.nextInt(4) == 0 ? 1 : 0)) : 0)
+                            .code();
+                } else {
+                    int k = (int) Math.round(severity * (codes.size() - 1) * 0.75 + r.nextGaussian() * 0.45);
+                    v = codes.get(Math.max(0, Math.min(codes.size() - 1, k))).code();
+                    if (r.nextInt(2000) == 0 && v.length() == 1 && Character.isDigit(v.charAt(0))) {
+                        v = String.valueOf((char) (v.charAt(0) - '0' + '０'));
+                    }
+                }
+                row.append(',').append(v);
+            }
         }
     }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
-            "  psyscreen generate-cohort --policy example-a-glad-pc --students 1000000 --seed 1 big.csv"
+            "  psyscreen generate-cohort --policy example-a-glad-pc --students 1000000 --seed 1 big.csv",
+            "  psyscreen generate-cohort --policy example-a-glad-pc --wave 2 wave2.csv"
         })
 final class GenerateCohortCommand implements Callable<Integer> {
     @Spec
@@ -40,6 +41,13 @@ final class GenerateCohortCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261123", description = "Random seed [default: ${DEFAULT-VALUE}].")
     long seed;
 
+    @Option(
+            names = "--wave",
+            defaultValue = "1",
+            description = "Which yearly wave: 1 is the autumn 2026 screen; 2 is the same students a school year"
+                    + " later (grades moved up, leavers and a few absentees gone, answers drifted) [default: 1].")
+    int wave;
+
     @Mixin
     BundleOption bundleOption;
 
@@ -53,6 +61,10 @@ final class GenerateCohortCommand implements Callable<Integer> {
             err.println("psyscreen generate-cohort: --students must be 0 or more");
             return 2;
         }
+        if (wave < 1 || wave > 12) {
+            err.println("psyscreen generate-cohort: --wave must be 1 to 12");
+            return 2;
+        }
         Bundle bundle = bundleOption.load("generate-cohort", err);
         var policy = BundleOption.policy(bundle, policyId, "generate-cohort", err);
         if (policy.isEmpty()) {
@@ -62,10 +74,11 @@ final class GenerateCohortCommand implements Callable<Integer> {
         if (plans.isEmpty()) {
             return 2;
         }
+        int written;
         try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            CohortGenerator.write(w, plans.get(), students, seed);
+            written = CohortGenerator.write(w, plans.get(), students, seed, wave);
         }
-        spec.commandLine().getOut().println("wrote " + students + " synthetic students to " + output);
+        spec.commandLine().getOut().println("wrote " + written + " synthetic students to " + output);
         return 0;
     }
 }
