@@ -622,9 +622,9 @@ public final class BatchScorer {
         List<String> v = new ArrayList<>();
         v.add(Long.toString(o.recordNo()));
         v.add(Long.toString(o.line()));
-        v.add(Text.spreadsheetSafe(o.student()));
+        v.add(org.psyscreen.student.Cells.spreadsheetSafe(o.student()));
         for (String f : List.of("school", "class", "grade", "sex", "region")) {
-            v.add(Text.spreadsheetSafe(o.demographics().get(f)));
+            v.add(org.psyscreen.student.Cells.spreadsheetSafe(o.demographics().get(f)));
         }
         v.add(String.join(" | ", o.problemTexts()));
         for (var e : o.forms().entrySet()) {

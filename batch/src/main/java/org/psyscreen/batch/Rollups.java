@@ -116,7 +116,7 @@ final class Rollups {
             List<String> row = new ArrayList<>();
             row.add(List.of("region", "school", "grade", "class").get(path.size() - 1));
             for (int i = 0; i < 4; i++) {
-                row.add(i < path.size() ? Text.spreadsheetSafe(path.get(i)) : "");
+                row.add(i < path.size() ? org.psyscreen.student.Cells.spreadsheetSafe(path.get(i)) : "");
             }
             row.add(u.publishedTotal() == null ? "*" : Long.toString(u.publishedTotal()));
             for (int c = 0; c < columns.size(); c++) {

@@ -82,4 +82,17 @@ public final class Cells {
     public static String normalise(String s) {
         return trim(halfWidth(s));
     }
+
+    /**
+     * Makes a text cell safe to open in a spreadsheet, for every front end that writes one: a cell
+     * starting with {@code = + - @}, tab, CR or NUL gets a leading apostrophe (OWASP CSV injection).
+     * Numbers are never passed here.
+     */
+    public static String spreadsheetSafe(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        char c = s.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0' ? "'" + s : s;
+    }
 }

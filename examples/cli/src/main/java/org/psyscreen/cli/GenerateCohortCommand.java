@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.psyscreen.batch.SyntheticCohort;
 import org.psyscreen.load.Bundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +77,7 @@ final class GenerateCohortCommand implements Callable<Integer> {
         }
         int written;
         try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            written = CohortGenerator.write(w, plans.get(), students, seed, wave);
+            written = SyntheticCohort.write(w, plans.get(), students, seed, wave);
         }
         spec.commandLine().getOut().println("wrote " + written + " synthetic students to " + output);
         return 0;

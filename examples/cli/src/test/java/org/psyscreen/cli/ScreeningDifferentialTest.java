@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.psyscreen.batch.SyntheticCohort;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.screening.Screener;
@@ -44,7 +45,7 @@ class ScreeningDifferentialTest {
         Map<String, ScoringPlan> plans = new LinkedHashMap<>();
         policy.instruments().forEach(id -> plans.put(id, bundle.plan(id).orElseThrow()));
         StringWriter cohort = new StringWriter();
-        CohortGenerator.write(cohort, plans, STUDENTS, 20261125L);
+        SyntheticCohort.write(cohort, plans, STUDENTS, 20261125L);
         Path input = dir.resolve("cohort.csv");
         Files.writeString(input, asSchoolsWriteIt(cohort.toString()), StandardCharsets.UTF_8);
 

@@ -1,4 +1,4 @@
-package org.psyscreen.cli;
+package org.psyscreen.batch;
 
 import java.util.List;
 import java.util.Map;
@@ -11,13 +11,13 @@ import org.psyscreen.plan.ScoringPlan;
  * student's instruments), a few per cent blanks, and about one per cent awkward records (out-of-range
  * codes, full-width digits, a duplicated id, an unreadable date, a short row). No real person.
  */
-final class CohortGenerator {
+public final class SyntheticCohort {
     private static final String[] GRADES = {"4", "5", "6", "7", "8", "9", "10", "11", "12", "v1", "v2", "v3"};
 
-    private CohortGenerator() {}
+    private SyntheticCohort() {}
 
     /** The header for these plans. */
-    static String header(List<String> ids, List<ScoringPlan> plans) {
+    public static String header(List<String> ids, List<ScoringPlan> plans) {
         StringBuilder sb = new StringBuilder("student_id,school,class,grade,sex,birth_date,test_date");
         for (int p = 0; p < plans.size(); p++) {
             for (String item : plans.get(p).itemIds()) {
@@ -28,7 +28,8 @@ final class CohortGenerator {
     }
 
     /** Writes {@code n} students after the header (the first wave). */
-    static void write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed) throws java.io.IOException {
+    public static void write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed)
+            throws java.io.IOException {
         write(out, plansById, n, seed, 1);
     }
 
@@ -38,7 +39,7 @@ final class CohortGenerator {
      * students past grade 12 or vocational 3 gone, about 3% absent), each student's severity drifted
      * a little, tested on 15 September. Same seed and wave, same bytes. Returns the students written.
      */
-    static int write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed, int wave)
+    public static int write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed, int wave)
             throws java.io.IOException {
         List<String> ids = List.copyOf(plansById.keySet());
         List<ScoringPlan> plans = List.copyOf(plansById.values());

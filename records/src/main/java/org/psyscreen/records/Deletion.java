@@ -1,0 +1,77 @@
+package org.psyscreen.records;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Deleting a student's records (a PIPL request) and old waves, child rows first, logged without tokens. */
+final class Deletion {
+    private final RecordStore store;
+
+    Deletion(RecordStore store) {
+        this.store = store;
+    }
+
+    long student(Scope scope, String token) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(token));
+        String screenings =
+                "SELECT s.id FROM screening s JOIN student st ON st.id = s.student_id WHERE st.token = ? AND "
+                        + scope.where("s", params);
+        List<Object> caseParams = new ArrayList<>(List.of(token));
+        String cases = "SELECT c.id FROM warning_case c JOIN student st ON st.id = c.student_id WHERE st.token = ? AND "
+                + scope.where("c", caseParams);
+        long rows = screenings(screenings, params);
+        rows += delete("DELETE FROM case_event WHERE case_id IN (" + cases + ")", caseParams);
+        rows += delete("DELETE FROM warning_case WHERE id IN (" + cases + ")", caseParams);
+        rows += orphans();
+        log("student", rows);
+        return rows;
+    }
+
+    long wavesBefore(String schoolYear) throws SQLException {
+        List<Object> params = List.of(schoolYear);
+        String screenings = "SELECT s.id FROM screening s JOIN wave w ON w.id = s.wave_id WHERE w.school_year < ?";
+        long rows = screenings(screenings, params);
+        rows += delete("DELETE FROM import_run WHERE wave_id IN (SELECT id FROM wave WHERE school_year < ?)", params);
+        rows += delete("DELETE FROM wave WHERE school_year < ?", params);
+        // A case whose student has no screening left has nothing to stand on.
+        String bare = "SELECT c.id FROM warning_case c WHERE NOT EXISTS (SELECT 1 FROM screening s WHERE s.student_id ="
+                + " c.student_id)";
+        rows += delete("DELETE FROM case_event WHERE case_id IN (" + bare + ")", List.of());
+        rows += delete("DELETE FROM warning_case WHERE id IN (" + bare + ")", List.of());
+        rows += orphans();
+        log("waves before " + schoolYear, rows);
+        return rows;
+    }
+
+    /** Deletes the screenings a query selects, with everything that hangs on them. */
+    private long screenings(String select, List<Object> params) throws SQLException {
+        long rows = 0;
+        for (String child : List.of("scale_score", "form_result", "norm_result", "decision")) {
+            rows += delete("DELETE FROM " + child + " WHERE screening_id IN (" + select + ")", params);
+        }
+        rows += delete("DELETE FROM screening WHERE id IN (" + select + ")", params);
+        return rows;
+    }
+
+    /** Students with no screening and no case left: their token goes too. */
+    private long orphans() throws SQLException {
+        return delete(
+                "DELETE FROM student WHERE NOT EXISTS (SELECT 1 FROM screening s WHERE s.student_id = student.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM warning_case c WHERE c.student_id = student.id)",
+                List.of());
+    }
+
+    private long delete(String sql, List<Object> params) throws SQLException {
+        return store.update(sql, params.toArray());
+    }
+
+    private void log(String what, long rows) throws SQLException {
+        store.update(
+                "INSERT INTO deletion_log (id, what, rows_deleted, deleted_at) VALUES (?, ?, ?, ?)",
+                store.nextId("deletion_log"),
+                what,
+                rows,
+                store.now());
+    }
+}

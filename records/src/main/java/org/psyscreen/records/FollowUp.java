@@ -1,0 +1,38 @@
+package org.psyscreen.records;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A follow-up event people record on a student's warning case: what happened, when, by which role,
+ * and the outcome as a short code. The outcome is a code on purpose (lower-case letters, digits,
+ * {@code _} and {@code -}, at most 40): free text is where names and diagnoses end up, and the store
+ * holds neither.
+ *
+ * @param kind what happened (one of the kinds people record)
+ * @param date when
+ * @param role who, as a role
+ * @param outcome e.g. {@code attended}, {@code no-show}, {@code referred-green-channel}, {@code cleared}
+ */
+public record FollowUp(EventKind kind, LocalDate date, Role role, String outcome) {
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
+    public FollowUp {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(outcome, "outcome");
+        if (!kind.followUp()) {
+            throw new IllegalArgumentException("'" + kind.word() + "' is recorded by the store, not by people");
+        }
+        if (role == Role.SYSTEM) {
+            throw new IllegalArgumentException("the role 'system' is the store's own");
+        }
+        if (!CODE.matcher(outcome).matches()) {
+            throw new IllegalArgumentException(
+                    "the outcome is a short code (a-z, 0-9, _ and -, at most 40), e.g. attended, no-show, referred;"
+                            + " never free text or a name");
+        }
+    }
+}

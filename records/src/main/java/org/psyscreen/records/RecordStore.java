@@ -1,0 +1,380 @@
+package org.psyscreen.records;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.psyscreen.load.Bundle;
+
+/**
+ * The records store: one SQLite file ({@code school.db}) or a PostgreSQL database
+ * ({@code jdbc:postgresql://host/db?user=…}), its schema migrated by Flyway when opened. Every
+ * write is one transaction: an import either lands whole or leaves the store as it was (also when
+ * the process is killed), and two imports at once are serialised. A store written by a newer
+ * psyscreen is refused, never downgraded.
+ *
+ * <p>Students are the pseudonymous tokens of the scored run (HMAC with the run's key); a run scored
+ * without a key is refused, and every import into one store must use the same key. Methods are
+ * synchronised: one store may be shared by threads, one operation at a time.
+ */
+public final class RecordStore implements AutoCloseable {
+    /** Rows between JDBC batch flushes on import. */
+    static final int BATCH = 2_000;
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final String label;
+
+    /** The two databases the store runs on. */
+    enum Dialect {
+        SQLITE,
+        POSTGRESQL;
+
+        String folder() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private RecordStore(Connection connection, Dialect dialect, Clock clock, String label) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.label = label;
+    }
+
+    /**
+     * Opens (and creates or migrates) a store: a file path (SQLite, created when absent) or a JDBC
+     * URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}, user and password in the URL).
+     */
+    public static RecordStore open(String location) {
+        return open(location, Clock.systemUTC());
+    }
+
+    /** {@link #open(String)} with the clock that stamps imports and events. */
+    public static RecordStore open(String location, Clock clock) {
+        Dialect dialect;
+        String url;
+        String label;
+        if (location.startsWith("jdbc:postgresql:")) {
+            dialect = Dialect.POSTGRESQL;
+            url = location;
+            label = "the PostgreSQL database";
+        } else {
+            dialect = Dialect.SQLITE;
+            String file = location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location;
+            int q = file.indexOf('?');
+            String path = q < 0 ? file : file.substring(0, q);
+            label = "the records file " + Path.of(path).getFileName();
+            Path p = Path.of(path);
+            if (Files.exists(p) && !Files.isRegularFile(p)) {
+                throw new RecordStoreException(label + " is a folder or a device, not a records file");
+            }
+            // WAL: readers go on while one import writes; IMMEDIATE: a writer takes the lock when it
+            // starts, so two imports queue (for up to busy_timeout) instead of failing half-way.
+            url = "jdbc:sqlite:" + file + (q < 0 ? "?" : "&")
+                    + "foreign_keys=true&busy_timeout=120000&journal_mode=WAL&transaction_mode=IMMEDIATE";
+        }
+        migrate(url, dialect, label);
+        try {
+            Connection c = DriverManager.getConnection(url);
+            c.setAutoCommit(false);
+            return new RecordStore(c, dialect, clock, label);
+        } catch (SQLException e) {
+            throw new RecordStoreException("cannot open " + label + ": " + reason(e), e);
+        }
+    }
+
+    private static void migrate(String url, Dialect dialect, String label) {
+        Flyway flyway = Flyway.configure(RecordStore.class.getClassLoader())
+                .dataSource(url, null, null)
+                .locations("classpath:org/psyscreen/records/migration/" + dialect.folder())
+                .loggers("slf4j")
+                .ignoreMigrationPatterns("")
+                .load();
+        try {
+            MigrationInfo[] all = flyway.info().all();
+            List<String> future = new ArrayList<>();
+            for (MigrationInfo m : all) {
+                if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                    future.add(m.getVersion().toString());
+                }
+            }
+            if (!future.isEmpty()) {
+                throw new RecordStoreException(label + " was written by a newer psyscreen (schema version "
+                        + String.join(", ", future) + "; this psyscreen knows up to "
+                        + latest(all) + "): use that psyscreen or a newer one; a store is never downgraded");
+            }
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw new RecordStoreException(
+                    "cannot open " + label + ": " + reason(e)
+                            + " (is it a psyscreen records store? a damaged SQLite file must be restored from a"
+                            + " backup)",
+                    e);
+        }
+    }
+
+    private static String latest(MigrationInfo[] all) {
+        String v = "none";
+        for (MigrationInfo m : all) {
+            if (m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED) {
+                v = m.getVersion().toString();
+            }
+        }
+        return v;
+    }
+
+    /** A driver's message, trimmed to its first line (drivers never echo row values here). */
+    static String reason(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof FlywayException)) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (m.contains("SQLITE_NOTADB") || m.contains("file is not a database")) {
+            return "not a database (damaged, or not a SQLite file)";
+        }
+        if (m.contains("SQLITE_FULL") || m.contains("disk is full") || m.contains("No space left")) {
+            return "the disk (or the database's size limit) is full";
+        }
+        if (m.contains("SQLITE_CORRUPT")) {
+            return "the database file is damaged";
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * Imports the folder {@code psyscreen score} wrote (its {@code summary.json} and the audit trail
+     * {@code scores.jsonl}) as one wave. One transaction; the same input under the same policy in the
+     * same wave adds nothing; the same input under another policy version adds its decisions beside
+     * the old ones (a re-decision) and leaves the warning cases as they were decided.
+     *
+     * @param runDir the folder {@code score} wrote
+     * @param wave the wave (its school year and term are read from the test dates when not given)
+     * @param bundle where the run's instruments and policy are found (for tier order and reliabilities)
+     * @param progress called with the records read so far, every few thousand
+     */
+    public synchronized ImportResult importRun(Path runDir, Wave wave, Bundle bundle, LongConsumer progress) {
+        RunImporter importer = new RunImporter(this, runDir, wave, bundle, progress);
+        return write(importer::run);
+    }
+
+    /** One student's history within the scope, with each scale's change and RCI since the previous screening. */
+    public synchronized StudentHistory history(Scope scope, String token) {
+        return read(() -> new Queries(this).history(scope, token));
+    }
+
+    /** Year over year between two waves within the scope. */
+    public synchronized WaveChanges changes(Scope scope, String fromWave, String toWave) {
+        return read(() -> new Queries(this).changes(scope, fromWave, toWave));
+    }
+
+    /** The warning list: open and monitoring cases in scope, most severe tier first, then by school and grade. */
+    public synchronized List<WarningCase> warnings(Scope scope) {
+        return read(() -> new Queries(this).cases(scope, false));
+    }
+
+    /**
+     * Tokens of students in scope whose latest decision was undetermined (rules could not be
+     * evaluated and no tier was reached): never low risk, listed beside the warning list.
+     */
+    public synchronized List<String> undetermined(Scope scope) {
+        return read(() -> new Queries(this).undetermined(scope));
+    }
+
+    /**
+     * Records a follow-up on the student's case in scope (the one that is open or monitoring), and
+     * moves its state: {@code monitoring} to monitoring, {@code closure} closes it, a referral
+     * re-opens a monitored case.
+     */
+    public synchronized WarningCase followUp(Scope scope, String token, FollowUp followUp) {
+        return write(() -> new Cases(this).followUp(scope, token, followUp));
+    }
+
+    /** The upward report for the scope: crisis-tier cases and per-school counts, small cells hidden. */
+    public synchronized UpwardReport upwardReport(Scope scope, String wave, int k) {
+        return read(() -> new Queries(this).upward(scope, wave, k));
+    }
+
+    /**
+     * Deletes everything the store holds on one student within the scope (a personal-information
+     * deletion request): screenings, scores, norms, decisions, cases and their events. Returns the
+     * rows deleted; a log line records that a deletion happened, never whose.
+     */
+    public synchronized long deleteStudent(Scope scope, String token) {
+        return write(() -> new Deletion(this).student(scope, token));
+    }
+
+    /**
+     * Deletes every wave of a school year before {@code schoolYear} (e.g. {@code 2023-2024}) with all
+     * it holds, and cases whose screenings are all gone. Returns the rows deleted.
+     */
+    public synchronized long deleteWavesBefore(String schoolYear) {
+        if (!schoolYear.matches("\\d{4}-\\d{4}")) {
+            throw new RecordStoreException("a school year is written 2026-2027");
+        }
+        return write(() -> new Deletion(this).wavesBefore(schoolYear));
+    }
+
+    /** The school year that began {@code years} school years before the one {@code today} is in. */
+    public static String schoolYearBefore(LocalDate today, int years) {
+        int start = (today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1) - years;
+        return start + "-" + (start + 1);
+    }
+
+    /** Wave names, in order (school year, term, then import order). */
+    public synchronized List<String> waves() {
+        return read(() -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement s =
+                            connection.prepareStatement("SELECT name FROM wave ORDER BY school_year, term, id");
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The id of the pseudonym key every import of this store used, or {@code null} before the first. */
+    public synchronized String keyId() {
+        return read(() -> {
+            try (PreparedStatement s = connection.prepareStatement("SELECT key_id FROM store_info");
+                    ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new RecordStoreException("cannot close " + label + ": " + reason(e), e);
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    String now() {
+        return clock.instant().toString();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** Serialises writers: SQLite's IMMEDIATE transactions already do; PostgreSQL takes a table lock. */
+    void lockForWrite() throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (var s = connection.createStatement()) {
+                s.execute("LOCK TABLE import_run IN SHARE ROW EXCLUSIVE MODE");
+            }
+        }
+    }
+
+    /** The next free id of a table (writers are serialised, so no two take the same). */
+    long nextId(String table) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table);
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Runs SQL with parameters and returns the rows as string arrays. */
+    List<Object[]> rows(String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                int n = r.getMetaData().getColumnCount();
+                List<Object[]> out = new ArrayList<>();
+                while (r.next()) {
+                    Object[] row = new Object[n];
+                    for (int c = 0; c < n; c++) {
+                        row[c] = r.getObject(c + 1);
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        }
+    }
+
+    int update(String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    /** The work of one write transaction. */
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T write(Work<T> work) {
+        try {
+            lockForWrite();
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw new RecordStoreException("nothing was changed in " + label + ": " + reason(e), e);
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    private <T> T read(Work<T> work) {
+        try {
+            T result = work.run();
+            connection.rollback();
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw new RecordStoreException("cannot read " + label + ": " + reason(e), e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The transaction is gone with the connection; the database keeps its last committed state.
+        }
+    }
+}

@@ -1,0 +1,584 @@
+package org.psyscreen.records;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.psyscreen.definition.Scale;
+import org.psyscreen.load.Bundle;
+import org.psyscreen.tier.CutoffPolicy;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One import of a scored run into the store, inside the store's write transaction. */
+final class RunImporter {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RecordStore store;
+    private final Path runDir;
+    private final Wave requested;
+    private final Bundle bundle;
+    private final LongConsumer progress;
+
+    RunImporter(RecordStore store, Path runDir, Wave wave, Bundle bundle, LongConsumer progress) {
+        this.store = store;
+        this.runDir = runDir;
+        this.requested = wave;
+        this.bundle = bundle;
+        this.progress = progress;
+    }
+
+    /** The run's summary: what the import checks before it reads a record. */
+    private record Summary(
+            String inputSha256, long recordsOut, String policy, String keyId, String engine, boolean auditTrail) {}
+
+    ImportResult run() throws SQLException {
+        Summary summary = summary();
+        Path jsonl = runDir.resolve("scores.jsonl");
+        checkKey(summary.keyId());
+        CutoffPolicy policy = policy(summary.policy());
+        List<String> tiers = policy == null
+                ? List.of()
+                : policy.tiers().stream().map(t -> t.id()).toList();
+
+        // The same input in another wave is a mistake (a file is one wave's screening).
+        for (Object[] r : store.rows(
+                "SELECT w.name FROM import_run i JOIN wave w ON w.id = i.wave_id WHERE i.input_sha256 = ? AND w.name <> ?",
+                List.of(summary.inputSha256(), requested.name()))) {
+            throw new RecordStoreException(
+                    "this input (sha256 " + summary.inputSha256().substring(0, 16) + "…) was imported as wave '" + r[0]
+                            + "' already; a file is one wave's screening");
+        }
+        long waveId = wave(jsonl);
+        if (!store.rows(
+                        "SELECT id FROM import_run WHERE wave_id = ? AND input_sha256 = ? AND policy = ?",
+                        List.of(waveId, summary.inputSha256(), summary.policy()))
+                .isEmpty()) {
+            return new ImportResult(requested.name(), true, false, summary.recordsOut(), 0, 0, 0, 0, 0);
+        }
+        boolean redecision = !store.rows(
+                        "SELECT id FROM import_run WHERE wave_id = ? AND input_sha256 = ?",
+                        List.of(waveId, summary.inputSha256()))
+                .isEmpty();
+        long importId = store.nextId("import_run");
+        store.update(
+                "INSERT INTO import_run (id, wave_id, input_sha256, policy, policy_sha256, records_in, records_stored,"
+                        + " records_without_id, engine_version, imported_at) VALUES (?, ?, ?, ?, '', ?, 0, 0, ?, ?)",
+                importId,
+                waveId,
+                summary.inputSha256(),
+                summary.policy(),
+                summary.recordsOut(),
+                summary.engine(),
+                store.now());
+        Batch batch = redecision
+                ? new Redecision(waveId, summary.inputSha256(), importId, tiers)
+                : new FirstImport(waveId, summary.inputSha256(), importId, tiers, policy);
+        long lines = 0;
+        long stored = 0;
+        long withoutId = 0;
+        String policySha = "";
+        Set<String> instrumentKeys = new LinkedHashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                lines++;
+                JsonNode n;
+                try {
+                    n = JSON.readTree(line);
+                } catch (JacksonException e) {
+                    throw new RecordStoreException("scores.jsonl line " + lines
+                            + " is not a psyscreen record (damaged or edited); nothing was imported");
+                }
+                String token = n.path("student").asString("");
+                if (token.isEmpty()) {
+                    withoutId++;
+                } else {
+                    if (!token.startsWith("ps1.")) {
+                        throw new RecordStoreException("scores.jsonl line " + lines
+                                + ": the student column is not a keyed pseudonym; records keep pseudonyms only");
+                    }
+                    n.path("forms")
+                            .forEach(
+                                    f -> instrumentKeys.add(f.path("instrument").asString()));
+                    JsonNode d = n.path("decision");
+                    if (!d.isMissingNode() && policySha.isEmpty()) {
+                        policySha = d.path("policySha256").asString("");
+                    }
+                    batch.add(token, n);
+                    stored++;
+                }
+                if (lines % 10_000 == 0) {
+                    progress.accept(lines);
+                }
+            }
+        } catch (IOException e) {
+            throw new RecordStoreException("cannot read scores.jsonl in " + runDir.getFileName() + " ("
+                    + e.getClass().getSimpleName() + "); nothing was imported");
+        }
+        if (lines != summary.recordsOut()) {
+            throw new RecordStoreException("scores.jsonl holds " + lines + " records and summary.json says "
+                    + summary.recordsOut() + ": the run folder is damaged; score the file again");
+        }
+        batch.finish();
+        progress.accept(lines);
+        store.update(
+                "UPDATE import_run SET records_stored = ?, records_without_id = ?, policy_sha256 = ? WHERE id = ?",
+                stored,
+                withoutId,
+                policySha,
+                importId);
+        if (!redecision) {
+            reliabilities(instrumentKeys);
+        }
+        Cases.Counts cases = batch instanceof FirstImport f ? f.cases.counts() : new Cases.Counts();
+        return new ImportResult(
+                requested.name(),
+                false,
+                redecision,
+                lines,
+                stored,
+                withoutId,
+                cases.opened,
+                cases.escalated,
+                cases.reopened);
+    }
+
+    private Summary summary() {
+        Path file = runDir.resolve("summary.json");
+        if (!Files.isRegularFile(file)) {
+            throw new RecordStoreException(runDir.getFileName()
+                    + " is not a finished psyscreen run (no summary.json): give the folder 'psyscreen score' wrote");
+        }
+        JsonNode s;
+        try {
+            s = JSON.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new RecordStoreException("summary.json in " + runDir.getFileName() + " cannot be read (damaged)");
+        }
+        if (!s.path("scored").asBoolean(false) || !s.path("countsMatch").asBoolean(false)) {
+            throw new RecordStoreException("the run in " + runDir.getFileName()
+                    + " was refused or incomplete when it was scored (see its summary.json); nothing to import");
+        }
+        boolean audit = false;
+        for (JsonNode o : s.path("outputs")) {
+            audit |= o.asString("").equals("scores.jsonl");
+        }
+        if (!audit || !Files.isRegularFile(runDir.resolve("scores.jsonl"))) {
+            throw new RecordStoreException("the run in " + runDir.getFileName()
+                    + " has no audit trail (scores.jsonl): score with --outputs including jsonl (the default) to"
+                    + " import it");
+        }
+        return new Summary(
+                s.path("inputSha256").asString(""),
+                s.path("recordsOut").asLong(-1),
+                s.path("policy").asString(""),
+                s.path("keyId").asString(""),
+                s.path("engineVersion").asString(""),
+                true);
+    }
+
+    private void checkKey(String keyId) throws SQLException {
+        if (keyId.isEmpty()) {
+            throw new RecordStoreException("the run was scored without a key (--key), so its student column holds"
+                    + " raw ids; records keep keyed pseudonyms only: score again with --key FILE");
+        }
+        List<Object[]> rows = store.rows("SELECT key_id FROM store_info", List.of());
+        if (rows.isEmpty()) {
+            store.update("INSERT INTO store_info (key_id) VALUES (?)", keyId);
+        } else if (!keyId.equals(rows.get(0)[0])) {
+            throw new RecordStoreException("the run was scored with key " + keyId + " and " + store.label()
+                    + " holds students pseudonymised with key " + rows.get(0)[0]
+                    + ": the same student would be two people; score with the store's key");
+        }
+    }
+
+    private CutoffPolicy policy(String key) {
+        if (key.isEmpty()) {
+            return null;
+        }
+        String id = key.substring(0, key.indexOf('@'));
+        return bundle.policyVersions(id).stream()
+                .filter(p -> p.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new RecordStoreException("the run was decided under policy " + key
+                        + ", which is not loaded: give the folder that holds it with --bundle"));
+    }
+
+    private long wave(Path jsonl) throws SQLException {
+        List<Object[]> rows =
+                store.rows("SELECT id, school_year, term FROM wave WHERE name = ?", List.of(requested.name()));
+        if (!rows.isEmpty()) {
+            Object[] r = rows.get(0);
+            if (requested.complete()
+                    && (!requested.schoolYear().equals(r[1]) || requested.term() != ((Number) r[2]).intValue())) {
+                throw new RecordStoreException("wave '" + requested.name() + "' is school year " + r[1] + " term "
+                        + r[2] + " already; give another wave name or leave out --school-year and --term");
+            }
+            return ((Number) r[0]).longValue();
+        }
+        LocalDate first = firstTestDate(jsonl);
+        Wave w = requested;
+        if (!w.complete()) {
+            if (first == null) {
+                throw new RecordStoreException("no record of the run has a test date, so the school year and term of"
+                        + " wave '" + w.name() + "' are unknown: give --school-year and --term");
+            }
+            Wave derived = Wave.on(w.name(), first);
+            w = new Wave(
+                    w.name(),
+                    w.schoolYear() == null ? derived.schoolYear() : w.schoolYear(),
+                    w.term() == 0 ? derived.term() : w.term());
+        }
+        long id = store.nextId("wave");
+        store.update(
+                "INSERT INTO wave (id, name, school_year, term, first_test_date, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                id,
+                w.name(),
+                w.schoolYear(),
+                w.term(),
+                first == null ? null : first.toString(),
+                store.now());
+        return id;
+    }
+
+    /** The earliest test date of the run (one quick pass over the audit trail). */
+    private static LocalDate firstTestDate(Path jsonl) {
+        LocalDate first = null;
+        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                int at = line.indexOf("\"testDate\":\"");
+                if (at >= 0) {
+                    LocalDate d = LocalDate.parse(line.substring(at + 12, at + 22));
+                    if (first == null || d.isBefore(first)) {
+                        first = d;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return first;
+        }
+        return first;
+    }
+
+    /** Keeps each instrument's declared reliabilities beside the scores (for the RCI in later years). */
+    private void reliabilities(Set<String> keys) throws SQLException {
+        for (String key : keys) {
+            var def = bundle.instrument(key);
+            if (def.isEmpty()) {
+                continue; // no RCI for it: said so where a change is shown
+            }
+            for (Scale s : def.get().scales()) {
+                if (s.reliability() == null
+                        || !store.rows(
+                                        "SELECT scale FROM scale_reliability WHERE instrument_key = ? AND scale = ?",
+                                        List.of(key, s.id()))
+                                .isEmpty()) {
+                    continue;
+                }
+                var r = s.reliability();
+                String citation = def.get().citations().stream()
+                        .filter(c -> c.id().equals(r.source()))
+                        .map(c -> c.text())
+                        .findFirst()
+                        .orElse(r.source());
+                store.update(
+                        "INSERT INTO scale_reliability (instrument_key, scale, coefficient, kind, sd, citation, sample)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        key,
+                        s.id(),
+                        r.coefficient(),
+                        r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        r.sd(),
+                        citation,
+                        r.sample());
+            }
+        }
+    }
+
+    /** Rows of one import, written in JDBC batches. */
+    private abstract class Batch {
+        final long importId;
+        final List<String> tiers;
+        final PreparedStatement decision;
+        int pending;
+
+        Batch(long importId, List<String> tiers) throws SQLException {
+            this.importId = importId;
+            this.tiers = tiers;
+            this.decision = store.connection()
+                    .prepareStatement("INSERT INTO decision (id, screening_id, policy, policy_sha256, tier, tier_rank,"
+                            + " undetermined, follow_ups, explanation, engine_version, import_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+
+        abstract void add(String token, JsonNode n) throws SQLException;
+
+        /** Adds the decision of a record; returns its tier rank (tiers.size() = none). */
+        int decision(long decisionId, long screeningId, JsonNode d) throws SQLException {
+            String tier = d.path("tier").isString() ? d.path("tier").asString() : null;
+            int rank = tier == null ? tiers.size() : tiers.indexOf(tier);
+            boolean undetermined = tier == null && !d.path("unevaluated").isEmpty();
+            decision.setLong(1, decisionId);
+            decision.setLong(2, screeningId);
+            decision.setString(3, d.path("policy").asString(""));
+            decision.setString(4, d.path("policySha256").asString(""));
+            decision.setString(5, tier);
+            decision.setInt(6, rank);
+            decision.setInt(7, undetermined ? 1 : 0);
+            decision.setString(8, join(d.path("followUps")));
+            decision.setString(9, explanation(d));
+            decision.setString(10, d.path("engine").asString(""));
+            decision.setLong(11, importId);
+            decision.addBatch();
+            return rank;
+        }
+
+        void flushIfFull() throws SQLException {
+            if (++pending >= RecordStore.BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            decision.executeBatch();
+            pending = 0;
+        }
+
+        void finish() throws SQLException {
+            flush();
+            decision.close();
+        }
+    }
+
+    /** A wave's first import of an input: screenings, forms, scales, norms, decisions and cases. */
+    private final class FirstImport extends Batch {
+        private final long waveId;
+        private final String inputSha;
+        private final String waveName = requested.name();
+        private final Map<String, Long> students = new HashMap<>();
+        private final PreparedStatement student;
+        private final PreparedStatement screening;
+        private final PreparedStatement form;
+        private final PreparedStatement scale;
+        private final PreparedStatement norm;
+        private final Cases cases;
+        private long nextStudent;
+        private long nextScreening;
+        private long nextDecision;
+
+        FirstImport(long waveId, String inputSha, long importId, List<String> tiers, CutoffPolicy policy)
+                throws SQLException {
+            super(importId, tiers);
+            this.waveId = waveId;
+            this.inputSha = inputSha;
+            for (Object[] r : store.rows("SELECT token, id FROM student", List.of())) {
+                students.put((String) r[0], ((Number) r[1]).longValue());
+            }
+            nextStudent = store.nextId("student");
+            nextScreening = store.nextId("screening");
+            nextDecision = store.nextId("decision");
+            var c = store.connection();
+            student = c.prepareStatement("INSERT INTO student (id, token) VALUES (?, ?)");
+            screening = c.prepareStatement(
+                    "INSERT INTO screening (id, wave_id, student_id, input_sha256, record_no,"
+                            + " region, school, class, grade, sex, test_date, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            form = c.prepareStatement("INSERT INTO form_result (screening_id, instrument, instrument_key,"
+                    + " definition_sha256, status, reasons, critical) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            scale = c.prepareStatement(
+                    "INSERT INTO scale_score (screening_id, instrument, scale, value) VALUES (?, ?, ?, ?)");
+            norm = c.prepareStatement("INSERT INTO norm_result (screening_id, norm_table, table_key, status, t,"
+                    + " percentile) VALUES (?, ?, ?, ?, ?, ?)");
+            cases = policy == null ? null : new Cases(store).forImport(policy.id(), tiers, waveName);
+        }
+
+        @Override
+        void add(String token, JsonNode n) throws SQLException {
+            Long studentId = students.get(token);
+            if (studentId == null) {
+                studentId = nextStudent++;
+                students.put(token, studentId);
+                student.setLong(1, studentId);
+                student.setString(2, token);
+                student.addBatch();
+            }
+            long id = nextScreening++;
+            String region = n.path("region").asString("");
+            String school = n.path("school").asString("");
+            String grade = n.path("grade").asString("");
+            screening.setLong(1, id);
+            screening.setLong(2, waveId);
+            screening.setLong(3, studentId);
+            screening.setString(4, inputSha);
+            screening.setLong(5, n.path("record").asLong());
+            screening.setString(6, region);
+            screening.setString(7, school);
+            screening.setString(8, n.path("class").asString(""));
+            screening.setString(9, grade);
+            screening.setString(10, n.path("sex").asString(""));
+            screening.setString(
+                    11, n.path("testDate").isString() ? n.path("testDate").asString() : null);
+            screening.setString(12, String.join(" | ", strings(n.path("problems"))));
+            screening.addBatch();
+            for (var f : n.path("forms").properties()) {
+                JsonNode v = f.getValue();
+                form.setLong(1, id);
+                form.setString(2, f.getKey());
+                form.setString(3, v.path("instrument").asString(""));
+                form.setString(4, v.path("sha256").asString(""));
+                form.setString(5, v.path("status").asString(""));
+                form.setString(6, join(v.path("reasons")));
+                StringBuilder crit = new StringBuilder();
+                for (var c : v.path("critical").properties()) {
+                    crit.append(crit.isEmpty() ? "" : " ")
+                            .append(c.getKey())
+                            .append('=')
+                            .append(c.getValue().asString());
+                }
+                form.setString(7, crit.toString());
+                form.addBatch();
+                for (var s : v.path("scales").properties()) {
+                    scale.setLong(1, id);
+                    scale.setString(2, f.getKey());
+                    scale.setString(3, s.getKey());
+                    if (s.getValue().isNumber()) {
+                        scale.setDouble(4, s.getValue().asDouble());
+                    } else {
+                        scale.setNull(4, Types.DOUBLE);
+                    }
+                    scale.addBatch();
+                }
+            }
+            for (var t : n.path("norms").properties()) {
+                JsonNode v = t.getValue();
+                norm.setLong(1, id);
+                norm.setString(2, t.getKey());
+                norm.setString(3, v.path("table").asString(""));
+                norm.setString(4, v.path("status").asString(""));
+                setNullable(norm, 5, v.path("t"));
+                setNullable(norm, 6, v.path("percentile"));
+                norm.addBatch();
+            }
+            JsonNode d = n.path("decision");
+            if (!d.isMissingNode()) {
+                int rank = decision(nextDecision++, id, d);
+                if (cases != null && rank >= 0 && rank < tiers.size()) {
+                    cases.flagged(studentId, region, school, grade, tiers.get(rank), rank);
+                }
+            }
+            flushIfFull();
+        }
+
+        @Override
+        void flush() throws SQLException {
+            student.executeBatch();
+            screening.executeBatch();
+            form.executeBatch();
+            scale.executeBatch();
+            norm.executeBatch();
+            super.flush();
+            if (cases != null) {
+                cases.flush();
+            }
+        }
+
+        @Override
+        void finish() throws SQLException {
+            super.finish();
+            for (PreparedStatement s : List.of(student, screening, form, scale, norm)) {
+                s.close();
+            }
+            if (cases != null) {
+                cases.close();
+            }
+        }
+    }
+
+    /** The same input under another policy version: decisions only, beside the old ones. */
+    private final class Redecision extends Batch {
+        private final Map<Long, Long> screeningByRecord = new HashMap<>();
+        private final Map<String, String> shaByInstrument = new HashMap<>();
+        private long nextDecision;
+
+        Redecision(long waveId, String inputSha, long importId, List<String> tiers) throws SQLException {
+            super(importId, tiers);
+            for (Object[] r : store.rows(
+                    "SELECT record_no, id FROM screening WHERE wave_id = ? AND input_sha256 = ?",
+                    List.of(waveId, inputSha))) {
+                screeningByRecord.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+            }
+            for (Object[] r : store.rows(
+                    "SELECT DISTINCT f.instrument, f.definition_sha256 FROM form_result f JOIN screening s ON"
+                            + " s.id = f.screening_id WHERE s.wave_id = ? AND s.input_sha256 = ?",
+                    List.of(waveId, inputSha))) {
+                shaByInstrument.put((String) r[0], (String) r[1]);
+            }
+            nextDecision = store.nextId("decision");
+        }
+
+        @Override
+        void add(String token, JsonNode n) throws SQLException {
+            Long screeningId = screeningByRecord.get(n.path("record").asLong());
+            if (screeningId == null) {
+                throw new RecordStoreException("record " + n.path("record").asLong()
+                        + " of this run is not in the wave's earlier import of the same input; nothing was imported");
+            }
+            for (var f : n.path("forms").properties()) {
+                String was = shaByInstrument.get(f.getKey());
+                if (was != null && !was.equals(f.getValue().path("sha256").asString(""))) {
+                    throw new RecordStoreException("instrument " + f.getKey() + " was scored with another definition"
+                            + " when this wave was imported: a re-decision scores the same input with the same"
+                            + " definitions under a new policy version; nothing was imported");
+                }
+            }
+            JsonNode d = n.path("decision");
+            if (!d.isMissingNode()) {
+                decision(nextDecision++, screeningId, d);
+            }
+            flushIfFull();
+        }
+    }
+
+    private static void setNullable(PreparedStatement s, int index, JsonNode v) throws SQLException {
+        if (v.isNumber()) {
+            s.setDouble(index, v.asDouble());
+        } else {
+            s.setNull(index, Types.DOUBLE);
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(x -> out.add(x.asString("")));
+        return out;
+    }
+
+    private static String join(JsonNode array) {
+        return String.join(" ", strings(array));
+    }
+
+    /** The part of a decision that explains it: the rules that fired and what they read, and the unevaluated. */
+    private static String explanation(JsonNode d) {
+        var o = JSON.createObjectNode();
+        o.set("fired", d.path("fired"));
+        o.set("unevaluated", d.path("unevaluated"));
+        return o.toString();
+    }
+}

@@ -1,0 +1,63 @@
+package org.psyscreen.records;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import org.psyscreen.batch.BatchOptions;
+import org.psyscreen.batch.BatchScorer;
+import org.psyscreen.batch.SyntheticCohort;
+import org.psyscreen.load.Bundle;
+import org.psyscreen.privacy.Pseudonymizer;
+import org.psyscreen.tier.CutoffPolicy;
+
+/**
+ * Scored runs for the store's tests: waves of the SYNTHETIC demo cohort ({@link SyntheticCohort}),
+ * scored by the real batch scorer under the example policy A with a fixed test key.
+ */
+final class Runs {
+    static final Bundle BUNDLE = Bundle.classPath(Runs.class.getClassLoader());
+    static final String POLICY = "example-a-glad-pc";
+    /** A test key (not secret: the cohort is synthetic). */
+    static final byte[] KEY =
+            HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+
+    static final Pseudonymizer PSEUDONYMS = Pseudonymizer.of(KEY);
+
+    private Runs() {}
+
+    /** Writes wave {@code wave} of an {@code n}-student cohort and scores it into {@code dir/run-wave}. */
+    static Path scored(Path dir, int n, int wave) throws Exception {
+        return scored(dir, n, wave, PSEUDONYMS, policy());
+    }
+
+    static Path scored(Path dir, int n, int wave, Pseudonymizer keys, CutoffPolicy policy) throws Exception {
+        Path csv = dir.resolve("cohort-" + n + "-wave" + wave + ".csv");
+        var plans = BUNDLE.plansFor(policy, new java.util.ArrayList<>()).orElseThrow();
+        if (!Files.exists(csv)) {
+            try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                SyntheticCohort.write(w, plans, n, 20261123L, wave);
+            }
+        }
+        Path out = dir.resolve("run-" + n + "-wave" + wave + "-" + policy.version() + (keys == null ? "-nokey" : ""));
+        BatchOptions options = BatchOptions.of(plans, policy)
+                .withNorms(BUNDLE.norms())
+                .withPolicyVersions(BUNDLE.policyVersions(policy.id()))
+                .withOverwrite(true);
+        if (keys != null) {
+            options = options.withPseudonymizer(keys);
+        }
+        new BatchScorer(options).run(csv, out);
+        return out;
+    }
+
+    static CutoffPolicy policy() {
+        return BUNDLE.policy(POLICY).orElseThrow();
+    }
+
+    /** The token of a synthetic student id under the test key. */
+    static String token(String id) {
+        return PSEUDONYMS.token(id);
+    }
+}
