@@ -34,10 +34,12 @@ public final class SyntheticCohort {
     }
 
     /**
-     * Writes wave {@code wave} of the cohort: wave 1 is the autumn screen of 2026; wave w is the
-     * same students w−1 school years later (same ids, schools and class numbers, the grade moved up,
-     * students past grade 12 or vocational 3 gone, about 3% absent), each student's severity drifted
-     * a little, tested on 15 September. Same seed and wave, same bytes. Returns the students written.
+     * Writes wave {@code wave} of the cohort. Waves alternate autumn and spring: wave 1 is the autumn
+     * screen of 2026 (15 September), wave 2 the spring re-screen of the same school year (15 March
+     * 2027), wave 3 the autumn screen a school year later, and so on. Later waves hold the same
+     * students (same ids, schools and class numbers; grades moved up each autumn, students past grade
+     * 12 or vocational 3 gone, about 3% absent), each student's severity drifted a little. Same seed
+     * and wave, same bytes. Returns the students written.
      */
     public static int write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed, int wave)
             throws java.io.IOException {
@@ -66,7 +68,7 @@ public final class SyntheticCohort {
             double severity = Math.pow(r.nextDouble(), 3);
             double blankRate = r.nextInt(100) < 3 ? 0.05 : 0.001;
             if (wave == 1) {
-                StringBuilder row = identity(id, school, grade, classNo, female, birth, 2026);
+                StringBuilder row = identity(id, school, grade, classNo, female, birth, "2026-09-15");
                 answers(row, plans, r, severity, blankRate);
                 String line = row.toString();
                 if (s == 17) {
@@ -78,12 +80,15 @@ public final class SyntheticCohort {
             }
             discard.setLength(0);
             answers(discard, plans, r, severity, blankRate); // keeps the first wave's stream in step
-            String moved = moveUp(grade, wave - 1);
+            int yearsLater = (wave - 1) / 2;
+            boolean spring = wave % 2 == 0;
+            String moved = moveUp(grade, yearsLater);
             if (moved == null || later.nextInt(100) < 3) {
                 continue; // left school, or absent this wave
             }
             double drifted = Math.max(0, Math.min(1, severity + later.nextGaussian() * 0.12));
-            StringBuilder row = identity(id, school, moved, classNo, female, birth, 2026 + wave - 1);
+            String testDate = spring ? (2027 + yearsLater) + "-03-15" : (2026 + yearsLater) + "-09-15";
+            StringBuilder row = identity(id, school, moved, classNo, female, birth, testDate);
             answers(row, plans, later, drifted, 0.001);
             out.append(row).append('\n');
             written++;
@@ -92,7 +97,7 @@ public final class SyntheticCohort {
     }
 
     private static StringBuilder identity(
-            String id, int school, String grade, int classNo, boolean female, String birth, int testYear) {
+            String id, int school, String grade, int classNo, boolean female, String birth, String testDate) {
         return new StringBuilder()
                 .append(id)
                 .append(",SCH")
@@ -108,8 +113,7 @@ public final class SyntheticCohort {
                 .append(',')
                 .append(birth)
                 .append(',')
-                .append(testYear)
-                .append("-09-15");
+                .append(testDate);
     }
 
     /** The grade {@code years} school years later, or {@code null} when the student has left. */

@@ -515,6 +515,7 @@ final class RunImporter {
     private final class Redecision extends Batch {
         private final Map<Long, Long> screeningByRecord = new HashMap<>();
         private final Map<String, String> shaByInstrument = new HashMap<>();
+        private final Set<String> decided = new java.util.HashSet<>();
         private long nextDecision;
 
         Redecision(long waveId, String inputSha, long importId, List<String> tiers) throws SQLException {
@@ -529,6 +530,12 @@ final class RunImporter {
                             + " s.id = f.screening_id WHERE s.wave_id = ? AND s.input_sha256 = ?",
                     List.of(waveId, inputSha))) {
                 shaByInstrument.put((String) r[0], (String) r[1]);
+            }
+            for (Object[] r : store.rows(
+                    "SELECT d.screening_id, d.policy FROM decision d JOIN screening s ON s.id = d.screening_id"
+                            + " WHERE s.wave_id = ? AND s.input_sha256 = ?",
+                    List.of(waveId, inputSha))) {
+                decided.add(r[0] + " " + r[1]);
             }
             nextDecision = store.nextId("decision");
         }
@@ -549,7 +556,10 @@ final class RunImporter {
                 }
             }
             JsonNode d = n.path("decision");
-            if (!d.isMissingNode()) {
+            // A record decided under a version the screening already has (in force on its test date) is
+            // decided already: only decisions under other versions are added.
+            if (!d.isMissingNode()
+                    && decided.add(screeningId + " " + d.path("policy").asString(""))) {
                 decision(nextDecision++, screeningId, d);
             }
             flushIfFull();

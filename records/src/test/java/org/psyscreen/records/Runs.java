@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import org.psyscreen.batch.BatchOptions;
 import org.psyscreen.batch.BatchScorer;
 import org.psyscreen.batch.SyntheticCohort;
@@ -43,7 +44,7 @@ final class Runs {
         Path out = dir.resolve("run-" + n + "-wave" + wave + "-" + policy.version() + (keys == null ? "-nokey" : ""));
         BatchOptions options = BatchOptions.of(plans, policy)
                 .withNorms(BUNDLE.norms())
-                .withPolicyVersions(BUNDLE.policyVersions(policy.id()))
+                .withPolicyVersions(List.of(policy))
                 .withOverwrite(true);
         if (keys != null) {
             options = options.withPseudonymizer(keys);

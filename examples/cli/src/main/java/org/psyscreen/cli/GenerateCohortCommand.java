@@ -45,8 +45,9 @@ final class GenerateCohortCommand implements Callable<Integer> {
     @Option(
             names = "--wave",
             defaultValue = "1",
-            description = "Which yearly wave: 1 is the autumn 2026 screen; 2 is the same students a school year"
-                    + " later (grades moved up, leavers and a few absentees gone, answers drifted) [default: 1].")
+            description = "Which wave: 1 is the autumn 2026 screen, 2 the spring 2027 re-screen of the same students,"
+                    + " 3 the autumn screen a school year later (grades moved up, leavers gone), and so on; a few"
+                    + " students are absent from each later wave and answers drift [default: 1].")
     int wave;
 
     @Mixin

@@ -1,0 +1,244 @@
+package org.psyscreen.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.psyscreen.load.Bundle;
+import org.psyscreen.tier.CutoffPolicy;
+
+/** The warning database: a case's life, re-decisions, the upward report and deletion. */
+class WarningCasesTest {
+    @TempDir
+    static Path dir;
+
+    static Path wave1;
+    static Path wave2;
+    static Path wave3;
+
+    @BeforeAll
+    static void score() throws Exception {
+        wave1 = Runs.scored(dir, 2000, 1);
+        wave2 = Runs.scored(dir, 2000, 2);
+        wave3 = Runs.scored(dir, 2000, 3);
+    }
+
+    private static RecordStore store(String name) {
+        return RecordStore.open(dir.resolve(name).toString());
+    }
+
+    /** A student flagged in both waves: found through the store itself. */
+    private static String flaggedTwice() {
+        try (RecordStore s = store("probe-" + System.nanoTime() + ".db")) {
+            s.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+            s.importRun(wave2, Wave.named("w2"), Runs.BUNDLE, x -> {});
+            return s.changes(Scope.everything(), "w1", "w2").students().stream()
+                    .filter(c -> c.fromTier() != null && c.toTier() != null)
+                    .findFirst()
+                    .orElseThrow()
+                    .token();
+        }
+    }
+
+    @Test
+    void aCaseStaysOpenUntilClosedAndAFlaggedScreeningReopensIt() {
+        String token = flaggedTwice();
+        try (RecordStore store = store("life.db")) {
+            store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+            WarningCase opened = store.warnings(Scope.everything()).stream()
+                    .filter(w -> w.token().equals(token))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(opened.state()).isEqualTo(CaseState.OPEN);
+            assertThat(opened.events()).extracting(CaseEvent::kind).containsExactly(EventKind.OPENED);
+            Scope school = Scope.school(opened.region(), opened.school());
+
+            var interviewed = store.followUp(
+                    school,
+                    token,
+                    new FollowUp(EventKind.INTERVIEW, LocalDate.of(2026, 9, 20), Role.COUNSELLOR, "attended"));
+            assertThat(interviewed.state()).isEqualTo(CaseState.OPEN);
+            var monitored = store.followUp(
+                    school,
+                    token,
+                    new FollowUp(EventKind.MONITORING, LocalDate.of(2026, 10, 8), Role.COUNSELLOR, "stable"));
+            assertThat(monitored.state()).isEqualTo(CaseState.MONITORING);
+            assertThat(store.warnings(school)).extracting(WarningCase::token).contains(token);
+            var closed = store.followUp(
+                    school,
+                    token,
+                    new FollowUp(EventKind.CLOSURE, LocalDate.of(2026, 12, 1), Role.COUNSELLOR, "cleared"));
+            assertThat(closed.state()).isEqualTo(CaseState.CLOSED);
+            assertThat(store.warnings(Scope.everything()))
+                    .extracting(WarningCase::token)
+                    .doesNotContain(token);
+            assertThatThrownBy(() -> store.followUp(
+                            school,
+                            token,
+                            new FollowUp(EventKind.INTERVIEW, LocalDate.of(2026, 12, 2), Role.COUNSELLOR, "attended")))
+                    .hasMessageContaining("no open or monitored warning case");
+
+            ImportResult spring = store.importRun(wave2, Wave.named("w2"), Runs.BUNDLE, x -> {});
+            assertThat(spring.casesReopened()).isPositive();
+            WarningCase reopened = store.warnings(Scope.everything()).stream()
+                    .filter(w -> w.token().equals(token))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(reopened.state()).isEqualTo(CaseState.OPEN);
+            assertThat(reopened.lastWave()).isEqualTo("w2");
+            assertThat(reopened.events())
+                    .extracting(CaseEvent::kind)
+                    .containsExactly(
+                            EventKind.OPENED,
+                            EventKind.INTERVIEW,
+                            EventKind.MONITORING,
+                            EventKind.CLOSURE,
+                            EventKind.REOPENED);
+            assertThat(reopened.events().get(1).role()).isEqualTo(Role.COUNSELLOR);
+        }
+    }
+
+    @Test
+    void followUpsTakeCodesNeverFreeText() {
+        assertThatThrownBy(
+                        () -> new FollowUp(EventKind.INTERVIEW, LocalDate.of(2026, 9, 20), Role.COUNSELLOR, "张三 came"))
+                .hasMessageContaining("never free text");
+        assertThatThrownBy(() -> new FollowUp(EventKind.OPENED, LocalDate.of(2026, 9, 20), Role.COUNSELLOR, "x"))
+                .hasMessageContaining("recorded by the store");
+        assertThatThrownBy(() -> new FollowUp(EventKind.REFERRAL, LocalDate.of(2026, 9, 20), Role.SYSTEM, "x"))
+                .hasMessageContaining("store's own");
+    }
+
+    @Test
+    void aRedecisionAddsDecisionsBesideTheOldOnesAndLeavesCases() throws Exception {
+        // A SYNTHETIC second version of example policy A: PHQ-A "high" from 10 instead of 11.
+        String v1 = new String(
+                WarningCasesTest.class
+                        .getResourceAsStream("/org/psyscreen/policies/example-a-glad-pc/policy.yaml")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        String v2 = v1.replace("version: \"2026.1.0\"", "version: \"2026.2.0\"")
+                .replace(
+                        "effective: {from: \"2026-09-01\", to: \"2027-08-31\"}",
+                        "effective: {from: \"2027-09-01\", to: \"2028-08-31\"}")
+                .replace("{scale: phqa.total, op: \">=\", value: 11}", "{scale: phqa.total, op: \">=\", value: 10}");
+        assertThat(v2).isNotEqualTo(v1).contains("2026.2.0", "value: 10}");
+        Path file = dir.resolve("policy-v2/policy.yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, v2);
+        Bundle bundle = Bundle.builder()
+                .classPath(WarningCasesTest.class.getClassLoader())
+                .file(file)
+                .build();
+        CutoffPolicy second = bundle.policyVersions(Runs.POLICY).stream()
+                .filter(p -> p.version().equals("2026.2.0"))
+                .findFirst()
+                .orElseThrow();
+        Path redecided = Runs.scored(dir, 2000, 1, Runs.PSEUDONYMS, second);
+
+        try (RecordStore store = store("redecide.db")) {
+            store.importRun(wave1, Wave.named("w1"), bundle, x -> {});
+            var before = store.warnings(Scope.everything());
+            ImportResult r = store.importRun(redecided, Wave.named("w1"), bundle, x -> {});
+            assertThat(r.redecision()).isTrue();
+            assertThat(r.stored()).isEqualTo(r.recordsIn() - r.withoutId());
+            assertThat(store.warnings(Scope.everything())).isEqualTo(before);
+            assertThat(store.importRun(redecided, Wave.named("w1"), bundle, x -> {})
+                            .alreadyImported())
+                    .isTrue();
+            StudentHistory h = store.history(Scope.everything(), Runs.token("G4401000001"));
+            assertThat(h.screenings()).hasSize(1);
+            assertThat(h.screenings().get(0).decisions())
+                    .extracting(StudentHistory.Decision::policy)
+                    .containsExactly("example-a-glad-pc@2026.1.0", "example-a-glad-pc@2026.2.0");
+        }
+    }
+
+    @Test
+    void theUpwardReportHidesSmallCellsAndListsOnlyCrisisCases() throws Exception {
+        try (RecordStore store = store("upward.db")) {
+            store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+            UpwardReport report = store.upwardReport(Scope.everything(), "w1", 10);
+            assertThat(report.columns()).containsExactly("urgent", "high", "watch", "none", "undetermined");
+            assertThat(report.counts()).isNotEmpty();
+            for (UpwardReport.Count c : report.counts()) {
+                for (Long v : c.cells()) {
+                    assertThat(v == null || v == 0 || v >= 10)
+                            .as("a published cell is 0 or at least k")
+                            .isTrue();
+                }
+            }
+            assertThat(report.counts().stream().filter(c -> c.cells().contains(null)))
+                    .as("nothing below 10 in the demo's six schools")
+                    .isEmpty();
+            UpwardReport strict = store.upwardReport(Scope.everything(), "w1", 40);
+            assertThat(strict.counts().stream().filter(c -> c.cells().contains(null)))
+                    .as("with k = 40 the schools' urgent counts (about 20 each) are hidden")
+                    .isNotEmpty();
+            for (UpwardReport.Count c : strict.counts()) {
+                for (Long v : c.cells()) {
+                    assertThat(v == null || v == 0 || v >= 40)
+                            .as("a published cell is 0 or at least k")
+                            .isTrue();
+                }
+            }
+            assertThat(report.crisis())
+                    .isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.tier()).isEqualTo("urgent"));
+            Path out = dir.resolve("upward");
+            report.writeTo(out);
+            assertThat(Files.readString(out.resolve("upward-report.json")))
+                    .contains("\"schema\":\"psyscreen-upward-report/1\"");
+            assertThat(Files.readAllLines(out.resolve("upward-crisis.csv")))
+                    .hasSize(report.crisis().size() + 1);
+            assertThat(Files.readAllLines(out.resolve("upward-counts.csv")).get(0))
+                    .isEqualTo("region,school,students,urgent,high,watch,none,undetermined");
+        }
+    }
+
+    @Test
+    void deletingAStudentLeavesNoTraceOfThem() {
+        String token = flaggedTwice();
+        try (RecordStore store = store("delete-student.db")) {
+            store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+            store.importRun(wave2, Wave.named("w2"), Runs.BUNDLE, x -> {});
+            assertThat(store.deleteStudent(Scope.everything(), token)).isPositive();
+            assertThatThrownBy(() -> store.history(Scope.everything(), token)).isInstanceOf(RecordStoreException.class);
+            assertThat(store.warnings(Scope.everything()))
+                    .extracting(WarningCase::token)
+                    .doesNotContain(token);
+            assertThat(store.changes(Scope.everything(), "w1", "w2").students())
+                    .extracting(WaveChanges.StudentChange::token)
+                    .doesNotContain(token);
+            assertThat(store.deleteStudent(Scope.everything(), token)).isZero();
+        }
+    }
+
+    @Test
+    void deletingOldWavesKeepsTheRecentOnes() {
+        try (RecordStore store = store("delete-waves.db")) {
+            store.importRun(wave1, Wave.named("2026-autumn"), Runs.BUNDLE, x -> {});
+            store.importRun(wave2, Wave.named("2027-spring"), Runs.BUNDLE, x -> {});
+            store.importRun(wave3, Wave.named("2027-autumn"), Runs.BUNDLE, x -> {});
+            assertThat(RecordStore.schoolYearBefore(LocalDate.of(2028, 11, 25), 1))
+                    .isEqualTo("2027-2028");
+            assertThat(store.deleteWavesBefore("2027-2028")).isPositive();
+            assertThat(store.waves()).containsExactly("2027-autumn");
+            // Students who left before the kept wave have no screening and no case left.
+            assertThat(store.warnings(Scope.everything()))
+                    .allSatisfy(w -> assertThat(
+                                    store.history(Scope.everything(), w.token()).screenings())
+                            .isNotEmpty());
+            assertThat(store.history(Scope.everything(), Runs.token("G4401000001"))
+                            .screenings())
+                    .extracting(StudentHistory.Screening::wave)
+                    .containsExactly("2027-autumn");
+        }
+    }
+}
