@@ -34,6 +34,7 @@ final class Runs {
     }
 
     static Path scored(Path dir, int n, int wave, Pseudonymizer keys, CutoffPolicy policy) throws Exception {
+        Files.createDirectories(dir);
         Path csv = dir.resolve("cohort-" + n + "-wave" + wave + ".csv");
         var plans = BUNDLE.plansFor(policy, new java.util.ArrayList<>()).orElseThrow();
         if (!Files.exists(csv)) {

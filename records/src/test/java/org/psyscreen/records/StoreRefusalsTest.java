@@ -1,0 +1,112 @@
+package org.psyscreen.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.psyscreen.privacy.Pseudonymizer;
+
+/** What the store refuses, each with one clear message, and that a refused write changes nothing. */
+class StoreRefusalsTest {
+    @TempDir
+    static Path dir;
+
+    static Path wave1;
+
+    @BeforeAll
+    static void score() throws Exception {
+        wave1 = Runs.scored(dir, 300, 1);
+    }
+
+    @Test
+    void aRunWithoutAKeyIsRefused() throws Exception {
+        Path raw = Runs.scored(dir, 300, 1, null, Runs.policy());
+        try (RecordStore store = RecordStore.open(dir.resolve("nokey.db").toString())) {
+            assertThatThrownBy(() -> store.importRun(raw, Wave.named("w1"), Runs.BUNDLE, x -> {}))
+                    .isInstanceOf(RecordStoreException.class)
+                    .hasMessageContaining("scored without a key (--key)");
+            assertThat(store.waves()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunWithAnotherKeyIsRefused() throws Exception {
+        byte[] other = new byte[32];
+        new Random(7).nextBytes(other);
+        Path otherKey = Runs.scored(dir.resolve("other"), 300, 2, Pseudonymizer.of(other), Runs.policy());
+        try (RecordStore store = RecordStore.open(dir.resolve("keys.db").toString())) {
+            store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+            assertThatThrownBy(() -> store.importRun(otherKey, Wave.named("w2"), Runs.BUNDLE, x -> {}))
+                    .hasMessageContaining("the same student would be two people");
+            assertThat(store.waves()).containsExactly("w1");
+        }
+    }
+
+    @Test
+    void aFolderThatIsNotARunIsRefused() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("not-a-run"));
+        try (RecordStore store = RecordStore.open(dir.resolve("notrun.db").toString())) {
+            assertThatThrownBy(() -> store.importRun(empty, Wave.named("w1"), Runs.BUNDLE, x -> {}))
+                    .hasMessageContaining("not a finished psyscreen run (no summary.json)");
+        }
+    }
+
+    @Test
+    void aStoreWrittenByANewerPsyscreenIsRefusedNeverDowngraded() throws Exception {
+        Path db = dir.resolve("newer.db");
+        RecordStore.open(db.toString()).close();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                var s = c.createStatement()) {
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, installed_on, execution_time, success) VALUES (99, '99', 'future',"
+                    + " 'SQL', 'V99__future.sql', 0, 'test', '2030-01-01 00:00:00', 1, 1)");
+        }
+        assertThatThrownBy(() -> RecordStore.open(db.toString()))
+                .isInstanceOf(RecordStoreException.class)
+                .hasMessageContaining("written by a newer psyscreen (schema version 99")
+                .hasMessageContaining("never downgraded");
+    }
+
+    @Test
+    void aDamagedFileIsRefusedWithAClearMessage() throws Exception {
+        Path db = dir.resolve("damaged.db");
+        byte[] junk = new byte[8192];
+        new Random(1).nextBytes(junk);
+        Files.write(db, junk);
+        assertThatThrownBy(() -> RecordStore.open(db.toString()))
+                .isInstanceOf(RecordStoreException.class)
+                .hasMessageContaining("not a database (damaged, or not a SQLite file)");
+        assertThat(Files.readAllBytes(db)).as("left as it was").isEqualTo(junk);
+    }
+
+    @Test
+    void aFullDiskLeavesTheStoreAsItWas() {
+        Path db = dir.resolve("full.db");
+        // SQLite's page limit stands in for a full disk: the same SQLITE_FULL error at the same place.
+        try (RecordStore store = RecordStore.open("jdbc:sqlite:" + db + "?max_page_count=80")) {
+            assertThatThrownBy(() -> store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {}))
+                    .isInstanceOf(RecordStoreException.class)
+                    .hasMessageContaining("nothing was changed")
+                    .hasMessageContaining("full");
+        }
+        try (RecordStore store = RecordStore.open(db.toString())) {
+            assertThat(store.waves()).isEmpty();
+            assertThat(store.keyId()).isNull();
+            assertThat(store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {})
+                            .stored())
+                    .as("with room, the same import goes through")
+                    .isEqualTo(300);
+        }
+    }
+
+    @Test
+    void aFolderOrDeviceIsNotARecordsFile() {
+        assertThatThrownBy(() -> RecordStore.open(dir.toString())).hasMessageContaining("is a folder or a device");
+    }
+}
