@@ -11,8 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store on SQLite: two waves of the synthetic demo cohort scored, imported and queried. */
-class RecordStoreTest {
+/**
+ * The store on either database: two waves of the synthetic demo cohort scored, imported and queried.
+ * {@link RecordStoreOnSqliteTest} and {@link RecordStoreOnPostgresTest} run it.
+ */
+abstract class RecordStoreContract {
     @TempDir
     static Path dir;
 
@@ -25,8 +28,11 @@ class RecordStoreTest {
         wave2 = Runs.scored(dir, 2000, 2);
     }
 
-    private static RecordStore fresh(String name) {
-        return RecordStore.open(dir.resolve(name).toString());
+    /** The location of a new, empty store. */
+    abstract String location(String name);
+
+    private RecordStore fresh(String name) {
+        return RecordStore.open(location(name));
     }
 
     @Test

@@ -17,16 +17,22 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two imports at once, and an import killed with SIGKILL: nothing lost, nothing half-written. */
-class ConcurrentImportsTest {
+/**
+ * Two imports at once, and an import killed with SIGKILL, on either database: nothing lost, nothing
+ * half-written. {@link ConcurrentImportsOnSqliteTest} and {@link ConcurrentImportsOnPostgresTest} run it.
+ */
+abstract class ConcurrentImportsContract {
     @TempDir
     Path dir;
+
+    /** The location of a new, empty store. */
+    abstract String location(String name);
 
     @Test
     void twoImportsAtOnceBothLandWhole() throws Exception {
         Path a = Runs.scored(dir, 1500, 1);
         Path b = Runs.scored(dir, 1500, 2);
-        String db = dir.resolve("both.db").toString();
+        String db = location("both.db");
         RecordStore.open(db).close();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -61,7 +67,7 @@ class ConcurrentImportsTest {
     void anImportKilledMidwayLeavesTheStoreAsItWas() throws Exception {
         Path first = Runs.scored(dir, 300, 1);
         Path big = Runs.scored(dir, 25_000, 2);
-        String db = dir.resolve("killed.db").toString();
+        String db = location("killed.db");
         try (RecordStore store = RecordStore.open(db)) {
             store.importRun(first, Wave.named("w1"), Runs.BUNDLE, x -> {});
         }

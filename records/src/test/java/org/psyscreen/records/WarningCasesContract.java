@@ -13,8 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.tier.CutoffPolicy;
 
-/** The warning database: a case's life, re-decisions, the upward report and deletion. */
-class WarningCasesTest {
+/**
+ * The warning database on either database: a case's life, re-decisions, the upward report and
+ * deletion. {@link WarningCasesOnSqliteTest} and {@link WarningCasesOnPostgresTest} run it.
+ */
+abstract class WarningCasesContract {
     @TempDir
     static Path dir;
 
@@ -29,12 +32,15 @@ class WarningCasesTest {
         wave3 = Runs.scored(dir, 2000, 3);
     }
 
-    private static RecordStore store(String name) {
-        return RecordStore.open(dir.resolve(name).toString());
+    /** The location of a new, empty store. */
+    abstract String location(String name);
+
+    private RecordStore store(String name) {
+        return RecordStore.open(location(name));
     }
 
     /** A student flagged in both waves: found through the store itself. */
-    private static String flaggedTwice() {
+    private String flaggedTwice() {
         try (RecordStore s = store("probe-" + System.nanoTime() + ".db")) {
             s.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
             s.importRun(wave2, Wave.named("w2"), Runs.BUNDLE, x -> {});
@@ -119,7 +125,7 @@ class WarningCasesTest {
     void aRedecisionAddsDecisionsBesideTheOldOnesAndLeavesCases() throws Exception {
         // A SYNTHETIC second version of example policy A: PHQ-A "high" from 10 instead of 11.
         String v1 = new String(
-                WarningCasesTest.class
+                WarningCasesContract.class
                         .getResourceAsStream("/org/psyscreen/policies/example-a-glad-pc/policy.yaml")
                         .readAllBytes(),
                 StandardCharsets.UTF_8);
@@ -133,7 +139,7 @@ class WarningCasesTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, v2);
         Bundle bundle = Bundle.builder()
-                .classPath(WarningCasesTest.class.getClassLoader())
+                .classPath(WarningCasesContract.class.getClassLoader())
                 .file(file)
                 .build();
         CutoffPolicy second = bundle.policyVersions(Runs.POLICY).stream()
