@@ -83,8 +83,8 @@ final class Cases {
         return this;
     }
 
-    /** A screening of this import flagged the student at tier {@code rank}. */
-    void flagged(long studentId, String region, String school, String grade, String tier, int rank)
+    /** A screening of this import, tested on {@code tested} (ISO, or null), flagged the student at tier {@code rank}. */
+    void flagged(long studentId, String region, String school, String grade, String tier, int rank, String tested)
             throws SQLException {
         Row row = latest.get(studentId);
         String now = store.now();
@@ -103,7 +103,7 @@ final class Cases {
             insert.setString(11, now);
             insert.addBatch();
             latest.put(studentId, new Row(id, rank, CaseState.OPEN));
-            event(id, EventKind.OPENED, tier);
+            event(id, EventKind.OPENED, tier, tested);
             counts.opened++;
             return;
         }
@@ -130,15 +130,16 @@ final class Cases {
         change.setLong(9, row.id);
         change.addBatch();
         if (kind != null) {
-            event(row.id, kind, tier);
+            event(row.id, kind, tier, tested);
         }
     }
 
-    private void event(long caseId, EventKind kind, String outcome) throws SQLException {
+    /** A store event, dated on the screening's test date (the import date when it has none). */
+    private void event(long caseId, EventKind kind, String outcome, String tested) throws SQLException {
         event.setLong(1, nextEvent++);
         event.setLong(2, caseId);
         event.setString(3, kind.word());
-        event.setString(4, store.today().toString());
+        event.setString(4, tested == null ? store.today().toString() : tested);
         event.setString(5, Role.SYSTEM.word());
         event.setString(6, outcome);
         event.setString(7, store.now());

@@ -19,12 +19,12 @@ final class Queries {
     }
 
     /** A reliability kept for a scale of one instrument version. */
-    private record Reliability(double r, String kind, double sd, String citation) {}
+    private record Reliability(double r, String kind, double sd, String source) {}
 
     private Map<String, Reliability> reliabilities() throws SQLException {
         Map<String, Reliability> m = new HashMap<>();
         for (Object[] r : store.rows(
-                "SELECT instrument_key, scale, coefficient, kind, sd, citation FROM scale_reliability", List.of())) {
+                "SELECT instrument_key, scale, coefficient, kind, sd, source FROM scale_reliability", List.of())) {
             m.put(r[0] + "#" + r[1], new Reliability(num(r[2]), (String) r[3], num(r[4]), (String) r[5]));
         }
         return m;
@@ -151,7 +151,7 @@ final class Queries {
                     from,
                     to,
                     null,
-                    "RCI not available: " + keyAfter + " declares no cited reliability and SD for '" + scale + "'");
+                    "RCI not available (" + keyAfter + " cites no reliability and SD for it)");
         }
         if (keyBefore != null && !keyBefore.equals(keyAfter)) {
             return new ScaleChange(
@@ -165,7 +165,7 @@ final class Queries {
         if (from == null || to == null) {
             return new ScaleChange(instrument, scale, from, to, null, "RCI not available: a score is missing");
         }
-        String note = r.kind() + " " + r.r() + ", SD " + r.sd() + " (" + r.citation() + ")";
+        String note = r.kind() + " " + r.r() + ", SD " + r.sd() + ", cited as " + r.source() + " in " + keyAfter;
         return new ScaleChange(instrument, scale, from, to, ScaleChange.index(from, to, r.r(), r.sd()), note);
     }
 

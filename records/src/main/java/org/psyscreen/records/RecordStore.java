@@ -252,6 +252,28 @@ public final class RecordStore implements AutoCloseable {
         });
     }
 
+    /** Every reliability kept for the reliable change index, with its citation and sample. */
+    public synchronized List<ReliabilitySource> reliabilities() {
+        return read(() -> {
+            List<ReliabilitySource> out = new ArrayList<>();
+            for (Object[] r : rows(
+                    "SELECT instrument_key, scale, coefficient, kind, sd, source, citation, sample FROM"
+                            + " scale_reliability ORDER BY instrument_key, scale",
+                    List.of())) {
+                out.add(new ReliabilitySource(
+                        (String) r[0],
+                        (String) r[1],
+                        ((Number) r[2]).doubleValue(),
+                        (String) r[3],
+                        ((Number) r[4]).doubleValue(),
+                        (String) r[5],
+                        (String) r[6],
+                        (String) r[7]));
+            }
+            return out;
+        });
+    }
+
     /** The id of the pseudonym key every import of this store used, or {@code null} before the first. */
     public synchronized String keyId() {
         return read(() -> {

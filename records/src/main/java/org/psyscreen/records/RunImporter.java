@@ -300,13 +300,14 @@ final class RunImporter {
                         .findFirst()
                         .orElse(r.source());
                 store.update(
-                        "INSERT INTO scale_reliability (instrument_key, scale, coefficient, kind, sd, citation, sample)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO scale_reliability (instrument_key, scale, coefficient, kind, sd, source, citation,"
+                                + " sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         key,
                         s.id(),
                         r.coefficient(),
                         r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                         r.sd(),
+                        r.source(),
                         citation,
                         r.sample());
             }
@@ -480,7 +481,9 @@ final class RunImporter {
             if (!d.isMissingNode()) {
                 int rank = decision(nextDecision++, id, d);
                 if (cases != null && rank >= 0 && rank < tiers.size()) {
-                    cases.flagged(studentId, region, school, grade, tiers.get(rank), rank);
+                    String tested =
+                            n.path("testDate").isString() ? n.path("testDate").asString() : null;
+                    cases.flagged(studentId, region, school, grade, tiers.get(rank), rank, tested);
                 }
             }
             flushIfFull();

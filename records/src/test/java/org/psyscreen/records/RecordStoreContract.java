@@ -99,7 +99,7 @@ abstract class RecordStoreContract {
             // Jacobson & Truax 1991: RC = (x2 - x1) / S_diff, S_diff = sqrt(2) * SD * sqrt(1 - r); r = 0.89, SD = 3.5
             // (Löwe 2008). S_diff from R 4.2.2: sprintf("%.10f", sqrt(2)*3.5*sqrt(1-0.89)) = 1.6416455159.
             assertThat(gad.rci()).isCloseTo((to - from) / 1.6416455159, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(gad.rciNote()).contains("alpha 0.89", "SD 3.5", "Löwe");
+            assertThat(gad.rciNote()).contains("alpha 0.89", "SD 3.5", "lowe2008");
             ScaleChange phq = second.changes().stream()
                     .filter(c -> c.instrument().equals("phqa") && c.scale().equals("total"))
                     .findFirst()

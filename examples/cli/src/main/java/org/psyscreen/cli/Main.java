@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             MappingCommand.class,
             GenerateCohortCommand.class,
+            RecordsCommand.class,
+            KeyCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -29,6 +31,7 @@ import picocli.CommandLine.Command;
             "  psyscreen score --instrument phq9 --out results my-phq9-file.csv",
             "  psyscreen list --bundle my-files/",
             "  psyscreen mapping --policy example-a-glad-pc export.csv > mapping.yaml",
+            "  psyscreen records history --db school.db --school SCH3 --key psyscreen.key --student G4401000001",
             "  psyscreen check --bundled",
             "  psyscreen describe phq9",
             "  psyscreen norms scared-total-cn-sex"

@@ -17,6 +17,9 @@ import org.psyscreen.load.LoadResult;
 import org.psyscreen.load.MappingLoader;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.privacy.Pseudonymizer;
+import org.psyscreen.records.RecordStore;
+import org.psyscreen.records.RecordStoreException;
+import org.psyscreen.records.Wave;
 import org.psyscreen.tier.CutoffPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,6 +115,16 @@ final class ScoreCommand implements Callable<Integer> {
     List<String> outputs = new ArrayList<>();
 
     @Option(
+            names = "--records",
+            paramLabel = "FILE|URL",
+            description = "Also import the results into this records store (a SQLite file or a jdbc:postgresql://"
+                    + " URL) as the wave --wave names; needs --key and the audit trail (jsonl). See psyscreen records.")
+    String records;
+
+    @Option(names = "--wave", description = "With --records: the wave's name, e.g. 2026-autumn.")
+    String wave;
+
+    @Option(
             names = "--overwrite",
             description = "Replace the previous results in --out (a folder psyscreen wrote). The whole folder is"
                     + " replaced at once; without this option a non-empty --out is refused.")
@@ -165,6 +178,15 @@ final class ScoreCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(input)) {
             err.println("psyscreen score: cannot read " + input + " (not a file)");
+            return 2;
+        }
+        if ((records == null) != (wave == null)) {
+            err.println("psyscreen score: --records and --wave go together (the store, and the wave to import as)");
+            return 2;
+        }
+        if (records != null && (key == null || !outputs.contains("jsonl"))) {
+            err.println("psyscreen score: --records needs --key (records keep keyed pseudonyms only) and the audit"
+                    + " trail (--outputs with jsonl)");
             return 2;
         }
         if (System.console() != null && System.getenv("CI") == null) {
@@ -250,7 +272,18 @@ final class ScoreCommand implements Callable<Integer> {
         }
         print(o, s, policy, out);
         o.flush();
-        return s.scored() && s.countsMatch() ? 0 : 1;
+        if (!(s.scored() && s.countsMatch())) {
+            return 1;
+        }
+        if (records != null) {
+            try (RecordStore store = RecordStore.open(records)) {
+                RecordsCommand.printImport(store.importRun(out, Wave.named(wave), bundle, n -> {}), o);
+            } catch (RecordStoreException | IllegalArgumentException e) {
+                err.println("psyscreen score: the results are in " + out + " but were not imported: " + e.getMessage());
+                return 1;
+            }
+        }
+        return 0;
     }
 
     private static void print(java.io.PrintWriter o, RunSummary s, CutoffPolicy policy, Path out) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,24 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
  * root, output folders moved into a temporary folder), with only the files a researcher writes.
  */
 class OwnInstrumentReadmeTest {
-    static final Path ROOT = Path.of("../..");
-    static final String JAR = "java -jar examples/cli/target/psyscreen.jar ";
-
-    static List<String> readmeCommands() throws Exception {
-        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
-        String section = readme.substring(readme.indexOf("## Score your own instrument"));
-        section = section.substring(section.indexOf("```sh") + 5, section.indexOf("```", section.indexOf("```sh") + 5));
-        List<String> commands = new ArrayList<>();
-        for (String line : section.strip().split("\n")) {
-            assertThat(line).startsWith(JAR);
-            commands.add(line.substring(JAR.length()));
-        }
-        return commands;
-    }
+    static final Path ROOT = Readme.ROOT;
 
     @Test
     void theReadmeCommandsRunOnTheResearchersOwnFiles(@TempDir Path tmp) throws Exception {
-        List<String> commands = readmeCommands();
+        List<String> commands = Readme.commands("## Score your own instrument");
         assertThat(commands).hasSize(4);
         List<MainTest.Run> runs = new ArrayList<>();
         for (String c : commands) {

@@ -101,6 +101,7 @@ CREATE TABLE scale_reliability (
     coefficient REAL NOT NULL,
     kind TEXT NOT NULL,
     sd REAL NOT NULL,
+    source TEXT NOT NULL,                     -- the definition's citation id
     citation TEXT NOT NULL,
     sample TEXT NOT NULL,
     PRIMARY KEY (instrument_key, scale)

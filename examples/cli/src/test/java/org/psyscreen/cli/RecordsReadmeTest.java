@@ -1,0 +1,69 @@
+package org.psyscreen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's "Records across years and the warning list" commands, run as written (paths under
+ * {@code target/} moved into a temporary folder), and run a second time: every step can be repeated.
+ */
+class RecordsReadmeTest {
+    static final Path ROOT = Readme.ROOT;
+
+    private static List<MainTest.Run> runAll(List<String> commands, Path tmp) {
+        List<MainTest.Run> runs = new ArrayList<>();
+        for (String c : commands) {
+            List<String> args = new ArrayList<>();
+            for (String w : c.split(" ")) {
+                if (w.startsWith("target/")) {
+                    args.add(tmp.resolve(w).toString());
+                } else if (w.startsWith("examples/")) {
+                    args.add(ROOT.resolve(w).toString());
+                } else {
+                    args.add(w);
+                }
+            }
+            MainTest.Run r = MainTest.run(args.toArray(String[]::new));
+            assertThat(r.exit()).as(c + "\n" + r.out() + r.err()).isZero();
+            assertThat(r.err()).as(c).isEmpty();
+            runs.add(r);
+        }
+        return runs;
+    }
+
+    @Test
+    void theReadmeCommandsScoreTwoWavesAndPrintAHistoryAndTheWarningList(@TempDir Path tmp) throws Exception {
+        List<String> commands = Readme.commands("## Records across years and the warning list");
+        assertThat(commands).hasSize(6);
+        List<MainTest.Run> runs = runAll(commands, tmp);
+        assertThat(runs.get(0).out()).startsWith("made a new key");
+        assertThat(runs.get(1).out())
+                .isEqualTo("wrote 1955 synthetic students to " + tmp.resolve("target/cohort-wave2.csv") + "\n");
+        assertThat(runs.get(2).out()).contains("2000 in, 2000 out", "波次 wave 2026-autumn", "2000 in = 2000 stored");
+        assertThat(runs.get(3).out()).contains("1955 in, 1955 out", "波次 wave 2027-spring", "escalated");
+        String history = runs.get(4).out();
+        assertThat(history)
+                .contains("波次 wave 2026-autumn (2026-2027 term 1) — SCH3 9-1 grade 9, tested 2026-09-15")
+                .contains("波次 wave 2027-spring (2026-2027 term 2) — SCH3 9-1 grade 9, tested 2027-03-15")
+                .containsPattern("变化 change gad7\\.total: \\d+ → \\d+ \\([+-]\\d+\\.\\d\\); RCI -?\\d+\\.\\d\\d")
+                .contains("RCI not available (scared@1.0.0 cites no reliability and SD for it)")
+                .contains("lowe2008 = Löwe B")
+                .doesNotContain("G4401000001"); // the raw id is never printed
+        assertThat(runs.get(5).out())
+                .startsWith("预警名单 warning list (school 'SCH3'): ")
+                .contains("urgent   open")
+                .doesNotContain("SCH1", "SCH2", "SCH4", "SCH5", "SCH6");
+
+        // Again, as a user re-running the README would: the key is kept, the imports add nothing.
+        List<MainTest.Run> again = runAll(commands, tmp);
+        assertThat(again.get(0).out()).startsWith("kept the existing key");
+        assertThat(again.get(2).out()).contains("this input under this policy is in the store already; nothing added");
+        assertThat(again.get(4).out()).isEqualTo(history);
+        assertThat(again.get(5).out()).isEqualTo(runs.get(5).out());
+    }
+}
