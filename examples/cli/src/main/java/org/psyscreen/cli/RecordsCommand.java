@@ -206,10 +206,16 @@ final class RecordsCommand implements Runnable {
         @Override
         int run(RecordStore store, PrintWriter out, PrintWriter err) {
             var bundle = bundleOption.load("records import", err);
+            boolean terminal = System.console() != null && System.getenv("CI") == null;
             ImportResult r = store.importRun(runDir, new Wave(wave, schoolYear, term), bundle, n -> {
-                err.printf("导入 importing: %d records read%n", n);
-                err.flush();
+                if (terminal) { // on a terminal only: CI logs and redirected output stay quiet
+                    err.printf("\r导入 importing: %d records read", n);
+                    err.flush();
+                }
             });
+            if (terminal) {
+                err.println();
+            }
             printImport(r, out);
             return 0;
         }
