@@ -171,9 +171,18 @@ public final class BatchScorer {
         }
     }
 
-    /** Reads, checks and scores {@code input}, writing every output but the summary into {@code dir}. */
-    private RunSummary scoreInto(Path input, InputLabel label, Path outDir) throws IOException {
-        long started = System.nanoTime();
+    /** What the checking pass over a file found: its bytes, layout, counts and file problems. */
+    private record Checked(
+            InputLabel named,
+            ResponseFileScan.Bytes bytes,
+            ColumnLayout layout,
+            long records,
+            long blank,
+            DuplicateIds duplicated,
+            Problems problems) {}
+
+    /** Reads and checks {@code input} (encoding, header, shape, duplicate ids) without scoring it. */
+    private Checked check(Path input, InputLabel label) throws IOException {
         String name = label == null ? input.getFileName().toString() : label.name();
         List<Problem> problems = new ArrayList<>();
         ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(input, name, problems);
@@ -217,11 +226,61 @@ public final class BatchScorer {
         if (!fileProblems.hasErrors() && duplicated.needsRecount()) {
             recountIds(input, bytes, layout, duplicated);
         }
-        if (fileProblems.hasErrors()) {
+        return new Checked(named, bytes, layout, records, blank, duplicated, fileProblems);
+    }
+
+    /** Reads, checks and scores {@code input}, writing every output but the summary into {@code dir}. */
+    private RunSummary scoreInto(Path input, InputLabel label, Path outDir) throws IOException {
+        long started = System.nanoTime();
+        Checked c = check(input, label);
+        if (c.problems().hasErrors()) {
             return summary(
-                    named, bytes, records, 0, blank, fileProblems, Map.of(), Map.of(), Map.of(), List.of(), started);
+                    c.named(),
+                    c.bytes(),
+                    c.records(),
+                    0,
+                    c.blank(),
+                    c.problems(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    started);
         }
-        return score(input, named, outDir, bytes, layout, records, blank, duplicated, started);
+        return score(input, c.named(), outDir, c.bytes(), c.layout(), c.records(), c.blank(), c.duplicated(), started);
+    }
+
+    /** One record of a response file, screened: its number, the line it starts on, and the result. */
+    public record ScreenedRecord(long record, long line, ScreeningResult result) {}
+
+    /**
+     * Reads {@code input} exactly as {@link #run} does (encodings, the mapping and its value recoding,
+     * every file check) and hands every record, screened, to {@code each} in file order on this
+     * thread; writes nothing. For front ends that need the results themselves (validation,
+     * research). Returns the file's problems: when they hold an error, no record is handed over.
+     * Record problems that depend on the whole file's codes (PSY-2009, PSY-2011) are not checked.
+     */
+    public Problems screenEach(Path input, java.util.function.Consumer<ScreenedRecord> each) throws IOException {
+        Checked c = check(input, null);
+        if (c.problems().hasErrors()) {
+            return c.problems();
+        }
+        StudentInput in = screener.newInput();
+        long next = 1;
+        try (RecordSource source = RecordSource.open(input, c.bytes())) {
+            source.header();
+            for (RecordBlock b; (b = source.next(options.chunk())) != null; ) {
+                for (int i = 0; i < b.size(); i++) {
+                    long line = b.line(i);
+                    String[] rec = b.fields(i);
+                    ScreeningResult r = screen(c.layout(), c.duplicated(), in, next, rec);
+                    each.accept(new ScreenedRecord(next++, sourceLine(c.layout(), rec, line), r));
+                }
+            }
+        } catch (CsvParseException | UncheckedIOException e) {
+            throw new IOException("the input changed while it was being read", e);
+        }
+        return c.problems();
     }
 
     /** The exact recount of candidate duplicate ids (only their hashes are kept). */
@@ -518,6 +577,13 @@ public final class BatchScorer {
      */
     RowOutcome row(
             ColumnLayout layout, DuplicateIds duplicated, StudentInput in, long recordNo, long line, String[] rec) {
+        ScreeningResult r = screen(layout, duplicated, in, recordNo, rec);
+        return outcome(layout, r, recordNo, line, rec);
+    }
+
+    /** Reads one record into {@code in} (the batch's own checks first) and screens it. */
+    private ScreeningResult screen(
+            ColumnLayout layout, DuplicateIds duplicated, StudentInput in, long recordNo, String[] rec) {
         in.clear();
         int n = rec.length;
         if (n < layout.width) {
@@ -550,7 +616,12 @@ public final class BatchScorer {
                 in.answer(k, i, recodes.answer(k, i, cell(rec, cols[i])));
             }
         }
-        ScreeningResult r = in.screen();
+        return in.screen();
+    }
+
+    private RowOutcome outcome(ColumnLayout layout, ScreeningResult r, long recordNo, long line, String[] rec) {
+        String rawId = cell(rec, layout.column("student_id"));
+        String id = Pseudonymizer.canonical(rawId);
         String student = id.isEmpty()
                 ? ""
                 : options.pseudonymizer() == null ? id : options.pseudonymizer().token(rawId);

@@ -203,6 +203,31 @@ public final class ScoringPlan {
         return validityIds;
     }
 
+    /**
+     * The item indices of item scale {@code scale} (its members in declaration order); empty for a
+     * derived scale. With {@link #keyedValue} this is how an analysis sees a scale exactly as the
+     * scorer sums it (validation's item statistics).
+     */
+    public int[] scaleItems(int scale) {
+        if (derived[scale]) {
+            return new int[0];
+        }
+        return java.util.Arrays.copyOfRange(members, memberStart[scale], memberStart[scale + 1]);
+    }
+
+    /**
+     * What raw value {@code raw} of the {@code member}-th item of item scale {@code scale} counts as
+     * in that scale: {@code min + max − raw} for an item keyed reversed (by the item, or by this scale
+     * alone), {@code raw} otherwise.
+     */
+    public int keyedValue(int scale, int member, int raw) {
+        int m = memberStart[scale] + member;
+        if (derived[scale] || m >= memberStart[scale + 1]) {
+            throw new IndexOutOfBoundsException("scale " + scale + " has no item member " + member);
+        }
+        return keyed(members[m], raw, memberFlip[m]);
+    }
+
     /** Index of an item id, or -1. */
     public int itemIndex(String id) {
         return itemIds.indexOf(id);
