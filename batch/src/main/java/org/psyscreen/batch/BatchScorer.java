@@ -183,6 +183,10 @@ public final class BatchScorer {
 
     /** Reads and checks {@code input} (encoding, header, shape, duplicate ids) without scoring it. */
     private Checked check(Path input, InputLabel label) throws IOException {
+        return check(input, label, false);
+    }
+
+    private Checked check(Path input, InputLabel label, boolean otherInstrumentsIgnored) throws IOException {
         String name = label == null ? input.getFileName().toString() : label.name();
         List<Problem> problems = new ArrayList<>();
         ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(input, name, problems);
@@ -202,6 +206,7 @@ public final class BatchScorer {
                             plans,
                             options.mapping().columns(),
                             options.mapping().ignore(),
+                            otherInstrumentsIgnored,
                             problems);
                     int idCol = layout.column("student_id");
                     for (RecordBlock b; (b = source.next(4096)) != null; ) {
@@ -259,9 +264,11 @@ public final class BatchScorer {
      * thread; writes nothing. For front ends that need the results themselves (validation,
      * research). Returns the file's problems: when they hold an error, no record is handed over.
      * Record problems that depend on the whole file's codes (PSY-2009, PSY-2011) are not checked.
+     * Columns of instruments other than those of the options ({@code other.q1}) are ignored, so one
+     * instrument of a file that holds several can be read.
      */
     public Problems screenEach(Path input, java.util.function.Consumer<ScreenedRecord> each) throws IOException {
-        Checked c = check(input, null);
+        Checked c = check(input, null, true);
         if (c.problems().hasErrors()) {
             return c.problems();
         }

@@ -56,6 +56,16 @@ final class ColumnLayout {
         return true;
     }
 
+    /** Whether {@code name} is {@code instrument.item} of an instrument other than those scored. */
+    private static boolean otherInstrument(String name, Map<String, ScoringPlan> plans) {
+        int dot = name.indexOf('.');
+        if (dot <= 0 || dot == name.length() - 1) {
+            return false;
+        }
+        String prefix = name.substring(0, dot);
+        return prefix.matches("[a-z][a-z0-9_]*") && !plans.containsKey(prefix) && !prefix.equals("attr");
+    }
+
     /**
      * Resolves a header. Every column must be known, the student id and every item of every expected
      * instrument must be present, and no name may repeat.
@@ -68,6 +78,22 @@ final class ColumnLayout {
             Map<String, ScoringPlan> plans,
             Map<String, String> mapping,
             List<String> ignore,
+            List<Problem> problems) {
+        return resolve(file, rawHeader, plans, mapping, ignore, false, problems);
+    }
+
+    /**
+     * As above; with {@code otherInstrumentsIgnored}, a column of an instrument that is not being
+     * scored ({@code other.q1}) is ignored instead of refused: for front ends that read one instrument
+     * of a file that holds several (validation).
+     */
+    static ColumnLayout resolve(
+            String file,
+            List<String> rawHeader,
+            Map<String, ScoringPlan> plans,
+            Map<String, String> mapping,
+            List<String> ignore,
+            boolean otherInstrumentsIgnored,
             List<Problem> problems) {
         ColumnLayout layout = new ColumnLayout(rawHeader);
         Map<String, String> normalisedMapping = new HashMap<>();
@@ -105,7 +131,11 @@ final class ColumnLayout {
             } else if (name.startsWith("attr.") && name.length() > 5) {
                 layout.attributes.put(name.substring(5), c);
             } else if (!item(layout, plans, name, c)) {
-                unknown.add(c);
+                if (otherInstrumentsIgnored && otherInstrument(name, plans)) {
+                    layout.ignored.add(c);
+                } else {
+                    unknown.add(c);
+                }
             }
         }
         // The header text is quoted only when the first row is a header (something was recognised):

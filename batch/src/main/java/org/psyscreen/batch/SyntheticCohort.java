@@ -148,7 +148,10 @@ public final class SyntheticCohort {
                             .code();
                 } else {
                     int k = (int) Math.round(severity * (codes.size() - 1) * 0.75 + r.nextGaussian() * 0.45);
-                    v = codes.get(Math.max(0, Math.min(codes.size() - 1, k))).code();
+                    k = Math.max(0, Math.min(codes.size() - 1, k));
+                    // A reverse-keyed item is worded the other way: a severe student answers it low.
+                    v = codes.get(d.items().get(i).reverse() ? codes.size() - 1 - k : k)
+                            .code();
                     if (r.nextInt(2000) == 0 && v.length() == 1 && Character.isDigit(v.charAt(0))) {
                         v = String.valueOf((char) (v.charAt(0) - '0' + '０'));
                     }

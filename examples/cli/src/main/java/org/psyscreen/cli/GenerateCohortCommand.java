@@ -24,14 +24,20 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  psyscreen generate-cohort --policy example-a-glad-pc --students 1000000 --seed 1 big.csv",
-            "  psyscreen generate-cohort --policy example-a-glad-pc --wave 2 wave2.csv"
+            "  psyscreen generate-cohort --policy example-a-glad-pc --wave 2 wave2.csv",
+            "  psyscreen generate-cohort --instrument cesd --students 2000 cesd-sample.csv"
         })
 final class GenerateCohortCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--policy", required = true, description = "Policy whose instruments the cohort answers.")
+    @Option(names = "--policy", description = "Policy whose instruments the cohort answers.")
     String policyId;
+
+    @Option(
+            names = "--instrument",
+            description = "Instead of --policy: an instrument the cohort answers (id or id@version); repeatable.")
+    java.util.List<String> instruments = new java.util.ArrayList<>();
 
     @Option(
             names = "--students",
@@ -67,12 +73,12 @@ final class GenerateCohortCommand implements Callable<Integer> {
             err.println("psyscreen generate-cohort: --wave must be 1 to 12");
             return 2;
         }
-        Bundle bundle = bundleOption.load("generate-cohort", err);
-        var policy = BundleOption.policy(bundle, policyId, "generate-cohort", err);
-        if (policy.isEmpty()) {
+        if ((policyId == null) == instruments.isEmpty()) {
+            err.println("psyscreen generate-cohort: give --policy ID or --instrument ID (not both)");
             return 2;
         }
-        var plans = BundleOption.plans(bundle, policy.get(), "generate-cohort", err);
+        Bundle bundle = bundleOption.load("generate-cohort", err);
+        var plans = BundleOption.planSet(bundle, policyId, instruments, "generate-cohort", err);
         if (plans.isEmpty()) {
             return 2;
         }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             MappingCommand.class,
             GenerateCohortCommand.class,
             RecordsCommand.class,
+            ValidateCommand.class,
             KeyCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
             "  psyscreen list --bundle my-files/",
             "  psyscreen mapping --policy example-a-glad-pc export.csv > mapping.yaml",
             "  psyscreen records history --db school.db --school SCH3 --key psyscreen.key --student G4401000001",
+            "  psyscreen validate --instrument gad7 --out report examples/demo/cohort.csv",
             "  psyscreen check --bundled",
             "  psyscreen describe phq9",
             "  psyscreen norms scared-total-cn-sex"
