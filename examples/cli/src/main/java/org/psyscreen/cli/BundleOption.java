@@ -101,4 +101,16 @@ final class BundleOption {
         }
         return plans;
     }
+
+    /** The mapping file, or empty after printing every problem in it to {@code err}. */
+    static Optional<org.psyscreen.load.MappingLoader.HeaderMapping> mapping(
+            Path file, String command, PrintWriter err) {
+        var m = org.psyscreen.load.MappingLoader.load(file);
+        if (!m.ok()) {
+            err.println("psyscreen " + command + ": the mapping file cannot be used:");
+            m.problems().all().forEach(p -> err.println("  " + p.format().replace("\n", "\n  ")));
+            return Optional.empty();
+        }
+        return Optional.of(m.orThrow());
+    }
 }

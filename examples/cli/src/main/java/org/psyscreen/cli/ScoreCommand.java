@@ -13,8 +13,6 @@ import org.psyscreen.batch.RunSummary;
 import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.load.DefinitionLoader;
-import org.psyscreen.load.LoadResult;
-import org.psyscreen.load.MappingLoader;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.records.RecordStore;
@@ -160,13 +158,11 @@ final class ScoreCommand implements Callable<Integer> {
             options = options.withThreads(threads);
         }
         if (mapping != null) {
-            LoadResult<MappingLoader.HeaderMapping> m = MappingLoader.load(mapping);
-            if (!m.ok()) {
-                err.println("psyscreen score: the mapping file cannot be used:");
-                m.problems().all().forEach(p -> err.println("  " + p.format().replace("\n", "\n  ")));
+            var m = BundleOption.mapping(mapping, "score", err);
+            if (m.isEmpty()) {
                 return 2;
             }
-            options = options.withMapping(m.orThrow());
+            options = options.withMapping(m.get());
         }
         if (key != null) {
             var k = Keys.read(key);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psyscreen.load.Bundle;
-import org.psyscreen.load.LoadResult;
 import org.psyscreen.load.MappingLoader;
 import org.psyscreen.norm.NormTable;
 import org.psyscreen.plan.ScoringPlan;
@@ -134,13 +133,11 @@ final class ValidateCommand implements Callable<Integer> {
         }
         MappingLoader.HeaderMapping headerMapping = null;
         if (mapping != null) {
-            LoadResult<MappingLoader.HeaderMapping> m = MappingLoader.load(mapping);
-            if (!m.ok()) {
-                err.println("psyscreen validate: the mapping file cannot be used:");
-                m.problems().all().forEach(p -> err.println("  " + p.format().replace("\n", "\n  ")));
+            var m = BundleOption.mapping(mapping, "validate", err);
+            if (m.isEmpty()) {
                 return 2;
             }
-            headerMapping = m.orThrow();
+            headerMapping = m.get();
         }
         if (!Files.isRegularFile(sample)) {
             err.println("psyscreen validate: cannot read " + sample + " (not a file)");
