@@ -17,7 +17,7 @@ import java.util.Map;
  * vendor's file has a {@code record} column (1-based, the response file's record number) and any of
  * psyscreen's output columns ({@code <instrument>.status}, {@code <instrument>.<scale>}, {@code tier});
  * other columns are ignored. Numbers agree when equal to 1e-9 ({@code 8} and {@code 8.0} agree),
- * statuses and tiers case-blind, blank against blank. Every disagreement is listed (up to
+ * statuses and tiers case-blind, blank against blank (a tier of {@code none} is blank). Every disagreement is listed (up to
  * {@link #MAX_LISTED}) with what psyscreen did and the rule that explains it; records are named by
  * number, never by id.
  *
@@ -82,6 +82,9 @@ public record Conformance(
                         continue;
                     }
                     String vendor = row.getField(column).strip();
+                    if (column.equals("tier") && vendor.equalsIgnoreCase("none")) {
+                        vendor = ""; // "none" is how many systems write "no tier"; psyscreen leaves it blank
+                    }
                     String mine = o.values().get(column);
                     long[] c = counts.computeIfAbsent(column, k -> new long[2]);
                     if (same(vendor, mine)) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             GenerateCohortCommand.class,
             RecordsCommand.class,
             ValidateCommand.class,
+            ConformanceCommand.class,
             KeyCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -175,6 +175,39 @@ final class ValidateCommand implements Callable<Integer> {
                     s.omegaTotal(),
                     s.sem());
         }
+        for (var n : report.norms()) {
+            o.printf(
+                    "  常模 %s (%s):%s%n",
+                    n.table(),
+                    n.synthetic() ? "SYNTHETIC" : n.verified() ? "verified" : "NOT verified",
+                    n.error() != null ? " " + n.error() : "");
+            for (var g : n.groups()) {
+                o.printf(
+                        java.util.Locale.ROOT,
+                        "    %-10s n %6d  sample %.2f (%.2f) vs norm %.2f (%.2f)  d %.2f [%.2f, %.2f]%n",
+                        g.id(),
+                        g.n(),
+                        g.sampleMean(),
+                        g.sampleSd(),
+                        g.normMean(),
+                        g.normSd(),
+                        g.d(),
+                        g.dLower(),
+                        g.dUpper());
+            }
+        }
+        long c = report.dif().stream()
+                .flatMap(d -> d.items().stream())
+                .filter(m -> m.etsClass().equals("C"))
+                .count();
+        long b = report.dif().stream()
+                .flatMap(d -> d.items().stream())
+                .filter(m -> m.etsClass().equals("B"))
+                .count();
+        o.println("  性别DIF DIF by sex (Mantel-Haenszel): " + c + " item(s) in ETS class C, " + b + " in B");
+        if (report.conformance() != null) {
+            o.println("  一致性 vendor scores: " + report.conformance().compared() + " records compared");
+        }
         List<String> findings = report.findings();
         if (findings.isEmpty()) {
             o.println("需要关注 findings: none");
