@@ -252,6 +252,30 @@ public final class RecordStore implements AutoCloseable {
         });
     }
 
+    /** Students and flagged students per wave and school in scope (decisions as decided then), waves in order. */
+    public synchronized List<WaveCount> waveCounts(Scope scope) {
+        return read(() -> {
+            List<Object> params = new ArrayList<>();
+            String where = scope.where("s", params);
+            List<WaveCount> out = new ArrayList<>();
+            for (Object[] r : rows(
+                    "SELECT w.name, s.region, s.school, COUNT(*), SUM(CASE WHEN d.tier IS NULL THEN 0 ELSE 1 END)"
+                            + " FROM screening s JOIN wave w ON w.id = s.wave_id JOIN decision d ON d.id = (SELECT"
+                            + " MIN(d2.id) FROM decision d2 WHERE d2.screening_id = s.id) WHERE " + where
+                            + " GROUP BY w.name, w.school_year, w.term, w.id, s.region, s.school"
+                            + " ORDER BY w.school_year, w.term, w.id, s.region, s.school",
+                    params)) {
+                out.add(new WaveCount(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        ((Number) r[3]).longValue(),
+                        ((Number) r[4]).longValue()));
+            }
+            return out;
+        });
+    }
+
     /** Every reliability kept for the reliable change index, with its citation and sample. */
     public synchronized List<ReliabilitySource> reliabilities() {
         return read(() -> {

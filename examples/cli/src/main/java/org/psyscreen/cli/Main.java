@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             RecordsCommand.class,
             ValidateCommand.class,
             ConformanceCommand.class,
+            ReportCommand.class,
             KeyCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -27,4 +27,23 @@ final class Readme {
         }
         return commands;
     }
+
+    /**
+     * Runs README commands as written, with paths under {@code target/} moved into {@code tmp} and
+     * {@code examples/} resolved from the repository root.
+     */
+    static List<MainTest.Run> run(List<String> commands, Path tmp) {
+        List<MainTest.Run> runs = new ArrayList<>();
+        for (String c : commands) {
+            List<String> args = new ArrayList<>();
+            for (String w : c.split(" ")) {
+                args.add(
+                        w.startsWith("target/")
+                                ? tmp.resolve(w).toString()
+                                : w.startsWith("examples/") ? ROOT.resolve(w).toString() : w);
+            }
+            runs.add(MainTest.run(args.toArray(String[]::new)));
+        }
+        return runs;
+    }
 }

@@ -3,7 +3,6 @@ package org.psyscreen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,22 +15,12 @@ class RecordsReadmeTest {
     static final Path ROOT = Readme.ROOT;
 
     private static List<MainTest.Run> runAll(List<String> commands, Path tmp) {
-        List<MainTest.Run> runs = new ArrayList<>();
-        for (String c : commands) {
-            List<String> args = new ArrayList<>();
-            for (String w : c.split(" ")) {
-                if (w.startsWith("target/")) {
-                    args.add(tmp.resolve(w).toString());
-                } else if (w.startsWith("examples/")) {
-                    args.add(ROOT.resolve(w).toString());
-                } else {
-                    args.add(w);
-                }
-            }
-            MainTest.Run r = MainTest.run(args.toArray(String[]::new));
-            assertThat(r.exit()).as(c + "\n" + r.out() + r.err()).isZero();
-            assertThat(r.err()).as(c).isEmpty();
-            runs.add(r);
+        List<MainTest.Run> runs = Readme.run(commands, tmp);
+        for (int i = 0; i < runs.size(); i++) {
+            assertThat(runs.get(i).exit())
+                    .as(commands.get(i) + "\n" + runs.get(i).out() + runs.get(i).err())
+                    .isZero();
+            assertThat(runs.get(i).err()).as(commands.get(i)).isEmpty();
         }
         return runs;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,20 +18,9 @@ class ValidateReadmeTest {
     void theReadmeCommandsValidateTheDemoAndNameTheMiskeyedItem(@TempDir Path tmp) throws Exception {
         List<String> commands = Readme.commands("## Validate your instrument");
         assertThat(commands).hasSize(6);
-        List<MainTest.Run> runs = new ArrayList<>();
-        for (String c : commands) {
-            List<String> args = new ArrayList<>();
-            for (String w : c.split(" ")) {
-                args.add(
-                        w.startsWith("target/")
-                                ? tmp.resolve(w).toString()
-                                : w.startsWith("examples/")
-                                        ? Readme.ROOT.resolve(w).toString()
-                                        : w);
-            }
-            MainTest.Run r = MainTest.run(args.toArray(String[]::new));
-            assertThat(r.err()).as(c).isEmpty();
-            runs.add(r);
+        List<MainTest.Run> runs = Readme.run(commands, tmp);
+        for (int i = 0; i < runs.size(); i++) {
+            assertThat(runs.get(i).err()).as(commands.get(i)).isEmpty();
         }
         assertThat(runs).extracting(MainTest.Run::exit).containsExactly(0, 0, 0, 1, 1, 0);
         assertThat(runs.get(0).out())

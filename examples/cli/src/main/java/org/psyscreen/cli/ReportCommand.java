@@ -1,0 +1,106 @@
+package org.psyscreen.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.psyscreen.load.Bundle;
+import org.psyscreen.records.RecordStoreException;
+import org.psyscreen.report.ReportWriter;
+import org.psyscreen.tier.CutoffPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code psyscreen report}: a static HTML report of a scored run. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "Writes a static HTML report of a scored run into one folder that opens offline: tiers by"
+                + " school and sex, high-incidence schools on a funnel plot, score distributions against the"
+                + " policy's cut-offs, form statuses per school, and with --records the flagged rate by wave and"
+                + " tier transitions. --school scopes it to one school and adds a page per flagged student for its"
+                + " counsellors (pseudonymous: the run must be scored with --key). Counts under --min-cell are"
+                + " hidden before anything reaches a page.",
+        footer = {
+            "",
+            "Examples:",
+            "  psyscreen report --run results --records school.db --out report",
+            "  psyscreen report --run results --records school.db --school SCH3 --out report-sch3"
+        })
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--run", required = true, description = "The folder psyscreen score wrote.")
+    Path run;
+
+    @Option(names = "--records", paramLabel = "FILE|URL", description = "A records store, for trends and histories.")
+    String records;
+
+    @Option(names = "--school", description = "One school: its grades, and a page per flagged student.")
+    String school;
+
+    @Option(names = "--min-cell", defaultValue = "10", description = "Smallest published count [default: 10].")
+    int k;
+
+    @Option(names = "--out", required = true, description = "The folder to write.")
+    Path out;
+
+    @Mixin
+    BundleOption bundleOption;
+
+    @Override
+    public Integer call() throws IOException {
+        var o = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Path summary = run.resolve("summary.json");
+        if (!Files.isRegularFile(summary) || !Files.isRegularFile(run.resolve("scores.csv"))) {
+            err.println(
+                    "psyscreen report: " + run + " is not a finished psyscreen run (no summary.json and scores.csv)");
+            return 2;
+        }
+        String policyKey = JsonMapper.builder()
+                .build()
+                .readTree(summary.toFile())
+                .path("policy")
+                .asString("");
+        if (policyKey.isEmpty()) {
+            err.println("psyscreen report: the run has no policy (research scoring): a report shows tiers");
+            return 2;
+        }
+        if (k < 2) {
+            err.println("psyscreen report: --min-cell must be 2 or more");
+            return 2;
+        }
+        Bundle bundle = bundleOption.load("report", err);
+        String id = policyKey.substring(0, policyKey.indexOf('@'));
+        CutoffPolicy policy = bundle.policyVersions(id).stream()
+                .filter(p -> p.key().equals(policyKey))
+                .findFirst()
+                .orElse(null);
+        if (policy == null) {
+            err.println(
+                    "psyscreen report: the run was decided under " + policyKey + ", which is not loaded (--bundle)");
+            return 2;
+        }
+        ReportWriter.Written w;
+        try {
+            w = ReportWriter.write(new ReportWriter.Options(run, policy, school, records, k), out);
+        } catch (RecordStoreException e) {
+            err.println("psyscreen report: " + e.getMessage());
+            return 2;
+        }
+        o.println("报告 report: " + out.resolve("index.html") + " (" + w.pages().size() + " page(s); counts under " + k
+                + " hidden)");
+        if (!w.alarms().isEmpty()) {
+            o.println("  99.8% 报警 alarm: " + String.join(", ", w.alarms()));
+        }
+        if (!w.alerts().isEmpty()) {
+            o.println("  95% 预警 alert: " + String.join(", ", w.alerts()));
+        }
+        return 0;
+    }
+}

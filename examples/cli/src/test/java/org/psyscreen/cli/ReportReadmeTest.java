@@ -1,0 +1,36 @@
+package org.psyscreen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's "Reports" commands, run as written after those of "Records across years". */
+class ReportReadmeTest {
+    @Test
+    void theReadmeCommandsWriteARegionAndASchoolReport(@TempDir Path tmp) throws Exception {
+        List<String> commands = new ArrayList<>(Readme.commands("## Records across years and the warning list"));
+        List<String> reports = Readme.commands("## Reports");
+        assertThat(reports).hasSize(2);
+        commands.addAll(reports);
+        List<MainTest.Run> runs = Readme.run(commands, tmp);
+        for (int i = 0; i < runs.size(); i++) {
+            assertThat(runs.get(i).exit())
+                    .as(commands.get(i) + "\n" + runs.get(i).err())
+                    .isZero();
+            assertThat(runs.get(i).err()).as(commands.get(i)).isEmpty();
+        }
+        int n = runs.size();
+        assertThat(runs.get(n - 2).out()).startsWith("报告 report: ").contains("(1 page(s); counts under 10 hidden)");
+        assertThat(runs.get(n - 1).out()).containsPattern("\\(\\d{2,} page\\(s\\)");
+        String region = Files.readString(tmp.resolve("target/report/index.html"));
+        assertThat(region).contains("data-chart=\"funnel\"", "data-chart=\"trends\"", "2026-autumn → 2027-spring");
+        assertThat(tmp.resolve("target/report/echarts.min.js")).exists();
+        assertThat(Files.list(tmp.resolve("target/report-sch3/students")).count())
+                .isGreaterThan(10);
+    }
+}

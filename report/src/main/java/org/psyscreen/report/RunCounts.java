@@ -1,0 +1,113 @@
+package org.psyscreen.report;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The counts a report shows, read from a run's {@code scores.csv} in one pass (no record is kept):
+ * tiers by school, grade and sex, form statuses by school, and each instrument's totals. Raw counts:
+ * {@link ReportWriter} hides small cells before any of them reaches a page.
+ */
+final class RunCounts {
+    /** Outcome columns: the policy's tiers most severe first, then "none". */
+    final List<String> outcomes;
+
+    /** school → outcome counts. */
+    final Map<String, long[]> bySchool = new TreeMap<>();
+    /** school → grade → outcome counts. */
+    final Map<String, Map<String, long[]>> bySchoolGrade = new TreeMap<>();
+    /** sex → outcome counts. */
+    final Map<String, long[]> bySex = new TreeMap<>();
+    /** instrument → school → status counts (SCORED, INCOMPLETE, INVALID, NOT_ADMINISTERED). */
+    final Map<String, Map<String, long[]>> statuses = new TreeMap<>();
+    /** instrument.scale → score → students. */
+    final Map<String, TreeMap<Integer, Long>> totals = new TreeMap<>();
+
+    final long[] region;
+    long records;
+
+    static final List<String> STATUSES = List.of("SCORED", "INCOMPLETE", "INVALID", "NOT_ADMINISTERED");
+
+    private RunCounts(List<String> outcomes) {
+        this.outcomes = outcomes;
+        this.region = new long[outcomes.size()];
+    }
+
+    /**
+     * Reads the run's scores.
+     *
+     * @param tiers the policy's tier ids, most severe first
+     * @param school only this school's records ({@code null}: all)
+     */
+    static RunCounts read(Path scoresCsv, List<String> tiers, String school) throws IOException {
+        List<String> outcomes = new ArrayList<>(tiers);
+        outcomes.add("none");
+        RunCounts c = new RunCounts(outcomes);
+        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(scoresCsv, StandardCharsets.UTF_8)) {
+            List<String> instruments = null;
+            List<String> totalColumns = null;
+            for (NamedCsvRecord r : csv) {
+                if (instruments == null) {
+                    instruments = new ArrayList<>();
+                    totalColumns = new ArrayList<>();
+                    for (String h : r.getHeader()) {
+                        if (h.endsWith(".status") && !h.startsWith("norm.")) {
+                            instruments.add(h.substring(0, h.length() - ".status".length()));
+                        } else if (h.endsWith(".total") && !h.startsWith("norm.")) {
+                            totalColumns.add(h);
+                        }
+                    }
+                }
+                String s = r.getField("school");
+                if (school != null && !school.equals(s)) {
+                    continue;
+                }
+                if (r.getField("problems").contains(org.psyscreen.diagnostic.ProblemCode.ROW_HEADER_REPEATED.id())) {
+                    continue; // a repeated header row: not a student
+                }
+                c.records++;
+                String tier = r.getField("tier");
+                int o = tier.isEmpty() ? outcomes.size() - 1 : outcomes.indexOf(tier);
+                if (o < 0) {
+                    continue;
+                }
+                String key = s.isEmpty() ? "(未填 not given)" : s;
+                c.region[o]++;
+                c.bySchool.computeIfAbsent(key, k -> new long[outcomes.size()])[o]++;
+                c.bySchoolGrade.computeIfAbsent(key, k -> new TreeMap<>())
+                        .computeIfAbsent(
+                                r.getField("grade").isEmpty() ? "(未填 not given)" : r.getField("grade"),
+                                k -> new long[outcomes.size()])[o]++;
+                String sex = r.getField("sex");
+                c.bySex.computeIfAbsent(sex.isEmpty() ? "(未填 not given)" : sex, k -> new long[outcomes.size()])[o]++;
+                for (String inst : instruments) {
+                    int st = STATUSES.indexOf(r.getField(inst + ".status"));
+                    if (st >= 0) {
+                        c.statuses.computeIfAbsent(inst, k -> new TreeMap<>())
+                                .computeIfAbsent(key, k -> new long[STATUSES.size()])[st]++;
+                    }
+                }
+                for (String t : totalColumns) {
+                    String v = r.getField(t);
+                    if (v.matches("\\d{1,4}")) {
+                        c.totals.computeIfAbsent(t, k -> new TreeMap<>()).merge(Integer.parseInt(v), 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Outcome counts by a key, in a stable order. */
+    static Map<String, long[]> ordered(Map<String, long[]> m) {
+        return new LinkedHashMap<>(m);
+    }
+}

@@ -1,0 +1,117 @@
+package org.psyscreen.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The report's pages: what they hold, and that no small count reaches a page or its chart data. */
+class ReportWriterTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void waves() throws Exception {
+        Reports.twoWaves(dir);
+    }
+
+    private static ReportWriter.Written write(String school, int k, Path out) throws Exception {
+        return ReportWriter.write(
+                new ReportWriter.Options(
+                        dir.resolve("wave2"),
+                        Reports.POLICY,
+                        school,
+                        dir.resolve("school.db").toString(),
+                        k),
+                out);
+    }
+
+    /** Every count a page shows: table cells marked as counts, and the tier, histogram and transition data. */
+    static List<String> counts(Path page) throws Exception {
+        String html = Files.readString(page);
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<td class=\"count\">([^<]*)</td>").matcher(html);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        Matcher d = Pattern.compile(
+                        "<script type=\"application/json\" id=\"chart-data\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(d.find()).isTrue();
+        JsonNode charts = JsonMapper.builder().build().readTree(d.group(1));
+        for (var c : charts.properties()) {
+            if (c.getKey().equals("funnel") || c.getKey().equals("trends")) {
+                continue; // rates and limits, from published counts only
+            }
+            for (JsonNode s : c.getValue().path("series")) {
+                s.path("data").forEach(v -> out.add(v.isNull() ? "*" : v.asString()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void noCountUnderKReachesThePageOrItsData() throws Exception {
+        for (int k : new int[] {10, 40}) {
+            Path out = dir.resolve("report-k" + k);
+            write(null, k, out);
+            List<String> counts = counts(out.resolve("index.html"));
+            assertThat(counts).isNotEmpty();
+            for (String c : counts) {
+                assertThat(c.equals("*") || c.equals("0") || Long.parseLong(c) >= k)
+                        .as("a published count is hidden, 0, or at least " + k + ": " + c)
+                        .isTrue();
+            }
+            if (k == 40) {
+                assertThat(counts)
+                        .as("k = 40 hides the schools' urgent counts (about 25 each)")
+                        .contains("*");
+            }
+        }
+    }
+
+    @Test
+    void theRegionReportHasEveryPanel() throws Exception {
+        Path out = dir.resolve("report");
+        ReportWriter.Written w = write(null, 10, out);
+        assertThat(w.pages()).containsExactly("index.html");
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html)
+                .contains("预警分布 Tiers by 学校 school", "高发单位 High-incidence", "Spiegelhalter 2005")
+                .contains("data-chart=\"tiersByUnit\"", "data-chart=\"funnel\"", "data-chart=\"dist-gad7-total\"")
+                .contains("data-chart=\"trends\"", "2026-autumn → 2027-spring")
+                .contains("一级（紧急） Tier 1: urgent")
+                .doesNotContain("https://", "http://"); // opens offline: no CDN
+        assertThat(out.resolve("echarts.min.js")).exists();
+        assertThat(Files.readString(out.resolve("ECHARTS-LICENSE.txt"))).contains("Apache License");
+        // The cut-off of example policy A on GAD-7 (>= 10 high, >= 5 watch) is drawn on its distribution.
+        assertThat(html).contains("划界 cut-off ≥ 5", "划界 cut-off ≥ 10");
+    }
+
+    @Test
+    void aSchoolReportHasAPagePerFlaggedStudentAndNoRawId() throws Exception {
+        Path out = dir.resolve("report-sch3");
+        ReportWriter.Written w = write("SCH3", 10, out);
+        assertThat(w.pages()).hasSizeGreaterThan(10);
+        String index = Files.readString(out.resolve("index.html"));
+        assertThat(index).contains("学校心理筛查报告 School report: SCH3", "逐生页面 Students for counsellors");
+        Path student = out.resolve(w.pages().get(1));
+        assertThat(Files.readString(student))
+                .contains("学生 Student ps1.", "预警 Tier:", "历次测评 History (records store)", "2026-autumn");
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain("G4401", "SCH1", "SCH2");
+            }
+        }
+    }
+}
