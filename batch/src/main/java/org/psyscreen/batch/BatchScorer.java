@@ -97,6 +97,20 @@ public final class BatchScorer {
         this.recodes = Recodes.of(options.mapping().values(), plans);
     }
 
+    Map<String, ScoringPlan> plans() {
+        return plans;
+    }
+
+    StudentInput newInput() {
+        return screener.newInput();
+    }
+
+    /** One record's scores.csv cells (for {@link RecordScorer}). */
+    List<String> csvCells(
+            ColumnLayout layout, DuplicateIds duplicated, StudentInput in, long record, long line, String[] rec) {
+        return csvRow(row(layout, duplicated, in, record, line, rec));
+    }
+
     /** How the mapping recodes values (option text, numbered options, sex codes). */
     private final Recodes recodes;
 

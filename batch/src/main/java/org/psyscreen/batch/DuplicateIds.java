@@ -9,11 +9,28 @@ package org.psyscreen.batch;
  */
 final class DuplicateIds {
     private static final int BITS_LOG2 = 26;
-    private final long[] bloom = new long[1 << (BITS_LOG2 - 6)];
+    private final long[] bloom;
     private final LongSet candidates = new LongSet();
     private LongSet seenOnce = new LongSet();
     private final LongSet duplicated = new LongSet();
     private boolean anyCandidate;
+
+    /** Ids already known to be duplicated (found by another engine, e.g. a Spark aggregation). */
+    static DuplicateIds of(long[] duplicatedHashes) {
+        DuplicateIds d = new DuplicateIds(false);
+        for (long h : duplicatedHashes) {
+            d.duplicated.add(h);
+        }
+        return d;
+    }
+
+    DuplicateIds() {
+        this(true);
+    }
+
+    private DuplicateIds(boolean counting) {
+        this.bloom = counting ? new long[1 << (BITS_LOG2 - 6)] : new long[0];
+    }
 
     /** Pass 1: offers an id hash. */
     void offer(long h) {

@@ -1,0 +1,89 @@
+package org.psyscreen.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.psyscreen.diagnostic.Problem;
+import org.psyscreen.diagnostic.Problems;
+import org.psyscreen.privacy.Pseudonymizer;
+import org.psyscreen.screening.StudentInput;
+
+/**
+ * The batch's scoring of one record at a time, for engines that read and distribute records
+ * themselves (Spark): the same header resolution, the same checks of each record, the same
+ * {@code scores.csv} columns and cells as {@link BatchScorer}, so both give equal output for equal
+ * input. Not thread-safe: one per thread or partition. What only a whole file shows is given to it:
+ * the ids that occur more than once ({@link #idHash}).
+ */
+public final class RecordScorer {
+    private final BatchScorer scorer;
+    private final ColumnLayout layout;
+    private final DuplicateIds duplicated;
+    private final StudentInput input;
+
+    private RecordScorer(BatchScorer scorer, ColumnLayout layout, DuplicateIds duplicated) {
+        this.scorer = scorer;
+        this.layout = layout;
+        this.duplicated = duplicated;
+        this.input = scorer.newInput();
+    }
+
+    /** The header was refused: the problems say which column and how to fix it. */
+    public static final class HeaderRefused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Problems problems;
+
+        HeaderRefused(Problems problems) {
+            super("the header cannot be scored: " + problems.all().size() + " problem(s)");
+            this.problems = problems;
+        }
+
+        public Problems problems() {
+            return problems;
+        }
+    }
+
+    /**
+     * @param options as for {@link BatchScorer}
+     * @param header the input's column names
+     * @param duplicatedIdHashes {@link #idHash} of every id that occurs more than once in the input
+     */
+    public static RecordScorer open(BatchOptions options, List<String> header, long[] duplicatedIdHashes)
+            throws HeaderRefused {
+        BatchScorer scorer = new BatchScorer(options);
+        List<Problem> problems = new ArrayList<>();
+        ColumnLayout layout = ColumnLayout.resolve(
+                "input",
+                header,
+                scorer.plans(),
+                options.mapping().columns(),
+                options.mapping().ignore(),
+                problems);
+        Problems p = Problems.of(problems);
+        if (p.hasErrors()) {
+            throw new HeaderRefused(p);
+        }
+        return new RecordScorer(scorer, layout, DuplicateIds.of(duplicatedIdHashes));
+    }
+
+    /** The hash under which an id counts as duplicated (of the canonical id; 0 for a blank one). */
+    public static long idHash(String rawId) {
+        String id = Pseudonymizer.canonical(rawId == null ? "" : rawId);
+        return id.isEmpty() ? 0 : LongSet.hash(id);
+    }
+
+    /** The output columns, as {@code scores.csv} has them. */
+    public List<String> columns() {
+        return scorer.columns();
+    }
+
+    /**
+     * Scores one record: the cells of its {@code scores.csv} line (before CSV quoting).
+     *
+     * @param record 1-based record number
+     * @param line the line it starts on
+     * @param fields its fields as read (fewer or more than the header are flagged, never dropped)
+     */
+    public List<String> score(long record, long line, String[] fields) {
+        return scorer.csvCells(layout, duplicated, input, record, line, fields);
+    }
+}
