@@ -46,8 +46,13 @@ final class Rollups {
     }
 
     void add(String region, String school, String grade, String klass, int column) {
+        add(region, school, grade, klass, column, 1);
+    }
+
+    /** Adds {@code count} students of one class and outcome (counted elsewhere, e.g. by Spark). */
+    void add(String region, String school, String grade, String klass, int column, long count) {
         List<String> key = List.of(name(region), name(school), name(grade), name(klass));
-        classes.computeIfAbsent(key, k -> new long[columns.size()])[column]++;
+        classes.computeIfAbsent(key, k -> new long[columns.size()])[column] += count;
     }
 
     /** Adds another roll-up's counts (same columns): chunks counted apart, summed in order. */

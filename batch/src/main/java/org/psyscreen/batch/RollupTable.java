@@ -1,0 +1,38 @@
+package org.psyscreen.batch;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * {@code rollup.csv} from counts made elsewhere (a Spark aggregation): the same levels, the same
+ * small-cell suppression and the same bytes as the batch writes from its own counts.
+ */
+public final class RollupTable {
+    private final Rollups rollups;
+    private final List<String> outcomes;
+
+    /** @param outcomes the policy's tier ids, most severe first, then {@code none} */
+    public RollupTable(List<String> outcomes) {
+        this.outcomes = List.copyOf(outcomes);
+        this.rollups = new Rollups(outcomes);
+    }
+
+    /**
+     * Adds the students of one class with one outcome.
+     *
+     * @param outcome a tier id, or "" for no tier
+     */
+    public void add(String region, String school, String grade, String klass, String outcome, long count) {
+        int column = outcome.isEmpty() ? outcomes.size() - 1 : outcomes.indexOf(outcome);
+        if (column < 0) {
+            throw new IllegalArgumentException("unknown outcome '" + outcome + "'");
+        }
+        rollups.add(region, school, grade, klass, column, count);
+    }
+
+    /** Writes the suppressed roll-up ({@code k}: smallest published cell). */
+    public void write(Writer out, int k) throws IOException {
+        rollups.write(out, k);
+    }
+}
