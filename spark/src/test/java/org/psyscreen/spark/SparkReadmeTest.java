@@ -1,0 +1,46 @@
+package org.psyscreen.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The README's Spark command, run as written from the repository root. Runs with -Pspark. */
+@Tag("spark")
+class SparkReadmeTest {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void theReadmeCommandScoresTheDemoCohortOnSpark() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("## On Apache Spark"));
+        String command = section.substring(
+                        section.indexOf("```sh") + 5, section.indexOf("```", section.indexOf("```sh") + 5))
+                .strip();
+        assertThat(command).startsWith("./mvnw ").doesNotContain("\n");
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.set(0, ROOT.resolve("mvnw").toString());
+        Path log = Files.createTempFile("spark-readme", ".log");
+        Process p = new ProcessBuilder(args)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(p.waitFor(15, TimeUnit.MINUTES)).isTrue();
+        String out = Files.readString(log);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("psyscreen on Spark: 2000 records in, 2000 out — every record accounted for");
+        Path demo = ROOT.resolve("spark/target/spark-demo");
+        assertThat(Files.readString(demo.resolve("rollup.csv")))
+                .startsWith("level,region,school,grade,class,students,urgent,high,watch,none\n");
+        try (var s = Files.walk(demo.resolve("parquet"))) {
+            assertThat(s.anyMatch(f -> f.toString().endsWith(".parquet"))).isTrue();
+        }
+    }
+}
