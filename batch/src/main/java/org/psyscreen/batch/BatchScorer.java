@@ -178,7 +178,7 @@ public final class BatchScorer {
             outputs.add("summary.json");
             RunSummary done = s.withOutputs(outputs);
             try (OutputStream os = Files.newOutputStream(folder.staging().resolve("summary.json"))) {
-                writeSummary(done, os);
+                writeSummary(done, plans, os);
             }
             folder.publish();
             return done;
@@ -780,8 +780,6 @@ public final class BatchScorer {
                 ScoredResponse r = e.getValue();
                 g.writeObjectPropertyStart(e.getKey());
                 g.writeStringProperty("instrument", r.instrumentKey());
-                g.writeStringProperty(
-                        "sha256", screener.plan(e.getKey()).orElseThrow().sha256());
                 g.writeStringProperty("status", r.status().name());
                 g.writeArrayPropertyStart("reasons");
                 for (var reason : r.reasons()) {
@@ -894,7 +892,7 @@ public final class BatchScorer {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static void writeSummary(RunSummary s, OutputStream os) throws IOException {
+    private static void writeSummary(RunSummary s, Map<String, ScoringPlan> plans, OutputStream os) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), os)) {
             g.writeStartObject();
             g.writeStringProperty("input", s.input());
@@ -939,6 +937,15 @@ public final class BatchScorer {
             g.writeEndArray();
             g.writeStringProperty("policy", s.policy());
             g.writeStringProperty("keyId", s.keyId());
+            // Each instrument's version and definition hash, once per run (not on every record).
+            g.writeObjectPropertyStart("instruments");
+            for (var e : plans.entrySet()) {
+                g.writeObjectPropertyStart(e.getKey());
+                g.writeStringProperty("key", e.getValue().key());
+                g.writeStringProperty("sha256", e.getValue().sha256());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
             g.writeStringProperty("engineVersion", s.engineVersion());
             g.writeNumberProperty("millis", s.millis());
             g.writeEndObject();

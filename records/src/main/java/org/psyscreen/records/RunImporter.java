@@ -43,10 +43,19 @@ final class RunImporter {
 
     /** The run's summary: what the import checks before it reads a record. */
     private record Summary(
-            String inputSha256, long recordsOut, String policy, String keyId, String engine, boolean auditTrail) {}
+            String inputSha256,
+            long recordsOut,
+            String policy,
+            String keyId,
+            String engine,
+            Map<String, String> definitionSha256) {}
+
+    /** Each instrument's definition hash, from the run's summary. */
+    private Map<String, String> shas = Map.of();
 
     ImportResult run() throws SQLException {
         Summary summary = summary();
+        shas = summary.definitionSha256();
         Path jsonl = runDir.resolve("scores.jsonl");
         checkKey(summary.keyId());
         CutoffPolicy policy = policy(summary.policy());
@@ -185,13 +194,17 @@ final class RunImporter {
                     + " has no audit trail (scores.jsonl): score with --outputs including jsonl (the default) to"
                     + " import it");
         }
+        Map<String, String> definitions = new HashMap<>();
+        for (var e : s.path("instruments").properties()) {
+            definitions.put(e.getKey(), e.getValue().path("sha256").asString(""));
+        }
         return new Summary(
                 s.path("inputSha256").asString(""),
                 s.path("recordsOut").asLong(-1),
                 s.path("policy").asString(""),
                 s.path("keyId").asString(""),
                 s.path("engineVersion").asString(""),
-                true);
+                definitions);
     }
 
     private void checkKey(String keyId) throws SQLException {
@@ -443,7 +456,7 @@ final class RunImporter {
                 form.setLong(1, id);
                 form.setString(2, f.getKey());
                 form.setString(3, v.path("instrument").asString(""));
-                form.setString(4, v.path("sha256").asString(""));
+                form.setString(4, shas.getOrDefault(f.getKey(), ""));
                 form.setString(5, v.path("status").asString(""));
                 form.setString(6, join(v.path("reasons")));
                 StringBuilder crit = new StringBuilder();
@@ -552,7 +565,7 @@ final class RunImporter {
             }
             for (var f : n.path("forms").properties()) {
                 String was = shaByInstrument.get(f.getKey());
-                if (was != null && !was.equals(f.getValue().path("sha256").asString(""))) {
+                if (was != null && !was.equals(shas.getOrDefault(f.getKey(), ""))) {
                     throw new RecordStoreException("instrument " + f.getKey() + " was scored with another definition"
                             + " when this wave was imported: a re-decision scores the same input with the same"
                             + " definitions under a new policy version; nothing was imported");
