@@ -82,6 +82,9 @@ public final class BatchScorer {
     /** Screens every record: the batch reads cells, the screener does everything else. */
     private final Screener screener;
 
+    /** Per instrument, the decimals each scale is printed with in scores.csv (null: exact). */
+    private final Map<String, Integer[]> decimals = new java.util.HashMap<>();
+
     public BatchScorer(BatchOptions options) {
         this.options = options;
         this.plans = new TreeMap<>(options.plans()); // sorted: output columns never depend on map order
@@ -94,6 +97,8 @@ public final class BatchScorer {
         }
         this.screener = b.build();
         this.coding = new CodingCheck(screener.instrumentIds(), List.copyOf(plans.values()));
+        plans.forEach((id, plan) -> decimals.put(
+                id, plan.definition().scales().stream().map(sc -> sc.decimals()).toArray(Integer[]::new)));
         this.recodes = Recodes.of(options.mapping().values(), plans);
     }
 
@@ -725,7 +730,7 @@ public final class BatchScorer {
             v.add(String.join(" ", r.reasons().stream().map(Object::toString).toList()));
             for (int s = 0; s < r.scaleIds().size(); s++) {
                 double x = r.scaleValue(s);
-                v.add(Double.isNaN(x) ? "" : Numbers.format(x));
+                v.add(Double.isNaN(x) ? "" : Numbers.format(x, decimals.get(e.getKey())[s]));
             }
             for (int k = 0; k < r.criticalIds().size(); k++) {
                 v.add(r.critical(k).name());

@@ -41,4 +41,14 @@ public final class Numbers {
         s.insert(s.length() - k, '.');
         return s.toString();
     }
+
+    /** {@code v} rounded half-up to {@code decimals} and printed with exactly that many (null: {@link #format}). */
+    public static String format(double v, Integer decimals) {
+        if (decimals == null) {
+            return format(v);
+        }
+        return java.math.BigDecimal.valueOf(v)
+                .setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+    }
 }

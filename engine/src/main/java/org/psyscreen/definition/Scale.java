@@ -21,6 +21,8 @@ import java.util.List;
  * @param reverse items keyed reversed in this scale only (they are keyed forward elsewhere)
  * @param reliability the published reliability and SD of the scale, or {@code null}: without it
  *     no reliable change index is computed for the scale
+ * @param decimals decimals its score is printed with in output files (half-up), or {@code null}: as
+ *     few as show the exact value. Decisions always use the exact value.
  */
 public record Scale(
         @NotNull @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE)
@@ -34,7 +36,10 @@ public record Scale(
         String source,
         boolean required,
         @NotNull List<@NotNull String> reverse,
-        @Valid Reliability reliability) {
+        @Valid Reliability reliability,
+
+        @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(6)
+        Integer decimals) {
 
     public Scale {
         items = items == null ? List.of() : List.copyOf(items);

@@ -134,7 +134,8 @@ final class InstrumentBinder {
                 "source",
                 "required",
                 "reverse",
-                "reliability");
+                "reliability",
+                "decimals");
         if (f == null) {
             return null;
         }
@@ -148,7 +149,8 @@ final class InstrumentBinder {
                 f.string("source"),
                 f.bool("required", true),
                 b.strings(f, "reverse"),
-                reliability(f));
+                reliability(f),
+                f.integer("decimals"));
     }
 
     private Reliability reliability(Fields parent) {

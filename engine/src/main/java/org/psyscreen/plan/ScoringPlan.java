@@ -600,6 +600,9 @@ public final class ScoringPlan {
                 sb.append("; no proration");
             }
             sb.append('\n');
+            if (scale.decimals() != null) {
+                sb.append("      printed with ").append(scale.decimals()).append(" decimal(s), half-up\n");
+            }
             if (scale.reliability() != null) {
                 var r = scale.reliability();
                 sb.append("      reliability: ")

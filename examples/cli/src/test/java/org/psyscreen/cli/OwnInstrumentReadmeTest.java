@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,12 @@ class OwnInstrumentReadmeTest {
         assertThat(research.get(0).getHeader()).doesNotContain("tier");
         assertThat(research.get(1).getField("wellbeing_demo.total")).isEqualTo("8"); // 2 + 2 + (3-1) + 2
         assertThat(research.get(1).getField("wellbeing_demo.strain")).isEqualTo("3"); // 2 + (3-2)
+        // A mean scale declared with two decimals: 3 of 4 items, (1 + (3 - 3) + 1) / 3, printed half-up.
+        assertThat(research.get(4).getField("wellbeing_demo.mood_mean")).isEqualTo("0.67");
+        assertThat(research.get(1).getField("wellbeing_demo.mood_mean")).isEqualTo("2.00");
+        assertThat(Files.readString(tmp.resolve("target/own-scores/scores.jsonl")))
+                .as("the audit trail keeps the exact value")
+                .contains("\"mood_mean\":0.6666666666666666");
         assertThat(research.get(2).getField("wellbeing_demo.total"))
                 .as("女 and 2012/7/9 read")
                 .isEqualTo("12");
