@@ -99,13 +99,13 @@ public final class ReportWriter {
         // Tiers by school (or, for one school, by grade): one table, suppressed as a hierarchy.
         Map<String, long[]> units =
                 o.school() == null ? c.bySchool : c.bySchoolGrade.getOrDefault(o.school(), Map.of());
-        Table byUnit = suppress(c.region, units, c.outcomes.size(), o.k());
+        Table byUnit = suppress(units, c.outcomes.size(), o.k());
         view.put("unitName", o.school() == null ? "学校 school" : "年级 grade");
-        view.put("unitRows", byUnit.rows(labels.size()));
+        view.put("unitRows", byUnit.rows());
         view.put("regionRow", byUnit.regionRow());
         charts.set("tiersByUnit", stackedBar(byUnit, labels));
-        Table bySex = suppress(c.region, c.bySex, c.outcomes.size(), o.k());
-        view.put("sexRows", bySex.rows(labels.size()));
+        Table bySex = suppress(c.bySex, c.outcomes.size(), o.k());
+        view.put("sexRows", bySex.rows());
 
         // The funnel: each unit's flagged rate against the region's, from published counts only.
         int none = c.outcomes.size() - 1;
@@ -157,10 +157,8 @@ public final class ReportWriter {
         // Data quality: form statuses per unit.
         List<Map<String, Object>> quality = new ArrayList<>();
         for (var e : c.statuses.entrySet()) {
-            long[] total = new long[RunCounts.STATUSES.size()];
-            e.getValue().values().forEach(v -> add(total, v));
-            Table t = suppress(total, e.getValue(), total.length, o.k());
-            quality.add(Map.of("instrument", e.getKey(), "rows", t.rows(total.length), "regionRow", t.regionRow()));
+            Table t = suppress(e.getValue(), RunCounts.STATUSES.size(), o.k());
+            quality.add(Map.of("instrument", e.getKey(), "rows", t.rows(), "regionRow", t.regionRow()));
         }
         view.put("quality", quality);
 
@@ -207,7 +205,7 @@ public final class ReportWriter {
 
         record Row(Long total, Long[] cells) {}
 
-        List<Map<String, Object>> rows(int columns) {
+        List<Map<String, Object>> rows() {
             List<Map<String, Object>> out = new ArrayList<>();
             units.forEach((k, v) -> out.add(row(k, v.total(), v.cells())));
             return out;
@@ -226,8 +224,8 @@ public final class ReportWriter {
         }
     }
 
-    /** Suppresses a region and its units as one hierarchy (primary and complementary suppression). */
-    static Table suppress(long[] region, Map<String, long[]> units, int columns, int k) {
+    /** Suppresses units and their sum (the region's row) as one hierarchy (primary and complementary). */
+    static Table suppress(Map<String, long[]> units, int columns, int k) {
         List<String> cols = new ArrayList<>();
         for (int i = 0; i < columns; i++) {
             cols.add("c" + i);
@@ -432,9 +430,7 @@ public final class ReportWriter {
         schools.forEach(s -> rates.put(s, new ArrayList<>()));
         for (String w : waves) {
             Map<String, long[]> m = byWave.get(w);
-            long[] total = new long[2];
-            m.values().forEach(v -> add(total, v));
-            Table t = suppress(total, m, 2, k);
+            Table t = suppress(m, 2, k);
             for (String s : schools) {
                 Table.Row r = t.units.get(s);
                 rates.get(s)

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,14 +30,12 @@ final class RunCounts {
     /** instrument.scale → score → students. */
     final Map<String, TreeMap<Integer, Long>> totals = new TreeMap<>();
 
-    final long[] region;
     long records;
 
     static final List<String> STATUSES = List.of("SCORED", "INCOMPLETE", "INVALID", "NOT_ADMINISTERED");
 
     private RunCounts(List<String> outcomes) {
         this.outcomes = outcomes;
-        this.region = new long[outcomes.size()];
     }
 
     /**
@@ -80,7 +77,6 @@ final class RunCounts {
                     continue;
                 }
                 String key = s.isEmpty() ? "(未填 not given)" : s;
-                c.region[o]++;
                 c.bySchool.computeIfAbsent(key, k -> new long[outcomes.size()])[o]++;
                 c.bySchoolGrade.computeIfAbsent(key, k -> new TreeMap<>())
                         .computeIfAbsent(
@@ -104,10 +100,5 @@ final class RunCounts {
             }
         }
         return c;
-    }
-
-    /** Outcome counts by a key, in a stable order. */
-    static Map<String, long[]> ordered(Map<String, long[]> m) {
-        return new LinkedHashMap<>(m);
     }
 }
