@@ -181,16 +181,13 @@ public final class ReportWriter {
         return new Written(pages, alarms, alerts);
     }
 
+    /** The region of the school's records (the store's scope needs it). */
     private static String regionOf(Options o) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(o.runDir().resolve("scores.csv"), StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            List<String> h = List.of(header.split(","));
-            int school = h.indexOf("school");
-            int region = h.indexOf("region");
-            for (String line; (line = r.readLine()) != null; ) {
-                String[] f = line.split(",", -1);
-                if (f.length > Math.max(school, region) && f[school].equals(o.school())) {
-                    return f[region];
+        try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder()
+                .ofNamedCsvRecord(o.runDir().resolve("scores.csv"), StandardCharsets.UTF_8)) {
+            for (var r : csv) {
+                if (r.getField("school").equals(o.school())) {
+                    return r.getField("region");
                 }
             }
         }
