@@ -107,43 +107,40 @@ public final class ReportWriter {
         Table bySex = suppress(c.bySex, c.outcomes.size(), o.k());
         view.put("sexRows", bySex.rows());
 
-        // The funnel: each unit's flagged rate against the region's, from published counts only.
+        // The funnels: each unit's flagged rate against the region's, from published counts only; in a
+        // region report the grades across schools get one too (high-risk groups, not only schools).
         int none = c.outcomes.size() - 1;
-        Long regionStudents = byUnit.regionTotal;
-        Long regionNone = byUnit.region[none];
         List<String> alarms = new ArrayList<>();
         List<String> alerts = new ArrayList<>();
-        if (regionStudents != null && regionNone != null && regionStudents > 0) {
-            List<FunnelPlot.Unit> fu = new ArrayList<>();
-            for (var e : byUnit.units.entrySet()) {
-                Long n = e.getValue().total;
-                Long noRisk = e.getValue().cells[none];
-                fu.add(new FunnelPlot.Unit(e.getKey(), n, n == null || noRisk == null ? null : n - noRisk));
-            }
-            FunnelPlot f = FunnelPlot.of(regionStudents, regionStudents - regionNone, fu);
-            charts.set("funnel", funnel(f));
-            List<Map<String, Object>> high = new ArrayList<>();
-            for (FunnelPlot.Point p : f.points()) {
-                if (p.band() == FunnelPlot.Band.ABOVE_998 || p.band() == FunnelPlot.Band.ABOVE_95) {
-                    (p.band() == FunnelPlot.Band.ABOVE_998 ? alarms : alerts).add(p.id());
-                    FunnelPlot.Limits l = FunnelPlot.limits(f.target(), p.students());
-                    high.add(Map.of(
-                            "unit", p.id(),
-                            "n", p.students(),
-                            "rate", percent(p.rate()),
-                            "limit", percent(p.band() == FunnelPlot.Band.ABOVE_998 ? l.upper998() : l.upper95()),
-                            "band", p.band() == FunnelPlot.Band.ABOVE_998 ? "99.8% 报警 alarm" : "95% 预警 alert"));
-                }
-            }
+        List<Map<String, Object>> high = new ArrayList<>();
+        FunnelPlot f = funnel(byUnit, none, "", charts, "funnel", high, alarms, alerts);
+        if (f != null) {
             view.put("target", percent(f.target()));
-            view.put("high", high);
-            view.put("noHigh", high.isEmpty());
             view.put(
                     "suppressedUnits",
                     f.points().stream()
                             .filter(p -> p.band() == FunnelPlot.Band.SUPPRESSED)
                             .count());
         }
+        if (o.school() == null) {
+            Map<String, long[]> grades = new TreeMap<>();
+            c.bySchoolGrade
+                    .values()
+                    .forEach(m ->
+                            m.forEach((g, v) -> add(grades.computeIfAbsent(g, x -> new long[c.outcomes.size()]), v)));
+            funnel(
+                    suppress(grades, c.outcomes.size(), o.k()),
+                    none,
+                    "年级 grade ",
+                    charts,
+                    "funnelGrade",
+                    high,
+                    alarms,
+                    alerts);
+            view.put("gradeFunnel", true);
+        }
+        view.put("high", high);
+        view.put("noHigh", high.isEmpty());
 
         // Score distributions against the policy's raw cut-offs.
         List<Map<String, Object>> dist = new ArrayList<>();
@@ -297,6 +294,47 @@ public final class ReportWriter {
         }
         String[] severe = {"#c62828", "#ef6c00", "#f9a825", "#7cb342"};
         return severe[Math.min(s, severe.length - 1)];
+    }
+
+    /**
+     * Places a table's units on a funnel plot (chart {@code chartId}) and lists those above the
+     * limits; null when the region's own counts are hidden.
+     */
+    private static FunnelPlot funnel(
+            Table t,
+            int none,
+            String prefix,
+            ObjectNode charts,
+            String chartId,
+            List<Map<String, Object>> high,
+            List<String> alarms,
+            List<String> alerts) {
+        Long students = t.regionTotal;
+        Long noRisk = t.region[none];
+        if (students == null || noRisk == null || students == 0) {
+            return null;
+        }
+        List<FunnelPlot.Unit> units = new ArrayList<>();
+        for (var e : t.units.entrySet()) {
+            Long n = e.getValue().total();
+            Long no = e.getValue().cells()[none];
+            units.add(new FunnelPlot.Unit(prefix + e.getKey(), n, n == null || no == null ? null : n - no));
+        }
+        FunnelPlot f = FunnelPlot.of(students, students - noRisk, units);
+        charts.set(chartId, funnel(f));
+        for (FunnelPlot.Point p : f.points()) {
+            if (p.band() == FunnelPlot.Band.ABOVE_998 || p.band() == FunnelPlot.Band.ABOVE_95) {
+                (p.band() == FunnelPlot.Band.ABOVE_998 ? alarms : alerts).add(p.id());
+                FunnelPlot.Limits l = FunnelPlot.limits(f.target(), p.students());
+                high.add(Map.of(
+                        "unit", p.id(),
+                        "n", p.students(),
+                        "rate", percent(p.rate()),
+                        "limit", percent(p.band() == FunnelPlot.Band.ABOVE_998 ? l.upper998() : l.upper95()),
+                        "band", p.band() == FunnelPlot.Band.ABOVE_998 ? "99.8% 报警 alarm" : "95% 预警 alert"));
+            }
+        }
+        return f;
     }
 
     private static ObjectNode funnel(FunnelPlot f) {

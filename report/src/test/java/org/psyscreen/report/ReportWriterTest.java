@@ -50,7 +50,7 @@ class ReportWriterTest {
         assertThat(d.find()).isTrue();
         JsonNode charts = JsonMapper.builder().build().readTree(d.group(1));
         for (var c : charts.properties()) {
-            if (c.getKey().equals("funnel") || c.getKey().equals("trends")) {
+            if (c.getKey().startsWith("funnel") || c.getKey().equals("trends")) {
                 continue; // rates and limits, from published counts only
             }
             for (JsonNode s : c.getValue().path("series")) {
@@ -89,6 +89,7 @@ class ReportWriterTest {
         assertThat(html)
                 .contains("预警分布 Tiers by 学校 school", "高发单位 High-incidence", "Spiegelhalter 2005")
                 .contains("data-chart=\"tiersByUnit\"", "data-chart=\"funnel\"", "data-chart=\"dist-gad7-total\"")
+                .contains("data-chart=\"funnelGrade\"")
                 .contains("data-chart=\"trends\"", "2026-autumn → 2027-spring")
                 .contains("一级（紧急） Tier 1: urgent")
                 .doesNotContain("https://", "http://"); // opens offline: no CDN
