@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -44,8 +44,11 @@ public final class RecordStore implements AutoCloseable {
         SQLITE,
         POSTGRESQL;
 
-        String folder() {
-            return name().toLowerCase(Locale.ROOT);
+        /** The column types the one schema leaves open (V1__records.sql's placeholders). */
+        Map<String, String> types() {
+            return this == SQLITE
+                    ? Map.of("bigint", "INTEGER", "double", "REAL")
+                    : Map.of("bigint", "BIGINT", "double", "DOUBLE PRECISION");
         }
     }
 
@@ -101,7 +104,8 @@ public final class RecordStore implements AutoCloseable {
     private static void migrate(String url, Dialect dialect, String label) {
         Flyway flyway = Flyway.configure(RecordStore.class.getClassLoader())
                 .dataSource(url, null, null)
-                .locations("classpath:org/psyscreen/records/migration/" + dialect.folder())
+                .locations("classpath:org/psyscreen/records/migration")
+                .placeholders(dialect.types())
                 .loggers("slf4j")
                 .ignoreMigrationPatterns("")
                 .load();

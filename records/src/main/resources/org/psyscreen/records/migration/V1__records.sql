@@ -1,4 +1,6 @@
--- psyscreen records, schema 1 (PostgreSQL). The SQLite file differs only in column types.
+-- psyscreen records, schema 1, for SQLite and PostgreSQL alike. They differ only in two types, which
+-- RecordStore fills in as Flyway placeholders: bigint is INTEGER on SQLite (a primary key is then the
+-- rowid) and BIGINT on PostgreSQL; double is REAL on SQLite and DOUBLE PRECISION on PostgreSQL.
 -- Students are pseudonymous tokens (HMAC of the id); no name, raw id or answer is stored.
 
 CREATE TABLE store_info (
@@ -6,7 +8,7 @@ CREATE TABLE store_info (
 );
 
 CREATE TABLE wave (
-    id BIGINT NOT NULL PRIMARY KEY,
+    id ${bigint} NOT NULL PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,                -- e.g. 2026-autumn
     school_year TEXT NOT NULL,                -- e.g. 2026-2027 (the school year starts in September)
     term INTEGER NOT NULL CHECK (term IN (1, 2)),
@@ -15,8 +17,8 @@ CREATE TABLE wave (
 );
 
 CREATE TABLE import_run (
-    id BIGINT NOT NULL PRIMARY KEY,
-    wave_id BIGINT NOT NULL REFERENCES wave (id),
+    id ${bigint} NOT NULL PRIMARY KEY,
+    wave_id ${bigint} NOT NULL REFERENCES wave (id),
     input_sha256 TEXT NOT NULL,
     policy TEXT NOT NULL,                     -- id@version, or '' for research scoring
     policy_sha256 TEXT NOT NULL,
@@ -29,14 +31,14 @@ CREATE TABLE import_run (
 );
 
 CREATE TABLE student (
-    id BIGINT NOT NULL PRIMARY KEY,
+    id ${bigint} NOT NULL PRIMARY KEY,
     token TEXT NOT NULL UNIQUE
 );
 
 CREATE TABLE screening (
-    id BIGINT NOT NULL PRIMARY KEY,
-    wave_id BIGINT NOT NULL REFERENCES wave (id),
-    student_id BIGINT NOT NULL REFERENCES student (id),
+    id ${bigint} NOT NULL PRIMARY KEY,
+    wave_id ${bigint} NOT NULL REFERENCES wave (id),
+    student_id ${bigint} NOT NULL REFERENCES student (id),
     input_sha256 TEXT NOT NULL,
     record_no INTEGER NOT NULL,
     region TEXT NOT NULL,
@@ -52,7 +54,7 @@ CREATE INDEX screening_student ON screening (student_id);
 CREATE INDEX screening_scope ON screening (region, school, wave_id);
 
 CREATE TABLE form_result (
-    screening_id BIGINT NOT NULL REFERENCES screening (id),
+    screening_id ${bigint} NOT NULL REFERENCES screening (id),
     instrument TEXT NOT NULL,                 -- id
     instrument_key TEXT NOT NULL,             -- id@version
     definition_sha256 TEXT NOT NULL,
@@ -63,26 +65,26 @@ CREATE TABLE form_result (
 );
 
 CREATE TABLE scale_score (
-    screening_id BIGINT NOT NULL REFERENCES screening (id),
+    screening_id ${bigint} NOT NULL REFERENCES screening (id),
     instrument TEXT NOT NULL,
     scale TEXT NOT NULL,
-    value DOUBLE PRECISION,                               -- NULL: not scored
+    value ${double},                               -- NULL: not scored
     PRIMARY KEY (screening_id, instrument, scale)
 );
 
 CREATE TABLE norm_result (
-    screening_id BIGINT NOT NULL REFERENCES screening (id),
+    screening_id ${bigint} NOT NULL REFERENCES screening (id),
     norm_table TEXT NOT NULL,                 -- id
     table_key TEXT NOT NULL,                  -- id@version
     status TEXT NOT NULL,
-    t DOUBLE PRECISION,
-    percentile DOUBLE PRECISION,
+    t ${double},
+    percentile ${double},
     PRIMARY KEY (screening_id, norm_table)
 );
 
 CREATE TABLE decision (
-    id BIGINT NOT NULL PRIMARY KEY,
-    screening_id BIGINT NOT NULL REFERENCES screening (id),
+    id ${bigint} NOT NULL PRIMARY KEY,
+    screening_id ${bigint} NOT NULL REFERENCES screening (id),
     policy TEXT NOT NULL,                     -- id@version
     policy_sha256 TEXT NOT NULL,
     tier TEXT,                                -- NULL: no risk identified
@@ -91,16 +93,16 @@ CREATE TABLE decision (
     follow_ups TEXT NOT NULL,
     explanation TEXT NOT NULL,                -- JSON: fired rules with what they read, unevaluated rules
     engine_version TEXT NOT NULL,
-    import_id BIGINT NOT NULL REFERENCES import_run (id),
+    import_id ${bigint} NOT NULL REFERENCES import_run (id),
     UNIQUE (screening_id, policy)
 );
 
 CREATE TABLE scale_reliability (
     instrument_key TEXT NOT NULL,
     scale TEXT NOT NULL,
-    coefficient DOUBLE PRECISION NOT NULL,
+    coefficient ${double} NOT NULL,
     kind TEXT NOT NULL,
-    sd DOUBLE PRECISION NOT NULL,
+    sd ${double} NOT NULL,
     source TEXT NOT NULL,                     -- the definition's citation id
     citation TEXT NOT NULL,
     sample TEXT NOT NULL,
@@ -108,8 +110,8 @@ CREATE TABLE scale_reliability (
 );
 
 CREATE TABLE warning_case (
-    id BIGINT NOT NULL PRIMARY KEY,
-    student_id BIGINT NOT NULL REFERENCES student (id),
+    id ${bigint} NOT NULL PRIMARY KEY,
+    student_id ${bigint} NOT NULL REFERENCES student (id),
     region TEXT NOT NULL,
     school TEXT NOT NULL,
     grade TEXT NOT NULL,                      -- at the latest screening that flagged the case
@@ -125,8 +127,8 @@ CREATE INDEX warning_case_student ON warning_case (student_id);
 CREATE INDEX warning_case_scope ON warning_case (region, school, state);
 
 CREATE TABLE case_event (
-    id BIGINT NOT NULL PRIMARY KEY,
-    case_id BIGINT NOT NULL REFERENCES warning_case (id),
+    id ${bigint} NOT NULL PRIMARY KEY,
+    case_id ${bigint} NOT NULL REFERENCES warning_case (id),
     kind TEXT NOT NULL,
     event_date TEXT NOT NULL,
     role TEXT NOT NULL,
@@ -136,7 +138,7 @@ CREATE TABLE case_event (
 CREATE INDEX case_event_case ON case_event (case_id);
 
 CREATE TABLE deletion_log (
-    id BIGINT NOT NULL PRIMARY KEY,
+    id ${bigint} NOT NULL PRIMARY KEY,
     what TEXT NOT NULL,                       -- 'student' or 'waves before <school year>'; never a token
     rows_deleted INTEGER NOT NULL,
     deleted_at TEXT NOT NULL
