@@ -71,6 +71,21 @@ public final class RecordScorer {
         return id.isEmpty() ? 0 : LongSet.hash(id);
     }
 
+    /**
+     * The fields of one line of a CSV file, split by the batch's own CSV reader with its settings
+     * (for engines that read a file's lines themselves).
+     */
+    public static String[] fields(String line) {
+        try (var csv = ResponseFileScan.csv(new java.io.StringReader(line))) {
+            for (var record : csv) {
+                return record.getFields().toArray(String[]::new);
+            }
+            return new String[0];
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The output columns, as {@code scores.csv} has them. */
     public List<String> columns() {
         return scorer.columns();

@@ -1,7 +1,5 @@
 package org.psyscreen.spark;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -46,8 +44,6 @@ import scala.Tuple2;
  * typed sources go through {@link #score}.
  */
 public final class SparkScreening {
-    /** A column Spark's CSV reader may add for malformed rows; never a psyscreen column. */
-    static final String CORRUPT = "_corrupt_record";
 
     private SparkScreening() {}
 
@@ -68,19 +64,6 @@ public final class SparkScreening {
         public String toString() {
             return "Job[policy " + policyId + ", " + files.size() + " own file(s), "
                     + (key == null ? "no key" : "keyed") + "]";
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Job j
-                    && j.policyId.equals(policyId)
-                    && j.files.keySet().equals(files.keySet())
-                    && Arrays.equals(j.key, key);
-        }
-
-        @Override
-        public int hashCode() {
-            return policyId.hashCode();
         }
 
         /** A stable id of the job's definitions, for the per-JVM cache. */
@@ -134,29 +117,20 @@ public final class SparkScreening {
         return job.key() == null ? o : o.withPseudonymizer(Pseudonymizer.of(job.key()));
     }
 
-    /** The input's columns, without the corrupt-record column. */
-    static List<String> header(Dataset<Row> responses) {
-        List<String> h = new ArrayList<>(Arrays.asList(responses.columns()));
-        h.remove(CORRUPT);
-        return h;
-    }
-
     /**
      * Scores every row of a typed source (Parquet, ORC, a table, a DataFrame). The output has the
      * columns of {@code scores.csv}, all strings, one row per input row in input order ({@code record}
      * 1, 2, …; {@code line} = record + 1, as a CSV file with a header would number it).
      */
     public static Dataset<Row> score(Dataset<Row> responses, Job job) throws RecordScorer.HeaderRefused {
-        List<String> header = header(responses);
-        List<String> all = Arrays.asList(responses.columns());
-        int[] index = header.stream().mapToInt(all::indexOf).toArray();
+        List<String> header = Arrays.asList(responses.columns());
         JavaRDD<Tuple2<String[], Long>> records = responses
                 .toJavaRDD()
                 .zipWithIndex()
                 .map(t -> {
-                    String[] fields = new String[index.length];
-                    for (int i = 0; i < index.length; i++) {
-                        Object v = t._1().get(index[i]);
+                    String[] fields = new String[header.size()];
+                    for (int i = 0; i < fields.length; i++) {
+                        Object v = t._1().get(i);
                         fields[i] = v == null ? "" : v.toString();
                     }
                     return new Tuple2<>(fields, t._2() + 2);
@@ -167,15 +141,17 @@ public final class SparkScreening {
     /**
      * Scores a CSV file (UTF-8, a header, one record per line) read as text, each line split as the
      * CLI splits it: a row with fewer or more fields than the header is flagged exactly as the CLI
-     * flags it, blank lines are skipped, and {@code record} and {@code line} equal the CLI's.
+     * flags it (the batch's own CSV reader and settings, {@link RecordScorer#fields}), blank lines are
+     * skipped, and {@code record} and {@code line} equal the CLI's.
      */
     public static Dataset<Row> scoreCsv(SparkSession spark, String path, Job job) throws RecordScorer.HeaderRefused {
         JavaRDD<Tuple2<String, Long>> lines =
                 spark.read().textFile(path).toJavaRDD().zipWithIndex().map(t -> new Tuple2<>(t._1(), t._2() + 1));
         String first = lines.first()._1();
-        List<String> header = Arrays.asList(split(first.startsWith("\uFEFF") ? first.substring(1) : first));
-        JavaRDD<Tuple2<String[], Long>> records =
-                lines.filter(t -> t._2() > 1 && !t._1().isBlank()).map(t -> new Tuple2<>(split(t._1()), t._2()));
+        List<String> header =
+                Arrays.asList(RecordScorer.fields(first.startsWith("\uFEFF") ? first.substring(1) : first));
+        JavaRDD<Tuple2<String[], Long>> records = lines.filter(t -> t._2() > 1 && !t._1().isBlank())
+                .map(t -> new Tuple2<>(RecordScorer.fields(t._1()), t._2()));
         return scoreRecords(spark, header, records, job);
     }
 
@@ -221,18 +197,6 @@ public final class SparkScreening {
                 .keys()
                 .collect();
         return hashes.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    /** The fields of one raw CSV line (a malformed row), as the CLI's reader splits it. */
-    static String[] split(String line) {
-        try (CsvReader<CsvRecord> r = CsvReader.builder().ofCsvRecord(line)) {
-            for (CsvRecord rec : r) {
-                return rec.getFields().toArray(String[]::new);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new String[0];
     }
 
     /**
