@@ -29,6 +29,27 @@ public sealed interface Condition {
         return Texts.TEXT.computeIfAbsent(c, Object::toString);
     }
 
+    /**
+     * The scale comparisons a condition fires on: its own, or those inside {@code all} and {@code any}
+     * (not under {@code not}, where the comparison is inverted). What validation compares with norms
+     * and reports draw as cut-offs.
+     */
+    static java.util.List<ScaleCompare> cutoffs(Condition c) {
+        java.util.List<ScaleCompare> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Condition> todo = new java.util.ArrayDeque<>(java.util.List.of(c));
+        while (!todo.isEmpty()) {
+            Condition x = todo.pop();
+            if (x instanceof ScaleCompare sc) {
+                out.add(sc);
+            } else if (x instanceof All a) {
+                a.parts().forEach(todo::add);
+            } else if (x instanceof Any a) {
+                a.parts().forEach(todo::add);
+            }
+        }
+        return out;
+    }
+
     /** Holder of the text cache (interfaces cannot have private static fields). */
     final class Texts {
         static final java.util.concurrent.ConcurrentHashMap<Condition, String> TEXT =

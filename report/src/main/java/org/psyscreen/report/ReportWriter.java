@@ -163,7 +163,7 @@ public final class ReportWriter {
         List<String> pages = new ArrayList<>();
         if (o.records() != null) {
             try (RecordStore store = RecordStore.open(o.records())) {
-                Scope scope = o.school() == null ? Scope.everything() : Scope.school(regionOf(o), o.school());
+                Scope scope = o.school() == null ? Scope.everything() : Scope.school(c.schoolRegion, o.school());
                 trends(store, scope, o.k(), charts, view);
                 if (o.school() != null) {
                     studentPages(o, out, store, scope, labels, pages, view);
@@ -176,19 +176,6 @@ public final class ReportWriter {
         write("report.html.mustache", view, out.resolve("index.html"));
         pages.add(0, "index.html");
         return new Written(pages, alarms, alerts);
-    }
-
-    /** The region of the school's records (the store's scope needs it). */
-    private static String regionOf(Options o) throws IOException {
-        try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder()
-                .ofNamedCsvRecord(o.runDir().resolve("scores.csv"), StandardCharsets.UTF_8)) {
-            for (var r : csv) {
-                if (r.getField("school").equals(o.school())) {
-                    return r.getField("region");
-                }
-            }
-        }
-        return "";
     }
 
     /** A table of counts after suppression: the region's row and each unit's, hidden cells null. */
@@ -427,22 +414,14 @@ public final class ReportWriter {
         List<Double> out = new ArrayList<>();
         if (policy instanceof DeclarativePolicy p) {
             for (PolicyRule r : p.rules()) {
-                collect(r.when(), scale, out);
+                for (Condition.ScaleCompare sc : Condition.cutoffs(r.when())) {
+                    if ((sc.instrument() + "." + sc.scale()).equals(scale) && sc.basis() == Condition.Basis.RAW) {
+                        out.add(sc.op() == org.psyscreen.definition.Comparison.GT ? sc.value() + 1 : sc.value());
+                    }
+                }
             }
         }
         return out.stream().distinct().sorted().toList();
-    }
-
-    private static void collect(Condition c, String scale, List<Double> out) {
-        if (c instanceof Condition.ScaleCompare sc) {
-            if ((sc.instrument() + "." + sc.scale()).equals(scale) && sc.basis() == Condition.Basis.RAW) {
-                out.add(sc.op() == org.psyscreen.definition.Comparison.GT ? sc.value() + 1 : sc.value());
-            }
-        } else if (c instanceof Condition.All a) {
-            a.parts().forEach(x -> collect(x, scale, out));
-        } else if (c instanceof Condition.Any a) {
-            a.parts().forEach(x -> collect(x, scale, out));
-        }
     }
 
     private static void trends(RecordStore store, Scope scope, int k, ObjectNode charts, Map<String, Object> view) {

@@ -287,29 +287,20 @@ public final class Validator {
             return out;
         }
         for (PolicyRule rule : p.rules()) {
-            collect(rule.id(), rule.when(), instrument, table, out);
-        }
-        return out;
-    }
-
-    private static void collect(
-            String rule, Condition c, String instrument, NormTable table, List<NormComparison.Cutoff> out) {
-        if (c instanceof Condition.ScaleCompare sc) {
-            if (sc.instrument().equals(instrument)
-                    && sc.scale().equals(table.definition().scale())) {
+            for (Condition.ScaleCompare sc : Condition.cutoffs(rule.when())) {
+                if (!sc.instrument().equals(instrument)
+                        || !sc.scale().equals(table.definition().scale())) {
+                    continue;
+                }
                 if (sc.basis() == Condition.Basis.RAW) {
-                    out.add(new NormComparison.Cutoff(rule, false, sc.op(), sc.value()));
+                    out.add(new NormComparison.Cutoff(rule.id(), false, sc.op(), sc.value()));
                 } else if (sc.basis() == Condition.Basis.T
                         && table.definition().id().equals(sc.normId())) {
-                    out.add(new NormComparison.Cutoff(rule, true, sc.op(), sc.value()));
+                    out.add(new NormComparison.Cutoff(rule.id(), true, sc.op(), sc.value()));
                 }
             }
-        } else if (c instanceof Condition.All a) {
-            a.parts().forEach(x -> collect(rule, x, instrument, table, out));
-        } else if (c instanceof Condition.Any a) {
-            a.parts().forEach(x -> collect(rule, x, instrument, table, out));
         }
-        // Items, critical items, statuses, attributes and negations set no cut-off on a scale.
+        return out;
     }
 
     /** psyscreen's values for the columns a vendor's file may carry, and what explains each. */
