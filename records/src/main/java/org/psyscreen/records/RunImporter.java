@@ -71,7 +71,8 @@ final class RunImporter {
                     "this input (sha256 " + summary.inputSha256().substring(0, 16) + "…) was imported as wave '" + r[0]
                             + "' already; a file is one wave's screening");
         }
-        long waveId = wave(jsonl);
+        WaveRow wave = wave();
+        long waveId = wave.id();
         if (!store.rows(
                         "SELECT id FROM import_run WHERE wave_id = ? AND input_sha256 = ? AND policy = ?",
                         List.of(waveId, summary.inputSha256(), summary.policy()))
@@ -101,6 +102,7 @@ final class RunImporter {
         long withoutId = 0;
         String policySha = "";
         Set<String> instrumentKeys = new LinkedHashSet<>();
+        LocalDate first = null;
         try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -114,6 +116,10 @@ final class RunImporter {
                 } catch (JacksonException e) {
                     throw new RecordStoreException("scores.jsonl line " + lines
                             + " is not a psyscreen record (damaged or edited); nothing was imported");
+                }
+                if (n.path("testDate").isString()) {
+                    LocalDate d = LocalDate.parse(n.path("testDate").asString());
+                    first = first == null || d.isBefore(first) ? d : first;
                 }
                 String token = n.path("student").asString("");
                 if (token.isEmpty()) {
@@ -146,6 +152,9 @@ final class RunImporter {
                     + summary.recordsOut() + ": the run folder is damaged; score the file again");
         }
         batch.finish();
+        if (wave.created()) {
+            settle(wave, first);
+        }
         progress.accept(lines);
         store.update(
                 "UPDATE import_run SET records_stored = ?, records_without_id = ?, policy_sha256 = ? WHERE id = ?",
@@ -234,7 +243,10 @@ final class RunImporter {
                         + ", which is not loaded: give the folder that holds it with --bundle"));
     }
 
-    private long wave(Path jsonl) throws SQLException {
+    /** The wave's id, and whether this import creates it (its school year and term are then settled last). */
+    private record WaveRow(long id, boolean created) {}
+
+    private WaveRow wave() throws SQLException {
         List<Object[]> rows =
                 store.rows("SELECT id, school_year, term FROM wave WHERE name = ?", List.of(requested.name()));
         if (!rows.isEmpty()) {
@@ -244,9 +256,21 @@ final class RunImporter {
                 throw new RecordStoreException("wave '" + requested.name() + "' is school year " + r[1] + " term "
                         + r[2] + " already; give another wave name or leave out --school-year and --term");
             }
-            return ((Number) r[0]).longValue();
+            return new WaveRow(((Number) r[0]).longValue(), false);
         }
-        LocalDate first = firstTestDate(jsonl);
+        long id = store.nextId("wave");
+        store.update(
+                "INSERT INTO wave (id, name, school_year, term, first_test_date, created_at) VALUES (?, ?, ?, ?, NULL, ?)",
+                id,
+                requested.name(),
+                requested.schoolYear() == null ? "" : requested.schoolYear(),
+                requested.term() == 0 ? 1 : requested.term(),
+                store.now());
+        return new WaveRow(id, true);
+    }
+
+    /** A new wave's school year and term, from the request or else the run's earliest test date. */
+    private void settle(WaveRow wave, LocalDate first) throws SQLException {
         Wave w = requested;
         if (!w.complete()) {
             if (first == null) {
@@ -259,36 +283,12 @@ final class RunImporter {
                     w.schoolYear() == null ? derived.schoolYear() : w.schoolYear(),
                     w.term() == 0 ? derived.term() : w.term());
         }
-        long id = store.nextId("wave");
         store.update(
-                "INSERT INTO wave (id, name, school_year, term, first_test_date, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                id,
-                w.name(),
+                "UPDATE wave SET school_year = ?, term = ?, first_test_date = ? WHERE id = ?",
                 w.schoolYear(),
                 w.term(),
                 first == null ? null : first.toString(),
-                store.now());
-        return id;
-    }
-
-    /** The earliest test date of the run (one quick pass over the audit trail). */
-    private static LocalDate firstTestDate(Path jsonl) {
-        LocalDate first = null;
-        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                int at = line.indexOf("\"testDate\":\"");
-                if (at >= 0) {
-                    LocalDate d = LocalDate.parse(line.substring(at + 12, at + 22));
-                    if (first == null || d.isBefore(first)) {
-                        first = d;
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return first;
-        }
-        return first;
+                wave.id());
     }
 
     /** Keeps each instrument's declared reliabilities beside the scores (for the RCI in later years). */

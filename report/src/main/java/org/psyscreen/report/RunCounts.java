@@ -31,6 +31,8 @@ final class RunCounts {
     final Map<String, TreeMap<Integer, Long>> totals = new TreeMap<>();
 
     long records;
+    /** The region of the school's records when read for one school ("" when none). */
+    String schoolRegion = "";
 
     static final List<String> STATUSES = List.of("SCORED", "INCOMPLETE", "INVALID", "NOT_ADMINISTERED");
 
@@ -69,6 +71,9 @@ final class RunCounts {
                 }
                 if (r.getField("problems").contains(org.psyscreen.diagnostic.ProblemCode.ROW_HEADER_REPEATED.id())) {
                     continue; // a repeated header row: not a student
+                }
+                if (c.records == 0 && school != null) {
+                    c.schoolRegion = r.getField("region");
                 }
                 c.records++;
                 String tier = r.getField("tier");

@@ -272,8 +272,9 @@ public record ValidationReport(
         v.put("records", records);
         v.put("administered", administered);
         v.put("policy", policy == null ? "(none)" : policy);
-        v.put("findings", findings());
-        v.put("noFindings", findings().isEmpty());
+        List<String> findings = findings();
+        v.put("findings", findings);
+        v.put("noFindings", findings.isEmpty());
         List<Map<String, Object>> sc = new ArrayList<>();
         for (ScaleAnalysis s : scales) {
             Map<String, Object> m = new LinkedHashMap<>();
