@@ -82,7 +82,10 @@ class BrowserTest {
                 .as(name + ": every chart drew")
                 .isEqualTo(charts);
         Matcher errors = Pattern.compile("<div id=\"errors\">([^<]*)</div>").matcher(dom);
-        if (errors.find()) {
+        if (charts > 0) {
+            assertThat(errors.find())
+                    .as(name + ": the error panel is on the page")
+                    .isTrue();
             assertThat(errors.group(1)).as(name + ": script errors").isEmpty();
         }
         assertThat(r[1]).as(name + ": console").doesNotContain("Uncaught", ":ERROR:CONSOLE");

@@ -6,8 +6,9 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 /**
  * Differential item functioning of one item between two groups (reference: boys, focal: girls) by
  * the Mantel–Haenszel procedure: the item dichotomised as endorsed (above its lowest keyed value),
- * respondents matched on the scale total, one 2×2 table per total score (strata with one respondent
- * or one group only carry no information and are left out, as R drops nothing but they add zero).
+ * respondents matched on the scale total, one 2×2 table per total score. Strata with one respondent or
+ * one group only carry no information and are left out (R's {@code mantelhaen.test} refuses a stratum
+ * of one, so the R reference leaves them out too).
  *
  * <ul>
  *   <li>α_MH = Σ(A·D/T) / Σ(B·C/T): the common odds ratio of endorsing, boys against girls;
