@@ -16,6 +16,22 @@ public final class SyntheticCohort {
 
     private SyntheticCohort() {}
 
+    /**
+     * How many schools the students are spread over and how many classes each grade of a school has.
+     * {@link #SMALL} (6 schools, 4 classes a grade) is the demo cohort's; a province-like file has
+     * hundreds of schools and tens of thousands of classes, which is what roll-ups must scale to.
+     */
+    public record Hierarchy(int schools, int classesPerGrade) {
+        /** The demo cohort's hierarchy: 6 schools, 4 classes a grade. */
+        public static final Hierarchy SMALL = new Hierarchy(6, 4);
+
+        public Hierarchy {
+            if (schools < 1 || classesPerGrade < 1) {
+                throw new IllegalArgumentException("a hierarchy needs at least one school and one class a grade");
+            }
+        }
+    }
+
     /** The header for these plans. */
     public static String header(List<String> ids, List<ScoringPlan> plans) {
         StringBuilder sb = new StringBuilder("student_id,school,class,grade,sex,birth_date,test_date");
@@ -43,6 +59,17 @@ public final class SyntheticCohort {
      */
     public static int write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed, int wave)
             throws java.io.IOException {
+        return write(out, plansById, n, seed, wave, Hierarchy.SMALL);
+    }
+
+    /**
+     * Writes wave {@code wave} with students spread over {@code hierarchy}'s schools and classes (each
+     * draws one number from the seeded stream whatever its bound, so {@link Hierarchy#SMALL} gives the
+     * same bytes as {@link #write(Appendable, Map, int, long, int)}).
+     */
+    public static int write(
+            Appendable out, Map<String, ScoringPlan> plansById, int n, long seed, int wave, Hierarchy hierarchy)
+            throws java.io.IOException {
         List<String> ids = List.copyOf(plansById.keySet());
         List<ScoringPlan> plans = List.copyOf(plansById.values());
         SplittableRandom r = new SplittableRandom(seed);
@@ -58,8 +85,8 @@ public final class SyntheticCohort {
             int age = grade.startsWith("v") ? 14 + Integer.parseInt(grade.substring(1)) : 5 + Integer.parseInt(grade);
             int year = 2026 - age - (r.nextInt(10) < 7 ? 0 : 1);
             String id = "G" + (4401000000L + (s == 7 ? 5 : s)); // record 8 repeats record 6's id
-            int school = 1 + r.nextInt(6);
-            int classNo = 1 + r.nextInt(4);
+            int school = 1 + r.nextInt(hierarchy.schools());
+            int classNo = 1 + r.nextInt(hierarchy.classesPerGrade());
             boolean female = r.nextBoolean();
             String birth = s == 11
                     ? "2012-02-30"

@@ -1,6 +1,7 @@
 package org.psyscreen.definition;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** Locale-independent number printing for describe() texts and messages. */
 public final class Numbers {
@@ -47,8 +48,51 @@ public final class Numbers {
         if (decimals == null) {
             return format(v);
         }
-        return java.math.BigDecimal.valueOf(v)
-                .setScale(decimals, java.math.RoundingMode.HALF_UP)
-                .toPlainString();
+        long m = halfUpDigits(v, decimals);
+        if (m != NO_FAST_PATH) {
+            return decimals == 0 ? Long.toString(m) : decimal(m, decimals);
+        }
+        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * {@code v} rounded half-up to {@code decimals} (0–9): half-up of the decimal {@code v} prints as
+     * ({@link BigDecimal#valueOf(double)}), so 2.45 rounds to 2.5 at one decimal although the double
+     * nearest 2.45 lies just below it.
+     */
+    public static double roundHalfUp(double v, int decimals) {
+        long m = halfUpDigits(v, decimals);
+        if (m != NO_FAST_PATH) {
+            return m == 0 ? 0.0 : m / (double) POW10[decimals];
+        }
+        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static final long NO_FAST_PATH = Long.MIN_VALUE;
+
+    private static final long[] POW10 = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L
+    };
+
+    /**
+     * The digits of {@code v} rounded half-up to {@code decimals} ({@code v * 10^decimals} rounded), or
+     * {@link #NO_FAST_PATH} when double arithmetic cannot be sure of the answer: only when the scaled
+     * value is within a few ulps of a half (where the printed decimal, not the double, decides), or too
+     * large or not finite. Everywhere else the printed decimal and the double round to the same
+     * integer, because they differ by less than an ulp; BigDecimal answers the rest. Double.toString
+     * inside BigDecimal.valueOf was a twentieth of a batch's time in JDK 17.
+     */
+    private static long halfUpDigits(double v, int decimals) {
+        if (decimals < 0 || decimals >= POW10.length || !(Math.abs(v) < 1e9)) {
+            return NO_FAST_PATH;
+        }
+        double scaled = Math.abs(v) * POW10[decimals];
+        double floor = Math.floor(scaled);
+        double fraction = scaled - floor; // exact: both are below 2^53
+        if (Math.abs(fraction - 0.5) <= 16 * Math.ulp(scaled)) {
+            return NO_FAST_PATH;
+        }
+        long m = (long) floor + (fraction > 0.5 ? 1 : 0);
+        return v < 0 ? -m : m;
     }
 }

@@ -1,7 +1,5 @@
 package org.psyscreen.norm;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -156,7 +154,7 @@ public final class NormTable {
 
     /** Half-up rounding of the decimal the double prints as (so 2.45 rounds to 2.5 at one decimal). */
     static double round(double v, int decimals) {
-        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        return Numbers.roundHalfUp(v, decimals);
     }
 
     /** A readable listing of the table for {@code psyscreen norms}. */

@@ -60,6 +60,34 @@ public final class ScoringPlan {
     final Comparison[] criticalOp;
     final double[] criticalThreshold;
 
+    /**
+     * Per item, what each one-character ASCII answer is ({@link #oneCharAnswers}): answers are mostly
+     * one digit, and comparing them with every code was a thirtieth of a batch's time.
+     */
+    private final byte[][] oneCharAnswer;
+
+    private static final byte ONE_CHAR_INVALID = 0;
+    private static final byte ONE_CHAR_SPECIAL = -1;
+
+    /** For each item and ASCII character: 1 + the first code it equals, else special, else invalid. */
+    private static byte[][] oneCharAnswers(String[][] codes, String[][] special) {
+        byte[][] table = new byte[codes.length][];
+        for (int i = 0; i < codes.length; i++) {
+            table[i] = new byte[128];
+            for (int k = special[i].length - 1; k >= 0; k--) {
+                if (special[i][k].length() == 1 && special[i][k].charAt(0) < 128) {
+                    table[i][special[i][k].charAt(0)] = ONE_CHAR_SPECIAL;
+                }
+            }
+            for (int k = Math.min(codes[i].length, Byte.MAX_VALUE) - 1; k >= 0; k--) {
+                if (codes[i][k].length() == 1 && codes[i][k].charAt(0) < 128) {
+                    table[i][codes[i][k].charAt(0)] = (byte) (k + 1);
+                }
+            }
+        }
+        return table;
+    }
+
     // Per-scale rule flags, precomputed so the kernel does not consult the definition per row.
     final boolean[] mean;
     final boolean[] prorate;
@@ -97,6 +125,7 @@ public final class ScoringPlan {
         this.codes = codes;
         this.values = values;
         this.special = special;
+        this.oneCharAnswer = oneCharAnswers(codes, special);
         this.min = min;
         this.max = max;
         this.reverse = reverse;
@@ -295,8 +324,20 @@ public final class ScoringPlan {
                 st = AnswerState.BLANK;
             } else {
                 allBlank = false;
-                int k = indexOf(codes[i], a);
-                if (k >= 0) {
+                int k;
+                if (a.length() == 1 && a.charAt(0) < 128 && codes[i].length <= Byte.MAX_VALUE) {
+                    byte b = oneCharAnswer[i][a.charAt(0)];
+                    k = b > 0 ? b - 1 : -1;
+                    if (b == ONE_CHAR_SPECIAL) {
+                        st = AnswerState.SPECIAL;
+                    } else if (b == ONE_CHAR_INVALID) {
+                        st = AnswerState.INVALID;
+                        anyInvalid = true;
+                    } else {
+                        st = AnswerState.ANSWERED;
+                        raw[i] = values[i][k];
+                    }
+                } else if ((k = indexOf(codes[i], a)) >= 0) {
                     st = AnswerState.ANSWERED;
                     raw[i] = values[i][k];
                 } else if (indexOf(special[i], a) >= 0) {

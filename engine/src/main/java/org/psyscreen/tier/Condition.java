@@ -61,10 +61,24 @@ public sealed interface Condition {
     /** Evaluates and records what was read. */
     Truth eval(Screening s, Trace trace);
 
-    /** Readings, norm tables and missing norms of one rule's evaluation. */
+    /**
+     * Readings, norm tables and missing norms of one rule's evaluation. A trace that does not record
+     * keeps the norm tables and missing norms but no readings: a policy evaluates each rule without
+     * them first and runs a rule that fired again with them (conditions read only the screening), so
+     * the readings of the rules that do not fire — most rules for most students — are never built.
+     */
     final class Trace {
-        /** An empty trace. */
-        public Trace() {}
+        /** An empty trace that records readings. */
+        public Trace() {
+            this(true);
+        }
+
+        Trace(boolean recording) {
+            this.recording = recording;
+        }
+
+        /** Whether readings are kept. */
+        final boolean recording;
 
         final List<Reading> readings = new java.util.ArrayList<>();
         final List<String> normTables = new java.util.ArrayList<>();
@@ -81,18 +95,26 @@ public sealed interface Condition {
     /** {@code instrument.scale op value}, on the raw score, or on T or percentile from a norm table. */
     record ScaleCompare(String instrument, String scale, Basis basis, String normId, Comparison op, double value)
             implements Condition {
+        /** The variable a reading names, built only when the trace records. */
+        private String variable() {
+            return instrument + "." + scale
+                    + (basis == Basis.RAW ? "" : ":" + basis.name().toLowerCase(Locale.ROOT));
+        }
+
         @Override
         public Truth eval(Screening s, Trace trace) {
-            String var = instrument + "." + scale
-                    + (basis == Basis.RAW ? "" : ":" + basis.name().toLowerCase(Locale.ROOT));
             ScoredResponse form = s.forms().get(instrument);
             if (form == null) {
-                trace.readings.add(new Reading(var, "unavailable: instrument not given", null));
+                if (trace.recording) {
+                    trace.readings.add(new Reading(variable(), "unavailable: instrument not given", null));
+                }
                 return Truth.UNKNOWN;
             }
             double raw = form.scale(scale).value();
             if (Double.isNaN(raw)) {
-                trace.readings.add(new Reading(var, "unavailable: scale incomplete", null));
+                if (trace.recording) {
+                    trace.readings.add(new Reading(variable(), "unavailable: scale incomplete", null));
+                }
                 return Truth.UNKNOWN;
             }
             double x = raw;
@@ -101,7 +123,10 @@ public sealed interface Condition {
                 var norm = s.norm(normId, instrument);
                 if (norm.isEmpty()) {
                     trace.normMissing = true;
-                    trace.readings.add(new Reading(var, "unavailable: norm table " + normId + " not supplied", null));
+                    if (trace.recording) {
+                        trace.readings.add(
+                                new Reading(variable(), "unavailable: norm table " + normId + " not supplied", null));
+                    }
                     return Truth.UNKNOWN;
                 }
                 table = norm.get().tableKey();
@@ -110,14 +135,18 @@ public sealed interface Condition {
                 }
                 if (norm.get() instanceof NormResult.NoNorm no) {
                     trace.normMissing = true;
-                    trace.readings.add(new Reading(var, "unavailable: NO_NORM " + no.reason(), table));
+                    if (trace.recording) {
+                        trace.readings.add(new Reading(variable(), "unavailable: NO_NORM " + no.reason(), table));
+                    }
                     return Truth.UNKNOWN;
                 }
                 NormResult.Normed n = (NormResult.Normed) norm.get();
                 x = basis == Basis.T ? n.t() : n.percentile();
             }
             boolean met = op.test(x, value);
-            trace.readings.add(new Reading(var, Numbers.format(x), table, text(this), met));
+            if (trace.recording) {
+                trace.readings.add(new Reading(variable(), Numbers.format(x), table, text(this), met));
+            }
             return met ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -131,23 +160,31 @@ public sealed interface Condition {
 
     /** {@code instrument.item op value} on the item's raw answer value. */
     record ItemCompare(String instrument, String item, Comparison op, double value) implements Condition {
+        /** The variable a reading names, built only when the trace records. */
+        private String variable() {
+            return instrument + "." + item;
+        }
+
         @Override
         public Truth eval(Screening s, Trace trace) {
             ScoredResponse form = s.forms().get(instrument);
-            String var = instrument + "." + item;
             if (form == null || form.rawValue(item).isEmpty()) {
-                trace.readings.add(new Reading(
-                        var,
-                        "unavailable: "
-                                + (form == null
-                                        ? "instrument not given"
-                                        : form.answerState(item).name().toLowerCase(Locale.ROOT)),
-                        null));
+                if (trace.recording) {
+                    trace.readings.add(new Reading(
+                            variable(),
+                            "unavailable: "
+                                    + (form == null
+                                            ? "instrument not given"
+                                            : form.answerState(item).name().toLowerCase(Locale.ROOT)),
+                            null));
+                }
                 return Truth.UNKNOWN;
             }
             int v = form.rawValue(item).getAsInt();
             boolean met = op.test(v, value);
-            trace.readings.add(new Reading(var, Integer.toString(v), null, text(this), met));
+            if (trace.recording) {
+                trace.readings.add(new Reading(variable(), Integer.toString(v), null, text(this), met));
+            }
             return met ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -159,16 +196,24 @@ public sealed interface Condition {
 
     /** A critical item's state. */
     record CriticalIs(String instrument, String critical, CriticalState state) implements Condition {
+        /** The variable a reading names, built only when the trace records. */
+        private String variable() {
+            return "critical " + instrument + "." + critical;
+        }
+
         @Override
         public Truth eval(Screening s, Trace trace) {
             ScoredResponse form = s.forms().get(instrument);
-            String var = "critical " + instrument + "." + critical;
             if (form == null) {
-                trace.readings.add(new Reading(var, "unavailable: instrument not given", null));
+                if (trace.recording) {
+                    trace.readings.add(new Reading(variable(), "unavailable: instrument not given", null));
+                }
                 return Truth.UNKNOWN;
             }
             CriticalState st = form.critical(critical);
-            trace.readings.add(new Reading(var, st.name(), null, text(this), st == state));
+            if (trace.recording) {
+                trace.readings.add(new Reading(variable(), st.name(), null, text(this), st == state));
+            }
             return st == state ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -180,15 +225,24 @@ public sealed interface Condition {
 
     /** A form's status. */
     record StatusIs(String instrument, FormStatus status) implements Condition {
+        /** The variable a reading names, built only when the trace records. */
+        private String variable() {
+            return "status " + instrument;
+        }
+
         @Override
         public Truth eval(Screening s, Trace trace) {
             ScoredResponse form = s.forms().get(instrument);
-            String var = "status " + instrument;
             if (form == null) {
-                trace.readings.add(new Reading(var, "unavailable: instrument not given", null));
+                if (trace.recording) {
+                    trace.readings.add(new Reading(variable(), "unavailable: instrument not given", null));
+                }
                 return Truth.UNKNOWN;
             }
-            trace.readings.add(new Reading(var, form.status().name(), null, text(this), form.status() == status));
+            if (trace.recording) {
+                trace.readings.add(
+                        new Reading(variable(), form.status().name(), null, text(this), form.status() == status));
+            }
             return form.status() == status ? Truth.TRUE : Truth.FALSE;
         }
 
@@ -204,10 +258,14 @@ public sealed interface Condition {
         public Truth eval(Screening s, Trace trace) {
             Boolean v = s.attributes().get(name);
             if (v == null) {
-                trace.readings.add(new Reading("attribute " + name, "unknown", null, text(this), null));
+                if (trace.recording) {
+                    trace.readings.add(new Reading("attribute " + name, "unknown", null, text(this), null));
+                }
                 return Truth.UNKNOWN;
             }
-            trace.readings.add(new Reading("attribute " + name, Boolean.toString(v), null, text(this), v == value));
+            if (trace.recording) {
+                trace.readings.add(new Reading("attribute " + name, Boolean.toString(v), null, text(this), v == value));
+            }
             return v == value ? Truth.TRUE : Truth.FALSE;
         }
 

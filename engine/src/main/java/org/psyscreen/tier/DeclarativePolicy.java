@@ -166,11 +166,20 @@ public final class DeclarativePolicy implements CutoffPolicy {
         boolean normMissing = false;
         Tier tier = null;
         for (PolicyRule rule : rules) {
-            Condition.Trace trace = new Condition.Trace();
+            Condition.Trace trace = new Condition.Trace(false);
             Condition.Truth truth = rule.when().eval(screening, trace);
-            trace.normTables.stream().filter(t -> !normTables.contains(t)).forEach(normTables::add);
+            for (String table : trace.normTables) {
+                if (!normTables.contains(table)) {
+                    normTables.add(table);
+                }
+            }
             normMissing |= trace.normMissing;
             if (truth == Condition.Truth.TRUE) {
+                // The same evaluation again, now keeping what it read (see Condition.Trace).
+                trace = new Condition.Trace(true);
+                if (rule.when().eval(screening, trace) != truth) {
+                    throw new IllegalStateException("rule " + rule.id() + " read the screening differently twice");
+                }
                 Tier t = tier(rule.tierId());
                 fired.add(new RuleFiring(
                         rule.id(),

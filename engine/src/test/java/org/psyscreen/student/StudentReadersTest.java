@@ -92,4 +92,31 @@ class StudentReadersTest {
             assertThat(StudentReaders.date(bad)).as(bad).isNull();
         }
     }
+
+    /**
+     * {@code dddd-dd-dd} is read without a formatter; on seeded strings of that shape, days that do
+     * not exist included, it gives exactly what the strict {@code uuuu-M-d} formatter gives.
+     */
+    @Test
+    void isoDatesReadAsTheStrictFormatterReadsThem() {
+        java.time.format.DateTimeFormatter strict = java.time.format.DateTimeFormatter.ofPattern(
+                        "uuuu-M-d", java.util.Locale.ROOT)
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(20261125);
+        for (int i = 0; i < 50_000; i++) {
+            String cell = String.format(
+                    java.util.Locale.ROOT,
+                    "%04d-%02d-%02d",
+                    r.nextInt(10) == 0 ? r.nextInt(10_000) : 1990 + r.nextInt(40),
+                    r.nextInt(14),
+                    r.nextInt(33));
+            LocalDate want;
+            try {
+                want = LocalDate.parse(cell, strict);
+            } catch (java.time.format.DateTimeParseException e) {
+                want = null;
+            }
+            assertThat(StudentReaders.date(cell)).as(cell).isEqualTo(want);
+        }
+    }
 }

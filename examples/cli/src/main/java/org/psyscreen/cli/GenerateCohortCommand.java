@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
-            "  psyscreen generate-cohort --policy example-a-glad-pc --students 1000000 --seed 1 big.csv",
+            "  psyscreen generate-cohort --policy example-a-glad-pc --students 1000000 --seed 1 \\",
+            "      --schools 200 --classes-per-grade 12 big.csv",
             "  psyscreen generate-cohort --policy example-a-glad-pc --wave 2 wave2.csv",
             "  psyscreen generate-cohort --instrument cesd --students 2000 cesd-sample.csv"
         })
@@ -56,6 +57,19 @@ final class GenerateCohortCommand implements Callable<Integer> {
                     + " students are absent from each later wave and answers drift [default: 1].")
     int wave;
 
+    @Option(
+            names = "--schools",
+            defaultValue = "6",
+            description = "Schools the students are spread over [default: ${DEFAULT-VALUE}].")
+    int schools;
+
+    @Option(
+            names = "--classes-per-grade",
+            defaultValue = "4",
+            description = "Classes in each grade of a school [default: ${DEFAULT-VALUE}]; with --schools 200 and"
+                    + " 12 this gives a province-like 28,800 classes.")
+    int classesPerGrade;
+
     @Mixin
     BundleOption bundleOption;
 
@@ -73,6 +87,10 @@ final class GenerateCohortCommand implements Callable<Integer> {
             err.println("psyscreen generate-cohort: --wave must be 1 to 12");
             return 2;
         }
+        if (schools < 1 || classesPerGrade < 1) {
+            err.println("psyscreen generate-cohort: --schools and --classes-per-grade must be 1 or more");
+            return 2;
+        }
         if ((policyId == null) == instruments.isEmpty()) {
             err.println("psyscreen generate-cohort: give --policy ID or --instrument ID (not both)");
             return 2;
@@ -84,7 +102,8 @@ final class GenerateCohortCommand implements Callable<Integer> {
         }
         int written;
         try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            written = SyntheticCohort.write(w, plans.get(), students, seed, wave);
+            written = SyntheticCohort.write(
+                    w, plans.get(), students, seed, wave, new SyntheticCohort.Hierarchy(schools, classesPerGrade));
         }
         spec.commandLine().getOut().println("wrote " + written + " synthetic students to " + output);
         return 0;
