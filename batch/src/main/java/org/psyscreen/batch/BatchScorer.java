@@ -82,6 +82,9 @@ public final class BatchScorer {
     /** Screens every record: the batch reads cells, the screener does everything else. */
     private final Screener screener;
 
+    /** How many columns scores.csv has (a row's list is sized once). */
+    private final int columnCount;
+
     /** Per instrument, the decimals each scale is printed with in scores.csv (null: exact). */
     private final Map<String, Integer[]> decimals = new java.util.HashMap<>();
 
@@ -100,6 +103,7 @@ public final class BatchScorer {
         plans.forEach((id, plan) -> decimals.put(
                 id, plan.definition().scales().stream().map(sc -> sc.decimals()).toArray(Integer[]::new)));
         this.recodes = Recodes.of(options.mapping().values(), plans);
+        this.columnCount = columns().size();
     }
 
     Map<String, ScoringPlan> plans() {
@@ -208,49 +212,106 @@ public final class BatchScorer {
     private Checked check(Path input, InputLabel label, boolean otherInstrumentsIgnored) throws IOException {
         String name = label == null ? input.getFileName().toString() : label.name();
         List<Problem> problems = new ArrayList<>();
-        ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(input, name, problems);
+        // The byte pass (hash, encoding, NUL, quoting) runs on its own thread while this one reads the
+        // records and ids as if the file were plain UTF-8, as nearly every export is. The guess is
+        // kept only when the byte pass agrees that the file reads that way; otherwise the records are
+        // read again the way the byte pass says. Either way the result is what reading them one
+        // after the other gave, in about the time of the longer of the two.
+        java.util.concurrent.FutureTask<ResponseFileScan.Bytes> bytePass =
+                new java.util.concurrent.FutureTask<>(() -> ResponseFileScan.bytes(input, name, problems));
+        Thread byteThread = new Thread(bytePass, "psyscreen-byte-pass");
+        byteThread.setDaemon(true);
+        byteThread.start();
+        ResponseFileScan.Bytes guess = ResponseFileScan.plainUtf8Guess(input);
+        IdPass guessed = null;
+        if (guess != null) {
+            try {
+                guessed = idPass(input, guess, name, otherInstrumentsIgnored);
+            } catch (IOException | RuntimeException e) {
+                guessed = null; // not plain after all; the byte pass decides how to read it
+            }
+        }
+        ResponseFileScan.Bytes bytes = finished(bytePass);
         InputLabel named = label != null ? label : new InputLabel(name, bytes.sha256());
         ColumnLayout layout = null;
         long records = 0;
         long blank = 0;
         DuplicateIds duplicated = new DuplicateIds();
         if (problems.isEmpty()) {
-            try (RecordSource source = RecordSource.open(input, bytes)) {
-                String[] header = source.header();
-                if (header != null) {
-                    // Header problems are collected; reading goes on so every file-level problem is listed.
-                    layout = ColumnLayout.resolve(
-                            name,
-                            Arrays.asList(header),
-                            plans,
-                            options.mapping().columns(),
-                            options.mapping().ignore(),
-                            otherInstrumentsIgnored,
-                            problems);
-                    int idCol = layout.column("student_id");
-                    for (RecordBlock b; (b = source.next(4096)) != null; ) {
-                        records += b.size();
-                        idHashes(b, idCol, duplicated::offer);
-                    }
-                    blank = source.blankLines();
-                }
-            } catch (CsvParseException e) {
-                problems.add(ResponseFileScan.undelimited(e, name, bytes));
-            }
-            if (layout == null && problems.isEmpty()) {
-                problems.add(ResponseFileScan.fileProblem(
-                        ProblemCode.FILE_EMPTY,
-                        name,
-                        1,
-                        "the file has no header",
-                        "export the data with its header row"));
-            }
+            IdPass ids = guessed != null && ResponseFileScan.readsAs(bytes, guess)
+                    ? guessed
+                    : idPass(input, bytes, name, otherInstrumentsIgnored);
+            problems.addAll(ids.problems());
+            layout = ids.layout();
+            records = ids.records();
+            blank = ids.blank();
+            duplicated = ids.duplicated();
         }
         Problems fileProblems = Problems.of(problems);
         if (!fileProblems.hasErrors() && duplicated.needsRecount()) {
             recountIds(input, bytes, layout, duplicated);
         }
         return new Checked(named, bytes, layout, records, blank, duplicated, fileProblems);
+    }
+
+    /** What reading the records found: header problems, the layout, counts and the ids seen. */
+    private record IdPass(
+            List<Problem> problems, ColumnLayout layout, long records, long blank, DuplicateIds duplicated) {}
+
+    /** Reads the header and every record's id as {@code bytes} says the file reads. */
+    private IdPass idPass(Path input, ResponseFileScan.Bytes bytes, String name, boolean otherInstrumentsIgnored)
+            throws IOException {
+        List<Problem> problems = new ArrayList<>();
+        ColumnLayout layout = null;
+        long records = 0;
+        long blank = 0;
+        DuplicateIds duplicated = new DuplicateIds();
+        try (RecordSource source = RecordSource.open(input, bytes)) {
+            String[] header = source.header();
+            if (header != null) {
+                // Header problems are collected; reading goes on so every file-level problem is listed.
+                layout = ColumnLayout.resolve(
+                        name,
+                        Arrays.asList(header),
+                        plans,
+                        options.mapping().columns(),
+                        options.mapping().ignore(),
+                        otherInstrumentsIgnored,
+                        problems);
+                int idCol = layout.column("student_id");
+                for (RecordBlock b; (b = source.next(4096)) != null; ) {
+                    records += b.size();
+                    idHashes(b, idCol, duplicated::offer);
+                }
+                blank = source.blankLines();
+            }
+        } catch (CsvParseException e) {
+            problems.add(ResponseFileScan.undelimited(e, name, bytes));
+        }
+        if (layout == null && problems.isEmpty()) {
+            problems.add(ResponseFileScan.fileProblem(
+                    ProblemCode.FILE_EMPTY, name, 1, "the file has no header", "export the data with its header row"));
+        }
+        return new IdPass(problems, layout, records, blank, duplicated);
+    }
+
+    /** The byte pass's result, its exceptions as they were thrown. */
+    private static ResponseFileScan.Bytes finished(java.util.concurrent.FutureTask<ResponseFileScan.Bytes> pass)
+            throws IOException {
+        try {
+            return pass.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the file was checked");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("the byte pass failed", e.getCause());
+        }
     }
 
     /** Reads, checks and scores {@code input}, writing every output but the summary into {@code dir}. */
@@ -659,7 +720,7 @@ public final class BatchScorer {
         if (!id.isEmpty() && duplicated.duplicated(LongSet.hash(id))) {
             in.flag(RecordProblem.of(ProblemCode.ROW_DUPLICATE_ID));
         }
-        for (StudentField f : StudentField.values()) {
+        for (StudentField f : STUDENT_FIELDS) {
             in.set(f, recodes.field(f, cell(rec, layout.column(f.column()))));
         }
         layout.attributes.forEach((k, c) -> in.attribute(k, cell(rec, c)));
@@ -745,19 +806,41 @@ public final class BatchScorer {
         return c;
     }
 
+    /** {@code StudentField.values()} once (each call copies the array). */
+    private static final StudentField[] STUDENT_FIELDS = StudentField.values();
+
+    private static final List<String> DEMOGRAPHICS = List.of("school", "class", "grade", "sex", "region");
+
+    /** {@code items} named by {@code name} and joined by spaces, without a stream (one per cell and record). */
+    private static <T> String joined(java.util.Collection<T> items, java.util.function.Function<T, String> name) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean first = true;
+        for (T item : items) {
+            if (!first) {
+                sb.append(' ');
+            }
+            first = false;
+            sb.append(name.apply(item));
+        }
+        return sb.toString();
+    }
+
     private List<String> csvRow(RowOutcome o) {
-        List<String> v = new ArrayList<>();
+        List<String> v = new ArrayList<>(columnCount);
         v.add(Long.toString(o.recordNo()));
         v.add(Long.toString(o.line()));
         v.add(org.psyscreen.student.Cells.spreadsheetSafe(o.student()));
-        for (String f : List.of("school", "class", "grade", "sex", "region")) {
+        for (String f : DEMOGRAPHICS) {
             v.add(org.psyscreen.student.Cells.spreadsheetSafe(o.demographics().get(f)));
         }
         v.add(String.join(" | ", o.problemTexts()));
         for (var e : o.forms().entrySet()) {
             ScoredResponse r = e.getValue();
             v.add(r.status().name());
-            v.add(String.join(" ", r.reasons().stream().map(Object::toString).toList()));
+            v.add(joined(r.reasons(), Object::toString));
             for (int s = 0; s < r.scaleIds().size(); s++) {
                 double x = r.scaleValue(s);
                 v.add(Double.isNaN(x) ? "" : Numbers.format(x, decimals.get(e.getKey())[s]));
@@ -786,8 +869,8 @@ public final class BatchScorer {
             v.add(d.tier() == null ? "" : d.tier().id());
             v.add(d.tier() == null ? "" : d.tier().label().zh());
             v.add(d.tier() == null ? "" : d.tier().label().en());
-            v.add(String.join(" ", d.followUps().stream().map(Enum::name).toList()));
-            v.add(String.join(" ", d.fired().stream().map(RuleFiring::ruleId).toList()));
+            v.add(joined(d.followUps(), Enum::name));
+            v.add(joined(d.fired(), RuleFiring::ruleId));
             v.add(d.policyKey());
             v.add(String.join(" ", d.normTables()));
         }

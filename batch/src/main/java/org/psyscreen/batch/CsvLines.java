@@ -38,8 +38,10 @@ final class CsvLines {
                 byte[] b = f.replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8);
                 out.write(b, 0, b.length);
                 out.write('"');
+            } else if (ascii) {
+                out.writeAscii(f);
             } else {
-                byte[] b = f.getBytes(ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                byte[] b = f.getBytes(StandardCharsets.UTF_8);
                 out.write(b, 0, b.length);
             }
         }

@@ -39,6 +39,24 @@ final class PagedBytes extends OutputStream {
         }
     }
 
+    /** Writes the characters of {@code s}, all below 0x80, as bytes, without an intermediate array. */
+    void writeAscii(String s) {
+        int off = 0;
+        int len = s.length();
+        while (len > 0) {
+            if (used == PAGE) {
+                turn();
+            }
+            int n = Math.min(len, PAGE - used);
+            for (int i = 0; i < n; i++) {
+                page[used + i] = (byte) s.charAt(off + i);
+            }
+            used += n;
+            off += n;
+            len -= n;
+        }
+    }
+
     private void turn() {
         full.add(page);
         page = new byte[PAGE];

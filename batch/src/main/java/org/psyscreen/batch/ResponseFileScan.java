@@ -202,6 +202,31 @@ final class ResponseFileScan {
         return new Problem(code, Severity.ERROR, new SourceLocation(name, line, 0), "", message, fix);
     }
 
+    /**
+     * How {@code file} reads if it is plain UTF-8 (with or without a BOM), for reading its records
+     * while the byte pass runs; {@code null} when its first bytes already say otherwise (a UTF-16
+     * BOM). Only {@link #readsAs} decides whether what was read that way counts.
+     */
+    static Bytes plainUtf8Guess(Path file) throws IOException {
+        byte[] head = new byte[3];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 3);
+        }
+        boolean utf8Bom = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        boolean utf16Bom = n >= 2
+                && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
+                        || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF));
+        return utf16Bom ? null : new Bytes(null, -1, StandardCharsets.UTF_8, utf8Bom ? 3 : 0, "guess", true, 0);
+    }
+
+    /** Whether records read as {@code guess} are the records {@code bytes} (the byte pass) says the file holds. */
+    static boolean readsAs(Bytes bytes, Bytes guess) {
+        return bytes.plain()
+                && bytes.charset().equals(StandardCharsets.UTF_8)
+                && bytes.bomLength() == guess.bomLength();
+    }
+
     private static final int BUFFER = 1 << 16;
 
     /**

@@ -72,8 +72,10 @@ final class Rollups {
     /** Writes the suppressed roll-up as CSV: level, region, school, grade, class, students, one column per outcome. */
     void write(Writer out, int k) throws IOException {
         // Hidden cells by unit path (region / school / grade / class prefixes), carried between tables.
-        Map<List<String>, Set<Integer>> hidden = new HashMap<>();
-        Map<List<String>, CountTable.Unit> published = new HashMap<>();
+        // Concurrent: the schools of a region are suppressed in parallel; each touches only its own
+        // paths (school, grades, classes), so the order they run in cannot change what is hidden.
+        Map<List<String>, Set<Integer>> hidden = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<List<String>, CountTable.Unit> published = new java.util.concurrent.ConcurrentHashMap<>();
         // One pass builds everything the suppression loop reads: it never rescans the classes, so its
         // cost grows with the number of cells, not with schools x classes.
         sorted = new TreeMap<>(Rollups::compare);
@@ -104,9 +106,11 @@ final class Rollups {
         while (!stable) {
             stable = true;
             for (var region : schoolsByRegion.entrySet()) {
-                for (List<String> school : region.getValue()) {
-                    stable &= suppressSchool(school, k, hidden, published);
-                }
+                // every school is suppressed (no short-circuit), then the region over them
+                boolean schoolsStable = region.getValue().parallelStream()
+                        .map(school -> suppressSchool(school, k, hidden, published))
+                        .reduce(true, (a, b) -> a & b);
+                stable &= schoolsStable;
                 stable &= suppressRegion(region.getKey(), region.getValue(), k, hidden, published);
             }
         }

@@ -28,19 +28,33 @@ public final class Numbers {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    /** {@code m / 10^k} in plain notation. */
+    /** {@code m / 10^k} in plain notation, at least one digit before the point, built in one array. */
     private static String decimal(long m, int k) {
-        String digits = Long.toString(Math.abs(m));
-        StringBuilder s = new StringBuilder(digits.length() + k + 2);
-        if (m < 0) {
-            s.append('-');
+        long a = Math.abs(m);
+        long scale = 1;
+        for (int i = 0; i < k; i++) {
+            scale *= 10;
         }
-        for (int i = digits.length(); i <= k; i++) {
-            s.append('0'); // at least one digit before the point
+        long whole = a / scale;
+        long fraction = a % scale;
+        int wholeDigits = 1;
+        for (long x = whole; x >= 10; x /= 10) {
+            wholeDigits++;
         }
-        s.append(digits);
-        s.insert(s.length() - k, '.');
-        return s.toString();
+        int sign = m < 0 ? 1 : 0;
+        byte[] out = new byte[sign + wholeDigits + 1 + k];
+        int pos = out.length - 1;
+        for (int i = 0; i < k; i++, fraction /= 10) {
+            out[pos--] = (byte) ('0' + fraction % 10);
+        }
+        out[pos--] = '.';
+        for (int i = 0; i < wholeDigits; i++, whole /= 10) {
+            out[pos--] = (byte) ('0' + whole % 10);
+        }
+        if (sign == 1) {
+            out[0] = '-';
+        }
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** {@code v} rounded half-up to {@code decimals} and printed with exactly that many (null: {@link #format}). */

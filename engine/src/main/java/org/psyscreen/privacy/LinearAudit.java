@@ -47,24 +47,33 @@ final class LinearAudit {
                 eqs.add(e);
             }
         }
+        // Children by parent, found once (scanning every unit for each parent and column made the
+        // audit quadratic in the units of a table).
+        List<List<Integer>> children = new ArrayList<>(units.size());
+        for (int u = 0; u < units.size(); u++) {
+            children.add(new ArrayList<>());
+        }
+        for (int ch = 0; ch < units.size(); ch++) {
+            int parent = units.get(ch).parent;
+            if (parent >= 0 && parent < units.size()) {
+                children.get(parent).add(ch);
+            }
+        }
         for (int p = 0; p < units.size(); p++) {
+            if (children.get(p).isEmpty()) {
+                continue;
+            }
             for (int c = 0; c < cols; c++) {
                 double[] e = new double[n];
-                boolean any = false;
                 if (var[p][c] >= 0) {
                     e[var[p][c]] = -1;
                 }
-                for (int ch = 0; ch < units.size(); ch++) {
-                    if (units.get(ch).parent == p) {
-                        any = true;
-                        if (var[ch][c] >= 0) {
-                            e[var[ch][c]] = 1;
-                        }
+                for (int ch : children.get(p)) {
+                    if (var[ch][c] >= 0) {
+                        e[var[ch][c]] = 1;
                     }
                 }
-                if (any) {
-                    eqs.add(e);
-                }
+                eqs.add(e);
             }
         }
         return determined(eqs, n, cells);

@@ -75,12 +75,15 @@ public sealed interface Condition {
 
         Trace(boolean recording) {
             this.recording = recording;
+            this.readings = recording ? new java.util.ArrayList<>() : List.of();
         }
 
         /** Whether readings are kept. */
         final boolean recording;
 
-        final List<Reading> readings = new java.util.ArrayList<>();
+        /** Kept only when recording; a trace that does not record never allocates a list for them. */
+        final List<Reading> readings;
+
         final List<String> normTables = new java.util.ArrayList<>();
         boolean normMissing;
     }

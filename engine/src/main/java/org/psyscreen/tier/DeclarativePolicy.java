@@ -199,14 +199,20 @@ public final class DeclarativePolicy implements CutoffPolicy {
     }
 
     private Tier tier(String tierId) {
-        return tiers.stream().filter(t -> t.id().equals(tierId)).findFirst().orElseThrow();
+        for (Tier t : tiers) {
+            if (t.id().equals(tierId)) {
+                return t;
+            }
+        }
+        throw new java.util.NoSuchElementException(tierId);
     }
 
     private String citationText(String source) {
-        return citations.stream()
-                .filter(c -> c.id().equals(source))
-                .map(Citation::text)
-                .findFirst()
-                .orElse(source);
+        for (Citation c : citations) {
+            if (c.id().equals(source)) {
+                return c.text();
+            }
+        }
+        return source;
     }
 }

@@ -1,7 +1,6 @@
 package org.psyscreen.tier;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,9 +27,15 @@ public final class Policies {
      * becomes a POLICY_ERROR decision in the policy's (or, failing that, the most severe) tier.
      */
     public static TierDecision decide(CutoffPolicy policy, Screening screening) {
-        Tier mostSevere = policy.tiers().stream()
-                .min(Comparator.comparingInt(Tier::severity))
-                .orElseThrow();
+        Tier mostSevere = null; // a loop, not a stream: this runs for every student
+        for (Tier t : policy.tiers()) {
+            if (mostSevere == null || t.severity() < mostSevere.severity()) {
+                mostSevere = t;
+            }
+        }
+        if (mostSevere == null) {
+            throw new java.util.NoSuchElementException("policy " + policy.key() + " has no tiers");
+        }
         List<RuleFiring> fired = new ArrayList<>();
         Set<FollowUp> followUps = EnumSet.noneOf(FollowUp.class);
 
@@ -126,10 +131,12 @@ public final class Policies {
     }
 
     private static Tier tierById(CutoffPolicy policy, String id) {
-        return policy.tiers().stream()
-                .filter(t -> t.id().equals(id))
-                .findFirst()
-                .orElse(null);
+        for (Tier t : policy.tiers()) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static Tier moreSevere(Tier a, Tier b) {
