@@ -6,6 +6,7 @@
 # median wall time, so machine noise hits every tool alike.
 # Usage (from the repository root, after ./mvnw -q -B install -DskipTests):
 #   benchmarks/e2e/run.sh 1000000 [THREADS]          REPS=5 SKIP="pandas psych" to change the defaults
+#   SCHOOLS=6 CLASSES=4 for the demo cohort's small hierarchy (default: 200 schools, 12 classes a grade)
 # R (apt-get install r-base-core r-cran-data.table r-cran-psych) and pandas (apt-get install
 # python3-pandas) are used when installed and reported as skipped otherwise.
 set -euo pipefail
@@ -16,8 +17,12 @@ SKIP=${SKIP:-}
 W=${WORK:-target/e2e}
 JAR=examples/cli/target/psyscreen.jar
 mkdir -p "$W"
-IN="$W/cohort-$N.csv"
-[ -f "$IN" ] || java -jar "$JAR" generate-cohort --policy example-a-glad-pc --students "$N" --seed 1 "$IN" > /dev/null
+# A province-like hierarchy (issue 17): 200 schools x 12 grades x 12 classes = 28,800 classes.
+SCHOOLS=${SCHOOLS:-200}
+CLASSES=${CLASSES:-12}
+IN="$W/cohort-$N-$SCHOOLS-$CLASSES.csv"
+[ -f "$IN" ] || java -jar "$JAR" generate-cohort --policy example-a-glad-pc --students "$N" --seed 1 \
+  --schools "$SCHOOLS" --classes-per-grade "$CLASSES" "$IN" > /dev/null
 
 NAMES=()
 CMDS=()
@@ -55,7 +60,7 @@ for i in "${!NAMES[@]}"; do [ "${OUTS[$i]}" = - ] || CHECK+=("${OUTS[$i]}"); don
 [ ${#CHECK[@]} -eq 0 ] || /usr/bin/python3 benchmarks/e2e/compare.py "$W/psyscreen/scores.csv" "${CHECK[@]}"
 
 echo
-echo "cohort: $N students, $(du -m "$IN" | cut -f1) MB, threads $T, $REPS interleaved rounds, $(nproc) cores"
+echo "cohort: $N students, $(du -mL "$IN" | cut -f1) MB, threads $T, $REPS interleaved rounds, $(nproc) cores"
 echo "| tool | median wall (s) | runs (s) | peak RSS (MB) | median / psyscreen |"
 echo "|---|---:|---|---:|---:|"
 base=""

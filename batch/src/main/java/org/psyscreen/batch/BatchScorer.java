@@ -592,11 +592,13 @@ public final class BatchScorer {
     final class Encoder {
         private long count;
         final PagedBytes csv = new PagedBytes();
+        private final CsvLines.Line line = new CsvLines.Line(csv);
         final PagedBytes json = new PagedBytes();
         private final JsonGenerator jg = JSON_LINES.createGenerator(ObjectWriteContext.empty(), json);
 
         void add(RowOutcome o) {
-            CsvLines.write(csvRow(o), csv);
+            csvRow(o, line);
+            line.end();
             if (options.outputs().auditTrail()) {
                 writeJson(o, jg);
             }
@@ -830,8 +832,14 @@ public final class BatchScorer {
 
     private List<String> csvRow(RowOutcome o) {
         List<String> v = new ArrayList<>(columnCount);
-        v.add(Long.toString(o.recordNo()));
-        v.add(Long.toString(o.line()));
+        csvRow(o, RowCells.into(v));
+        return v;
+    }
+
+    /** One record's {@code scores.csv} cells, in column order, into {@code v}. */
+    private void csvRow(RowOutcome o, RowCells v) {
+        v.add(o.recordNo());
+        v.add(o.line());
         v.add(org.psyscreen.student.Cells.spreadsheetSafe(o.student()));
         for (String f : DEMOGRAPHICS) {
             v.add(org.psyscreen.student.Cells.spreadsheetSafe(o.demographics().get(f)));
@@ -841,9 +849,16 @@ public final class BatchScorer {
             ScoredResponse r = e.getValue();
             v.add(r.status().name());
             v.add(joined(r.reasons(), Object::toString));
+            Integer[] places = decimals.get(e.getKey());
             for (int s = 0; s < r.scaleIds().size(); s++) {
                 double x = r.scaleValue(s);
-                v.add(Double.isNaN(x) ? "" : Numbers.format(x, decimals.get(e.getKey())[s]));
+                if (Double.isNaN(x)) {
+                    v.add("");
+                } else if (places[s] == null && x == Math.rint(x) && Math.abs(x) < 1e15) {
+                    v.add((long) x); // what Numbers.format prints for a whole number, without the string
+                } else {
+                    v.add(Numbers.format(x, places[s]));
+                }
             }
             for (int k = 0; k < r.criticalIds().size(); k++) {
                 v.add(r.critical(k).name());
@@ -862,7 +877,7 @@ public final class BatchScorer {
             } else {
                 v.add("");
                 v.add("");
-                v.add("NO_NORM " + ((org.psyscreen.norm.NormResult.NoNorm) n).reason());
+                v.add(NO_NORM_TEXT.get(((org.psyscreen.norm.NormResult.NoNorm) n).reason()));
             }
         }
         if (options.policy() != null) {
@@ -874,7 +889,18 @@ public final class BatchScorer {
             v.add(d.policyKey());
             v.add(String.join(" ", d.normTables()));
         }
-        return v;
+    }
+
+    /** The status cell of a missing norm, per reason (built once, not per record). */
+    private static final Map<org.psyscreen.norm.NormResult.Reason, String> NO_NORM_TEXT = noNormTexts();
+
+    private static Map<org.psyscreen.norm.NormResult.Reason, String> noNormTexts() {
+        Map<org.psyscreen.norm.NormResult.Reason, String> m =
+                new java.util.EnumMap<>(org.psyscreen.norm.NormResult.Reason.class);
+        for (var reason : org.psyscreen.norm.NormResult.Reason.values()) {
+            m.put(reason, "NO_NORM " + reason);
+        }
+        return m;
     }
 
     private void writeJson(RowOutcome o, JsonGenerator g) {

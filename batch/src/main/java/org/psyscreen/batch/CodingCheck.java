@@ -72,10 +72,34 @@ final class CodingCheck {
         }
     }
 
-    /** An empty check of the same shape (one per chunk). */
+    /** An empty check of the same shape (one per chunk): the definition's ranges shared, counters new. */
     CodingCheck fresh() {
-        return new CodingCheck(instruments, plans);
+        return new CodingCheck(this);
     }
+
+    private CodingCheck(CodingCheck shape) {
+        this.instruments = shape.instruments;
+        this.plans = shape.plans;
+        this.lowestValue = shape.lowestValue; // never written after construction
+        this.highestCode = shape.highestCode;
+        int n = shape.sawLowest.length;
+        sawLowest = new boolean[n][];
+        above = new int[n][];
+        text = new int[n][];
+        answered = new int[n][];
+        for (int k = 0; k < n; k++) {
+            int items = shape.sawLowest[k].length;
+            sawLowest[k] = new boolean[items];
+            above[k] = new int[items];
+            text[k] = new int[items];
+            answered[k] = new int[items];
+        }
+    }
+
+    /** A number as an answer cell may hold one, and a whole code (compiled once: they ran per invalid answer). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]{1,9}(\\.[0-9]+)?");
+
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[0-9]{1,9}");
 
     /** Records what one form's answers show; {@code cells} are the raw cells of its items. */
     void see(int k, ScoredResponse form, String[] rec, int[] columns) {
@@ -89,9 +113,9 @@ final class CodingCheck {
             } else if (st == AnswerState.INVALID) {
                 int c = columns[i];
                 String v = c >= 0 && c < rec.length ? Cells.normalise(rec[c]) : "";
-                if (v.matches("-?[0-9]{1,9}(\\.[0-9]+)?")) {
+                if (NUMBER.matcher(v).matches()) {
                     if (highestCode[k][i] != Long.MIN_VALUE
-                            && v.matches("[0-9]{1,9}")
+                            && WHOLE.matcher(v).matches()
                             && Long.parseLong(v) > highestCode[k][i]) {
                         above[k][i]++;
                     }

@@ -57,6 +57,34 @@ final class PagedBytes extends OutputStream {
         }
     }
 
+    /** Writes {@code v} in decimal, as {@link Long#toString(long)} prints it, without a string. */
+    void writeDigits(long v) {
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                writeAscii(Long.toString(v));
+                return;
+            }
+            write('-');
+            v = -v;
+        }
+        int n = 1;
+        for (long x = v; x >= 10; x /= 10) {
+            n++;
+        }
+        if (PAGE - used < n) { // across a page end: through a small array (full pages stay full)
+            byte[] digits = new byte[n];
+            for (int i = n - 1; i >= 0; i--, v /= 10) {
+                digits[i] = (byte) ('0' + v % 10);
+            }
+            write(digits, 0, n);
+            return;
+        }
+        for (int i = used + n - 1; i >= used; i--, v /= 10) {
+            page[i] = (byte) ('0' + v % 10);
+        }
+        used += n;
+    }
+
     private void turn() {
         full.add(page);
         page = new byte[PAGE];

@@ -76,6 +76,9 @@ final class Recodes {
         return out;
     }
 
+    /** A whole number an offset applies to (compiled once: this runs per answer). */
+    private static final java.util.regex.Pattern SIGNED_WHOLE = java.util.regex.Pattern.compile("-?[0-9]{1,9}");
+
     /** The cell of item {@code i} of instrument {@code k} as the definition codes it. */
     String answer(int k, int i, String cell) {
         if (items.length == 0 || cell == null || cell.isEmpty()) {
@@ -87,7 +90,7 @@ final class Recodes {
         }
         String v = Cells.normalise(cell);
         if (r.offset() != 0) {
-            if (v.matches("-?[0-9]{1,9}")) {
+            if (SIGNED_WHOLE.matcher(v).matches()) {
                 return Integer.toString(Integer.parseInt(v) + r.offset());
             }
             return cell;

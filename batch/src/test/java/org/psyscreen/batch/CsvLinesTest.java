@@ -66,4 +66,41 @@ class CsvLinesTest {
         assertThat(got.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString(StandardCharsets.UTF_8));
         assertThat(got.toByteArray()).isEqualTo(expected.toByteArray());
     }
+
+    /**
+     * Whole numbers written as digits ({@link CsvLines.Line#add(long)}, {@link PagedBytes#writeDigits})
+     * give the bytes of their {@code Long.toString}, across page boundaries and at the extremes.
+     */
+    @Test
+    void wholeNumbersAsDigitsEqualTheirStrings() throws IOException {
+        SplittableRandom r = new SplittableRandom(20261125);
+        List<List<String>> lines = new ArrayList<>();
+        PagedBytes digits = new PagedBytes();
+        CsvLines.Line line = new CsvLines.Line(digits);
+        long[] edges = {0, -1, 9, 10, 99, 100, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, -1_000_000_000_000L};
+        for (int l = 0; l < 20_000; l++) {
+            List<String> fields = new ArrayList<>();
+            int n = r.nextInt(1, 6);
+            for (int f = 0; f < n; f++) {
+                long v = l < edges.length && f == 0 ? edges[l] : r.nextBoolean() ? r.nextInt(-5, 200) : r.nextLong();
+                if (r.nextInt(4) == 0) {
+                    String text = PIECES[r.nextInt(PIECES.length)];
+                    fields.add(text);
+                    line.add(text);
+                } else {
+                    fields.add(Long.toString(v));
+                    line.add(v);
+                }
+            }
+            line.end();
+            lines.add(fields);
+        }
+        PagedBytes strings = new PagedBytes();
+        lines.forEach(l -> CsvLines.write(l, strings));
+        ByteArrayOutputStream want = new ByteArrayOutputStream();
+        strings.writeTo(want);
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        digits.writeTo(got);
+        assertThat(got.toByteArray()).isEqualTo(want.toByteArray());
+    }
 }

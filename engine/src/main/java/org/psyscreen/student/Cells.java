@@ -25,6 +25,17 @@ public final class Cells {
         return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00A0';
     }
 
+    /** True when every character is visible ASCII ({@code !} to {@code ~}), the empty cell included. */
+    private static boolean printableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when the cell contains a full-width ASCII character. */
     public static boolean hasFullWidth(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -80,6 +91,9 @@ public final class Cells {
 
     /** Half-width, then trimmed: how every answer, grade, sex, date and attribute cell is read. */
     public static String normalise(String s) {
+        if (printableAscii(s)) {
+            return s; // nothing to widen or trim: most cells (one check instead of three scans)
+        }
         return trim(halfWidth(s));
     }
 

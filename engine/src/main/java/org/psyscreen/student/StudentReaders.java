@@ -113,6 +113,9 @@ public final class StudentReaders {
         }
     }
 
+    /** An enrolment cohort such as 2024级 (compiled once: this runs per record). */
+    private static final java.util.regex.Pattern COHORT = java.util.regex.Pattern.compile("(19|20)[0-9]{2}级");
+
     /**
      * A grade, also from an enrolment cohort ({@code 2024级}, {@code 2024届} is not accepted: it is a
      * leaving year) when the stage and the test date are known: the school year starts on 1 September,
@@ -125,7 +128,7 @@ public final class StudentReaders {
             return g;
         }
         String s = Cells.normalise(cell);
-        if (!s.matches("(19|20)[0-9]{2}级")) {
+        if (!COHORT.matcher(s).matches()) {
             return null;
         }
         int cohort = Integer.parseInt(s.substring(0, 4));

@@ -74,8 +74,69 @@ public sealed interface Condition {
         }
 
         Trace(boolean recording) {
+            this(recording, NO_TEXTS);
+        }
+
+        /** A trace whose readings take their names and tests from {@code texts} ({@link #textsOf}). */
+        Trace(boolean recording, java.util.Map<Condition, String[]> texts) {
             this.recording = recording;
             this.readings = recording ? new java.util.ArrayList<>() : List.of();
+            this.texts = texts;
+        }
+
+        private static final java.util.Map<Condition, String[]> NO_TEXTS = new java.util.IdentityHashMap<>();
+
+        /** Variable and test of each condition of a policy, by identity (see {@link #textsOf}). */
+        private final java.util.Map<Condition, String[]> texts;
+
+        /**
+         * The variable and test text of every condition under {@code roots}, built once per policy:
+         * readings name them for every student a rule fires for, and building them per reading (or
+         * finding them by the records' value hashes) was a visible share of a batch's time.
+         */
+        static java.util.Map<Condition, String[]> textsOf(java.util.Collection<Condition> roots) {
+            java.util.Map<Condition, String[]> out = new java.util.IdentityHashMap<>();
+            java.util.ArrayDeque<Condition> todo = new java.util.ArrayDeque<>(roots);
+            while (!todo.isEmpty()) {
+                Condition c = todo.pop();
+                if (c instanceof All a) {
+                    todo.addAll(a.parts());
+                } else if (c instanceof Any a) {
+                    todo.addAll(a.parts());
+                } else if (c instanceof Not n) {
+                    todo.add(n.part());
+                } else {
+                    out.put(c, new String[] {variableOf(c), text(c)});
+                }
+            }
+            return out;
+        }
+
+        /** What a reading of {@code c} names. */
+        String variable(Condition c) {
+            String[] t = texts.get(c);
+            return t != null ? t[0] : variableOf(c);
+        }
+
+        /** The test a reading of {@code c} applied. */
+        String test(Condition c) {
+            String[] t = texts.get(c);
+            return t != null ? t[1] : text(c);
+        }
+
+        private static String variableOf(Condition c) {
+            if (c instanceof ScaleCompare x) {
+                return x.variable();
+            } else if (c instanceof ItemCompare x) {
+                return x.variable();
+            } else if (c instanceof CriticalIs x) {
+                return x.variable();
+            } else if (c instanceof StatusIs x) {
+                return x.variable();
+            } else if (c instanceof AttributeIs x) {
+                return x.variable();
+            }
+            return c.toString();
         }
 
         /** Whether readings are kept. */
@@ -109,14 +170,14 @@ public sealed interface Condition {
             ScoredResponse form = s.forms().get(instrument);
             if (form == null) {
                 if (trace.recording) {
-                    trace.readings.add(new Reading(variable(), "unavailable: instrument not given", null));
+                    trace.readings.add(new Reading(trace.variable(this), "unavailable: instrument not given", null));
                 }
                 return Truth.UNKNOWN;
             }
             double raw = form.scale(scale).value();
             if (Double.isNaN(raw)) {
                 if (trace.recording) {
-                    trace.readings.add(new Reading(variable(), "unavailable: scale incomplete", null));
+                    trace.readings.add(new Reading(trace.variable(this), "unavailable: scale incomplete", null));
                 }
                 return Truth.UNKNOWN;
             }
@@ -127,8 +188,8 @@ public sealed interface Condition {
                 if (norm.isEmpty()) {
                     trace.normMissing = true;
                     if (trace.recording) {
-                        trace.readings.add(
-                                new Reading(variable(), "unavailable: norm table " + normId + " not supplied", null));
+                        trace.readings.add(new Reading(
+                                trace.variable(this), "unavailable: norm table " + normId + " not supplied", null));
                     }
                     return Truth.UNKNOWN;
                 }
@@ -139,7 +200,8 @@ public sealed interface Condition {
                 if (norm.get() instanceof NormResult.NoNorm no) {
                     trace.normMissing = true;
                     if (trace.recording) {
-                        trace.readings.add(new Reading(variable(), "unavailable: NO_NORM " + no.reason(), table));
+                        trace.readings.add(
+                                new Reading(trace.variable(this), "unavailable: NO_NORM " + no.reason(), table));
                     }
                     return Truth.UNKNOWN;
                 }
@@ -148,7 +210,7 @@ public sealed interface Condition {
             }
             boolean met = op.test(x, value);
             if (trace.recording) {
-                trace.readings.add(new Reading(variable(), Numbers.format(x), table, text(this), met));
+                trace.readings.add(new Reading(trace.variable(this), Numbers.format(x), table, trace.test(this), met));
             }
             return met ? Truth.TRUE : Truth.FALSE;
         }
@@ -174,7 +236,7 @@ public sealed interface Condition {
             if (form == null || form.rawValue(item).isEmpty()) {
                 if (trace.recording) {
                     trace.readings.add(new Reading(
-                            variable(),
+                            trace.variable(this),
                             "unavailable: "
                                     + (form == null
                                             ? "instrument not given"
@@ -186,7 +248,7 @@ public sealed interface Condition {
             int v = form.rawValue(item).getAsInt();
             boolean met = op.test(v, value);
             if (trace.recording) {
-                trace.readings.add(new Reading(variable(), Integer.toString(v), null, text(this), met));
+                trace.readings.add(new Reading(trace.variable(this), Integer.toString(v), null, trace.test(this), met));
             }
             return met ? Truth.TRUE : Truth.FALSE;
         }
@@ -209,13 +271,13 @@ public sealed interface Condition {
             ScoredResponse form = s.forms().get(instrument);
             if (form == null) {
                 if (trace.recording) {
-                    trace.readings.add(new Reading(variable(), "unavailable: instrument not given", null));
+                    trace.readings.add(new Reading(trace.variable(this), "unavailable: instrument not given", null));
                 }
                 return Truth.UNKNOWN;
             }
             CriticalState st = form.critical(critical);
             if (trace.recording) {
-                trace.readings.add(new Reading(variable(), st.name(), null, text(this), st == state));
+                trace.readings.add(new Reading(trace.variable(this), st.name(), null, trace.test(this), st == state));
             }
             return st == state ? Truth.TRUE : Truth.FALSE;
         }
@@ -238,13 +300,13 @@ public sealed interface Condition {
             ScoredResponse form = s.forms().get(instrument);
             if (form == null) {
                 if (trace.recording) {
-                    trace.readings.add(new Reading(variable(), "unavailable: instrument not given", null));
+                    trace.readings.add(new Reading(trace.variable(this), "unavailable: instrument not given", null));
                 }
                 return Truth.UNKNOWN;
             }
             if (trace.recording) {
-                trace.readings.add(
-                        new Reading(variable(), form.status().name(), null, text(this), form.status() == status));
+                trace.readings.add(new Reading(
+                        trace.variable(this), form.status().name(), null, trace.test(this), form.status() == status));
             }
             return form.status() == status ? Truth.TRUE : Truth.FALSE;
         }
@@ -257,17 +319,23 @@ public sealed interface Condition {
 
     /** A region-supplied attribute; absent (not supplied, blank or unreadable) is UNKNOWN, never false. */
     record AttributeIs(String name, boolean value) implements Condition {
+        /** The variable a reading names, built only when the trace records. */
+        private String variable() {
+            return "attribute " + name;
+        }
+
         @Override
         public Truth eval(Screening s, Trace trace) {
             Boolean v = s.attributes().get(name);
             if (v == null) {
                 if (trace.recording) {
-                    trace.readings.add(new Reading("attribute " + name, "unknown", null, text(this), null));
+                    trace.readings.add(new Reading(trace.variable(this), "unknown", null, trace.test(this), null));
                 }
                 return Truth.UNKNOWN;
             }
             if (trace.recording) {
-                trace.readings.add(new Reading("attribute " + name, Boolean.toString(v), null, text(this), v == value));
+                trace.readings.add(
+                        new Reading(trace.variable(this), Boolean.toString(v), null, trace.test(this), v == value));
             }
             return v == value ? Truth.TRUE : Truth.FALSE;
         }

@@ -71,7 +71,12 @@ public final class DeclarativePolicy implements CutoffPolicy {
         this.rules = List.copyOf(rules);
         this.citations = List.copyOf(citations);
         this.sha256 = sha256;
+        this.texts = Condition.Trace.textsOf(
+                this.rules.stream().map(PolicyRule::when).toList());
     }
+
+    /** Names and tests of the rules' conditions, for the readings of rules that fire. */
+    private final Map<Condition, String[]> texts;
 
     @Override
     public String id() {
@@ -176,7 +181,7 @@ public final class DeclarativePolicy implements CutoffPolicy {
             normMissing |= trace.normMissing;
             if (truth == Condition.Truth.TRUE) {
                 // The same evaluation again, now keeping what it read (see Condition.Trace).
-                trace = new Condition.Trace(true);
+                trace = new Condition.Trace(true, texts);
                 if (rule.when().eval(screening, trace) != truth) {
                     throw new IllegalStateException("rule " + rule.id() + " read the screening differently twice");
                 }
