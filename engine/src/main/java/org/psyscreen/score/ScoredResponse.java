@@ -138,6 +138,11 @@ public final class ScoredResponse {
         return scale(index(scaleIds, id, "scale"));
     }
 
+    /** The score of a scale by id, NaN when incomplete; no allocation (for hot paths). */
+    public double scaleValue(String id) {
+        return scaleValue[index(scaleIds, id, "scale")];
+    }
+
     /** The score of a scale, NaN when incomplete; no allocation (for hot paths). */
     public double scaleValue(int s) {
         return scaleValue[s];

@@ -174,7 +174,7 @@ public sealed interface Condition {
                 }
                 return Truth.UNKNOWN;
             }
-            double raw = form.scale(scale).value();
+            double raw = form.scaleValue(scale);
             if (Double.isNaN(raw)) {
                 if (trace.recording) {
                     trace.readings.add(new Reading(trace.variable(this), "unavailable: scale incomplete", null));

@@ -73,7 +73,16 @@ public final class DeclarativePolicy implements CutoffPolicy {
         this.sha256 = sha256;
         this.texts = Condition.Trace.textsOf(
                 this.rules.stream().map(PolicyRule::when).toList());
+        this.ruleTexts = new java.util.IdentityHashMap<>();
+        for (PolicyRule rule : this.rules) {
+            ruleTexts.put(rule, new String[] {
+                rule.description().en() + " / " + rule.description().zh(), citationText(rule.source())
+            });
+        }
     }
+
+    /** Each rule's description (English / Chinese) and citation, as a firing names them; built once. */
+    private final Map<PolicyRule, String[]> ruleTexts;
 
     /** Names and tests of the rules' conditions, for the readings of rules that fire. */
     private final Map<Condition, String[]> texts;
@@ -189,8 +198,8 @@ public final class DeclarativePolicy implements CutoffPolicy {
                 fired.add(new RuleFiring(
                         rule.id(),
                         t.id(),
-                        rule.description().en() + " / " + rule.description().zh(),
-                        citationText(rule.source()),
+                        ruleTexts.get(rule)[0],
+                        ruleTexts.get(rule)[1],
                         trace.readings,
                         rule.description()));
                 if (tier == null || t.severity() < tier.severity()) {
