@@ -176,32 +176,22 @@ public final class DeclarativePolicy implements CutoffPolicy {
     public Verdict evaluate(Screening screening) {
         List<RuleFiring> fired = new ArrayList<>();
         List<String> unevaluated = new ArrayList<>();
-        List<String> normTables = new ArrayList<>();
-        boolean normMissing = false;
+        // One silent trace for every rule: it collects the norm tables read (each once, in the order
+        // first read) and whether a norm was missing, exactly as merging one trace per rule did.
+        Condition.Trace silent = new Condition.Trace(false);
         Tier tier = null;
-        for (PolicyRule rule : rules) {
-            Condition.Trace trace = new Condition.Trace(false);
-            Condition.Truth truth = rule.when().eval(screening, trace);
-            for (String table : trace.normTables) {
-                if (!normTables.contains(table)) {
-                    normTables.add(table);
-                }
-            }
-            normMissing |= trace.normMissing;
+        for (int r = 0; r < rules.size(); r++) {
+            PolicyRule rule = rules.get(r);
+            Condition.Truth truth = rule.when().eval(screening, silent);
             if (truth == Condition.Truth.TRUE) {
                 // The same evaluation again, now keeping what it read (see Condition.Trace).
-                trace = new Condition.Trace(true, texts);
+                Condition.Trace trace = new Condition.Trace(true, texts);
                 if (rule.when().eval(screening, trace) != truth) {
                     throw new IllegalStateException("rule " + rule.id() + " read the screening differently twice");
                 }
                 Tier t = tier(rule.tierId());
-                fired.add(new RuleFiring(
-                        rule.id(),
-                        t.id(),
-                        ruleTexts.get(rule)[0],
-                        ruleTexts.get(rule)[1],
-                        trace.readings,
-                        rule.description()));
+                String[] named = ruleTexts.get(rule);
+                fired.add(new RuleFiring(rule.id(), t.id(), named[0], named[1], trace.readings, rule.description()));
                 if (tier == null || t.severity() < tier.severity()) {
                     tier = t;
                 }
@@ -209,7 +199,7 @@ public final class DeclarativePolicy implements CutoffPolicy {
                 unevaluated.add(rule.id());
             }
         }
-        return new Verdict(tier, fired, unevaluated, normTables, normMissing);
+        return new Verdict(tier, fired, unevaluated, silent.normTables, silent.normMissing);
     }
 
     private Tier tier(String tierId) {
