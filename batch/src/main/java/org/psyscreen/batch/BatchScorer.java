@@ -14,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -644,10 +643,10 @@ public final class BatchScorer {
                     ? options.policy().tiers().size()
                     : options.policy().tiers().indexOf(d.tier());
             rollups.add(
-                    o.demographics().get("region"),
-                    o.demographics().get("school"),
-                    o.demographics().get("grade"),
-                    o.demographics().get("class"),
+                    o.demographics().region(),
+                    o.demographics().school(),
+                    o.demographics().grade(),
+                    o.demographics().klass(),
                     col);
         }
     }
@@ -741,13 +740,13 @@ public final class BatchScorer {
         String student = id.isEmpty()
                 ? ""
                 : options.pseudonymizer() == null ? id : options.pseudonymizer().token(rawId);
-        Map<String, String> demo = new LinkedHashMap<>();
-        demo.put("school", r.school());
-        demo.put("class", r.schoolClass());
-        demo.put("region", r.region());
         StudentProfile profile = r.profile();
-        demo.put("grade", profile.grade() == null ? "" : profile.grade().code());
-        demo.put("sex", profile.sex() == null ? "" : profile.sex().name().toLowerCase(java.util.Locale.ROOT));
+        RowOutcome.Demographics demo = new RowOutcome.Demographics(
+                r.school(),
+                r.schoolClass(),
+                r.region(),
+                profile.grade() == null ? "" : profile.grade().code(),
+                profile.sex() == null ? "" : SEX_CELL.get(profile.sex()));
         List<String> texts = new ArrayList<>(r.problems().size());
         for (RecordProblem p : r.problems()) {
             texts.add(layout.describe(p));
@@ -811,7 +810,16 @@ public final class BatchScorer {
     /** {@code StudentField.values()} once (each call copies the array). */
     private static final StudentField[] STUDENT_FIELDS = StudentField.values();
 
-    private static final List<String> DEMOGRAPHICS = List.of("school", "class", "grade", "sex", "region");
+    /** The sex cell of each sex, lower case (built once, not per record). */
+    private static final Map<org.psyscreen.student.Sex, String> SEX_CELL = sexCells();
+
+    private static Map<org.psyscreen.student.Sex, String> sexCells() {
+        Map<org.psyscreen.student.Sex, String> m = new java.util.EnumMap<>(org.psyscreen.student.Sex.class);
+        for (var sex : org.psyscreen.student.Sex.values()) {
+            m.put(sex, sex.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return m;
+    }
 
     /** {@code items} named by {@code name} and joined by spaces, without a stream (one per cell and record). */
     private static <T> String joined(java.util.Collection<T> items, java.util.function.Function<T, String> name) {
@@ -841,13 +849,16 @@ public final class BatchScorer {
         v.add(o.recordNo());
         v.add(o.line());
         v.add(org.psyscreen.student.Cells.spreadsheetSafe(o.student()));
-        for (String f : DEMOGRAPHICS) {
-            v.add(org.psyscreen.student.Cells.spreadsheetSafe(o.demographics().get(f)));
-        }
+        RowOutcome.Demographics demo = o.demographics();
+        v.add(org.psyscreen.student.Cells.spreadsheetSafe(demo.school()));
+        v.add(org.psyscreen.student.Cells.spreadsheetSafe(demo.klass()));
+        v.add(org.psyscreen.student.Cells.spreadsheetSafe(demo.grade()));
+        v.add(org.psyscreen.student.Cells.spreadsheetSafe(demo.sex()));
+        v.add(org.psyscreen.student.Cells.spreadsheetSafe(demo.region()));
         v.add(String.join(" | ", o.problemTexts()));
         for (var e : o.forms().entrySet()) {
             ScoredResponse r = e.getValue();
-            v.add(r.status().name());
+            v.addPlain(r.status().name());
             v.add(joined(r.reasons(), Object::toString));
             Integer[] places = decimals.get(e.getKey());
             for (int s = 0; s < r.scaleIds().size(); s++) {
@@ -861,7 +872,7 @@ public final class BatchScorer {
                 }
             }
             for (int k = 0; k < r.criticalIds().size(); k++) {
-                v.add(r.critical(k).name());
+                v.addPlain(r.critical(k).name());
             }
         }
         TierDecision d = o.decision();
@@ -870,14 +881,14 @@ public final class BatchScorer {
             if (n instanceof org.psyscreen.norm.NormResult.Normed normed) {
                 v.add(Numbers.format(normed.t()));
                 v.add(Numbers.format(normed.percentile()));
-                v.add(
+                v.addPlain(
                         normed.synthetic()
                                 ? "NORMED (synthetic table)"
                                 : normed.verified() ? "NORMED" : "NORMED (unverified table)");
             } else {
                 v.add("");
                 v.add("");
-                v.add(NO_NORM_TEXT.get(((org.psyscreen.norm.NormResult.NoNorm) n).reason()));
+                v.addPlain(NO_NORM_TEXT.get(((org.psyscreen.norm.NormResult.NoNorm) n).reason()));
             }
         }
         if (options.policy() != null) {
@@ -909,9 +920,12 @@ public final class BatchScorer {
             g.writeNumberProperty("record", o.recordNo());
             g.writeNumberProperty("line", o.line());
             g.writeStringProperty("student", o.student());
-            for (var e : o.demographics().entrySet()) {
-                g.writeStringProperty(e.getKey(), e.getValue());
-            }
+            RowOutcome.Demographics demo = o.demographics();
+            g.writeStringProperty("school", demo.school());
+            g.writeStringProperty("class", demo.klass());
+            g.writeStringProperty("region", demo.region());
+            g.writeStringProperty("grade", demo.grade());
+            g.writeStringProperty("sex", demo.sex());
             g.writeStringProperty(
                     "testDate", o.testDate() == null ? null : o.testDate().toString());
             g.writeArrayPropertyStart("problems");

@@ -67,6 +67,14 @@ final class CsvLines {
         }
 
         @Override
+        public void addPlain(String cell) {
+            if (field++ > 0) {
+                out.write(',');
+            }
+            out.writeAscii(cell);
+        }
+
+        @Override
         public void add(long v) {
             if (field++ > 0) {
                 out.write(',');

@@ -162,12 +162,58 @@ final class PlainCsv implements RecordSource {
                 }
             }
             String[] f = new String[n];
+            RepeatedCells repeated = REPEATED.get();
             for (int k = 0; k < n; k++) {
                 int comma = comma(b, from, to);
-                f[k] = decode(b, from, comma);
+                int len = comma - from;
+                f[k] = len >= 2 && len <= RepeatedCells.LONGEST ? repeated.of(b, from, comma) : decode(b, from, comma);
                 from = comma + 1;
             }
             return f;
+        }
+
+        private static final ThreadLocal<RepeatedCells> REPEATED = ThreadLocal.withInitial(RepeatedCells::new);
+
+        /**
+         * Short cells seen lately on this thread, one string each: schools, classes, grades and dates
+         * repeat on nearly every row, and one shared string per value is decoded once, hashes once (a
+         * roll-up looks every record's class up among tens of thousands) and compares by identity.
+         * A fixed table: a value that does not repeat only replaces another.
+         */
+        private static final class RepeatedCells {
+            static final int LONGEST = 10;
+            private static final int SIZE = 1 << 12;
+            private final String[] cells = new String[SIZE];
+
+            String of(byte[] b, int from, int to) {
+                int h = 0;
+                for (int i = from; i < to; i++) {
+                    if (b[i] < 0) {
+                        return decode(b, from, to); // not ASCII: decoded strictly, not kept
+                    }
+                    h = 31 * h + b[i];
+                }
+                int slot = (h ^ (h >>> 12)) & (SIZE - 1);
+                String s = cells[slot];
+                if (s != null && same(s, b, from, to)) {
+                    return s;
+                }
+                s = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+                cells[slot] = s;
+                return s;
+            }
+
+            private static boolean same(String s, byte[] b, int from, int to) {
+                if (s.length() != to - from) {
+                    return false;
+                }
+                for (int i = from; i < to; i++) {
+                    if (s.charAt(i - from) != b[i]) {
+                        return false;
+                    }
+                }
+                return true;
+            }
         }
 
         private static int comma(byte[] b, int from, int to) {

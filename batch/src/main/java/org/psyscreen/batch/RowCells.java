@@ -11,6 +11,14 @@ interface RowCells {
     /** The next cell; {@code null} is an empty cell. */
     void add(String cell);
 
+    /**
+     * The next cell, known to be printable ASCII without a comma or quote (an enum's name, a fixed
+     * status text), so it needs no check for quoting.
+     */
+    default void addPlain(String cell) {
+        add(cell);
+    }
+
     /** The next cell, a whole number. */
     default void add(long v) {
         add(Long.toString(v));

@@ -13,7 +13,7 @@ import org.psyscreen.tier.TierDecision;
  * @param recordNo 1-based record number (blank lines not counted)
  * @param line physical line the record starts on
  * @param student token, or raw id when no key is used
- * @param demographics school, class, grade, sex, region as read (spreadsheet-safe when written)
+ * @param demographics school, class, region, grade, sex as read (spreadsheet-safe when written)
  * @param problems record-level problems
  * @param problemTexts each problem as written to the output: its code and the column it concerns
  * @param forms results by instrument id
@@ -25,13 +25,19 @@ record RowOutcome(
         long recordNo,
         long line,
         String student,
-        Map<String, String> demographics,
+        Demographics demographics,
         List<RecordProblem> problems,
         List<String> problemTexts,
         Map<String, ScoredResponse> forms,
         Map<String, org.psyscreen.norm.NormResult> norms,
         TierDecision decision,
         java.time.LocalDate testDate) {
+
+    /**
+     * Where a student belongs, as read: fields, not a map (one map per record was a visible share of a
+     * batch's allocation). {@code ""} when not given.
+     */
+    record Demographics(String school, String klass, String region, String grade, String sex) {}
 
     /** True when a problem made the record unscorable (its answers were not read by position). */
     boolean unscorable() {
