@@ -67,26 +67,10 @@ final class ResponseFileScan {
      * undecodable byte; a second read happens only to try GB18030.
      */
     static Bytes bytes(Path file, String name, List<Problem> problems) throws IOException {
-        byte[] head = new byte[3];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, 3);
-        }
-        Charset cs = StandardCharsets.UTF_8;
-        int bom = 0;
-        String note = "UTF-8";
-        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            bom = 3;
-            note = "UTF-8 with BOM";
-        } else if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-            cs = StandardCharsets.UTF_16LE;
-            bom = 2;
-            note = "UTF-16LE with BOM";
-        } else if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-            cs = StandardCharsets.UTF_16BE;
-            bom = 2;
-            note = "UTF-16BE with BOM";
-        }
+        Bom b = Bom.of(file);
+        Charset cs = b.charset();
+        int bom = b.length();
+        String note = b.note();
         Pass pass = Pass.over(file, cs, bom);
         if (pass.size == 0) {
             problems.add(fileProblem(
@@ -208,16 +192,29 @@ final class ResponseFileScan {
      * BOM). Only {@link #readsAs} decides whether what was read that way counts.
      */
     static Bytes plainUtf8Guess(Path file) throws IOException {
-        byte[] head = new byte[3];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, 3);
+        Bom b = Bom.of(file);
+        return b.charset() == StandardCharsets.UTF_8
+                ? new Bytes(null, -1, StandardCharsets.UTF_8, b.length(), "guess", true, 0)
+                : null;
+    }
+
+    /** What a file's first bytes say of its encoding: a byte-order mark, or UTF-8 without one. */
+    private record Bom(Charset charset, int length, String note) {
+        static Bom of(Path file) throws IOException {
+            byte[] head = new byte[3];
+            int n;
+            try (InputStream in = Files.newInputStream(file)) {
+                n = in.readNBytes(head, 0, 3);
+            }
+            if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+                return new Bom(StandardCharsets.UTF_8, 3, "UTF-8 with BOM");
+            } else if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+                return new Bom(StandardCharsets.UTF_16LE, 2, "UTF-16LE with BOM");
+            } else if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+                return new Bom(StandardCharsets.UTF_16BE, 2, "UTF-16BE with BOM");
+            }
+            return new Bom(StandardCharsets.UTF_8, 0, "UTF-8");
         }
-        boolean utf8Bom = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-        boolean utf16Bom = n >= 2
-                && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
-                        || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF));
-        return utf16Bom ? null : new Bytes(null, -1, StandardCharsets.UTF_8, utf8Bom ? 3 : 0, "guess", true, 0);
     }
 
     /** Whether records read as {@code guess} are the records {@code bytes} (the byte pass) says the file holds. */
