@@ -22,14 +22,6 @@ public sealed interface Condition {
     }
 
     /**
-     * The condition's text ({@code phqa.total >= 11}), built once per condition: readings carry it
-     * for every student, and building it per reading would format the threshold every time.
-     */
-    static String text(Condition c) {
-        return Texts.TEXT.computeIfAbsent(c, Object::toString);
-    }
-
-    /**
      * The scale comparisons a condition fires on: its own, or those inside {@code all} and {@code any}
      * (not under {@code not}, where the comparison is inverted). What validation compares with norms
      * and reports draw as cut-offs.
@@ -48,14 +40,6 @@ public sealed interface Condition {
             }
         }
         return out;
-    }
-
-    /** Holder of the text cache (interfaces cannot have private static fields). */
-    final class Texts {
-        static final java.util.concurrent.ConcurrentHashMap<Condition, String> TEXT =
-                new java.util.concurrent.ConcurrentHashMap<>();
-
-        private Texts() {}
     }
 
     /** Evaluates and records what was read. */
@@ -106,7 +90,7 @@ public sealed interface Condition {
                 } else if (c instanceof Not n) {
                     todo.add(n.part());
                 } else {
-                    out.put(c, new String[] {variableOf(c), text(c)});
+                    out.put(c, new String[] {variableOf(c), c.toString()});
                 }
             }
             return out;
@@ -121,7 +105,7 @@ public sealed interface Condition {
         /** The test a reading of {@code c} applied. */
         String test(Condition c) {
             String[] t = texts.get(c);
-            return t != null ? t[1] : text(c);
+            return t != null ? t[1] : c.toString();
         }
 
         private static String variableOf(Condition c) {

@@ -203,12 +203,11 @@ public final class DeclarativePolicy implements CutoffPolicy {
     }
 
     private Tier tier(String tierId) {
-        for (Tier t : tiers) {
-            if (t.id().equals(tierId)) {
-                return t;
-            }
+        Tier t = Policies.tierById(tiers, tierId);
+        if (t == null) {
+            throw new java.util.NoSuchElementException(tierId);
         }
-        throw new java.util.NoSuchElementException(tierId);
+        return t;
     }
 
     private String citationText(String source) {

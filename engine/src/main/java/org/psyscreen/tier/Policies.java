@@ -131,7 +131,12 @@ public final class Policies {
     }
 
     private static Tier tierById(CutoffPolicy policy, String id) {
-        for (Tier t : policy.tiers()) {
+        return tierById(policy.tiers(), id);
+    }
+
+    /** The tier of {@code tiers} with this id, or {@code null}. */
+    static Tier tierById(List<Tier> tiers, String id) {
+        for (Tier t : tiers) {
             if (t.id().equals(id)) {
                 return t;
             }
