@@ -51,10 +51,50 @@ import picocli.CommandLine.Spec;
             "  psyscreen mapping --instrument phq9 --sheet 数据 export.xlsx > mapping.yaml"
         })
 final class MappingCommand implements Callable<Integer> {
-    /** Platform columns that are not data psyscreen reads (names and IPs are personal data). */
+    /**
+     * Platform columns that are not data psyscreen reads (names, user ids and IPs are personal data):
+     * 问卷星's (序号, 所用时间, 来源, 来自IP …), 腾讯问卷's (编号, 用户类型, 用户标识, 开始答题时间, 地理位置…,
+     * 自定义字段, UA, Referrer, 清洗数据结果 …; see examples/tencent/README.md) and the empty header of a
+     * trailing empty column.
+     */
     static final List<String> PLATFORM = List.of(
-            "序号", "所用时间", "答题时长", "来源", "来源详情", "来自ip", "ip", "ip地址", "总分", "姓名", "名字", "微信昵称", "昵称", "手机号", "手机", "设备",
-            "浏览器", "操作系统", "用户id", "答卷编号", "编号");
+            "序号",
+            "所用时间",
+            "答题时长",
+            "来源",
+            "来源详情",
+            "来自ip",
+            "ip",
+            "ip地址",
+            "总分",
+            "姓名",
+            "名字",
+            "微信昵称",
+            "昵称",
+            "手机号",
+            "手机",
+            "设备",
+            "浏览器",
+            "操作系统",
+            "用户id",
+            "答卷编号",
+            "编号",
+            "用户类型",
+            "用户标识",
+            "开始答题时间",
+            "地理位置国家和地区",
+            "地理位置省",
+            "地理位置市",
+            "自定义字段",
+            "ua",
+            "referrer",
+            "清洗数据结果",
+            "智能清洗数据无效概率",
+            "语言",
+            "");
+
+    /** A question number before a title, as platforms write it: {@code 1.学号}, {@code 1、学号}. */
+    static final java.util.regex.Pattern QUESTION_NUMBER = java.util.regex.Pattern.compile("^\\d+\\s*[.、:]\\s*");
 
     /** Student fields by the names platforms and schools give them. */
     static final Map<String, String> FIELDS = Map.ofEntries(
@@ -71,6 +111,7 @@ final class MappingCommand implements Callable<Integer> {
             Map.entry("生日", "birth_date"),
             Map.entry("提交答卷时间", "test_date"),
             Map.entry("提交时间", "test_date"),
+            Map.entry("结束答题时间", "test_date"),
             Map.entry("答题时间", "test_date"),
             Map.entry("测评日期", "test_date"),
             Map.entry("地区", "region"),
@@ -126,10 +167,11 @@ final class MappingCommand implements Callable<Integer> {
         List<String> questions = new ArrayList<>();
         for (String h : header) {
             String key = Cells.normalise(h).toLowerCase(Locale.ROOT);
+            String title = QUESTION_NUMBER.matcher(key).replaceFirst(""); // 腾讯问卷 numbers every question
             if (PLATFORM.contains(key)) {
                 ignore.add(h);
-            } else if (FIELDS.containsKey(key) && !fields.containsValue(FIELDS.get(key))) {
-                fields.put(h, FIELDS.get(key));
+            } else if (FIELDS.containsKey(title) && !fields.containsValue(FIELDS.get(title))) {
+                fields.put(h, FIELDS.get(title));
             } else if (items.contains(key) || key.equals("student_id")) {
                 fields.put(h, key);
             } else {
