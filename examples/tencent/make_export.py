@@ -12,20 +12,17 @@ question as one column per row titled "N.题目:行", option text as the answers
 No real person: ids, nicknames, schools and answers are invented. Question titles are our own short
 labels (instrument and item number), never an instrument's item wording.
 """
+import os
 import random
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from synthetic_answers import FREQ, GAD, PHQA, SCARED, answers, phqa_cells  # noqa: E402
 
 OUT = "examples/tencent/"
 STUDENTS = 120
 rnd = random.Random(20261202)
-
-FREQ = ["完全不会", "好几天", "一半以上的天数", "几乎每天"]
-YESNO = ["否", "是"]
-DIFF = ["没有困难", "有些困难", "非常困难", "极其困难"]
 TRUE3 = ["从不或几乎不", "有时", "经常"]
-PHQA = [f"q{i}" for i in range(1, 10)]
-PHQA_EXTRA = ["s_down_past_year", "s_difficulty", "s_ideation_month", "s_attempt_ever"]
-GAD = [f"q{i}" for i in range(1, 8)]
-SCARED = [f"q{i}" for i in range(1, 42)]
 
 PLATFORM = ["编号", "用户类型", "用户标识", "昵称", "开始答题时间", "结束答题时间", "答题时长", "地理位置国家和地区",
             "地理位置省", "地理位置市", "自定义字段", "IP", "UA", "Referrer", "清洗数据结果", "智能清洗数据无效概率"]
@@ -33,9 +30,9 @@ STUDENT = [("1.学号", "student_id"), ("2.学校", "school"), ("3.班级", "cla
            ("5.性别", "sex"), ("6.出生日期", "birth_date")]
 
 titles = []  # (header, psyscreen column)
-for i, item in enumerate(PHQA):                       # a matrix question: one column per row
+for i, item in enumerate(PHQA[:9]):                   # a matrix question: one column per row
     titles.append((f"7.PHQ-A（过去两周）:第{i + 1}题", "phqa." + item))
-for i, item in enumerate(PHQA_EXTRA):                 # four single-choice questions
+for i, item in enumerate(PHQA[9:]):                   # four single-choice questions
     titles.append((f"{8 + i}.PHQ-A（补充{i + 1}）", "phqa." + item))
 for i, item in enumerate(GAD):
     titles.append((f"12.GAD-7（过去两周）:第{i + 1}题", "gad7." + item))
@@ -57,16 +54,9 @@ for s in range(STUDENTS):
     started = f"2026-09-{test_day:02d} {hour:02d}:{minute:02d}:{rnd.randint(0, 59):02d}"
     spent = rnd.randint(180, 540)
     ended = f"2026-09-{test_day:02d} {hour:02d}:{minute + spent // 60:02d}:{rnd.randint(0, 59):02d}"
-    severity = rnd.random() ** 2
-    def level(top):
-        return max(0, min(top, round(severity * top + rnd.gauss(0, 0.6))))
-    phqa = [level(3) for _ in range(8)] + [level(3) if severity > 0.7 else 0]
-    phqa += [level(1), level(3), 1 if rnd.random() < 0.04 else 0, 1 if rnd.random() < 0.02 else 0]
-    gad = [level(3) for _ in range(7)]
-    scared = [level(2) for _ in range(41)]
+    phqa, gad, scared = answers(rnd)
     sid = f"T{2026000 + s}"
-    answers_cells = ([FREQ[v] for v in phqa[:9]] + [YESNO[phqa[9]], DIFF[phqa[10]], YESNO[phqa[11]], YESNO[phqa[12]]]
-                     + [FREQ[v] for v in gad] + [TRUE3[v] for v in scared])
+    answers_cells = phqa_cells(phqa) + [FREQ[v] for v in gad] + [TRUE3[v] for v in scared]
     platform = [str(100000 + s), "微信", f"o{s:05d}示例", f"示例昵称{s + 1:03d}", started, ended, f"{spent}秒", "中国",
                 "广东", "示例市", "", f"198.51.100.{s % 250}", "Mozilla/5.0 (SYNTHETIC)", "", "有效", "0.01"]
     rows.append(platform + [sid, "示例二中", f"{grade}-{1 + s % 4}", rnd.choice(GRADE_FORMS[grade]), sex,

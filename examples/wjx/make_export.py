@@ -7,18 +7,16 @@ columns and codes (the test's expected counterpart). Seeded: the same bytes ever
 No real person: ids, names, schools and answers are invented. Question titles are our own short
 labels (instrument and item number), never an instrument's item wording.
 """
+import os
 import random
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from synthetic_answers import GAD, PHQA, SCARED, answers, phqa_cells  # noqa: E402
 
 OUT = "examples/wjx/"
 STUDENTS = 120
 rnd = random.Random(20261125)
-
-FREQ = ["完全不会", "好几天", "一半以上的天数", "几乎每天"]
-YESNO = ["否", "是"]
-DIFF = ["没有困难", "有些困难", "非常困难", "极其困难"]
-PHQA = [f"q{i}" for i in range(1, 10)] + ["s_down_past_year", "s_difficulty", "s_ideation_month", "s_attempt_ever"]
-GAD = [f"q{i}" for i in range(1, 8)]
-SCARED = [f"q{i}" for i in range(1, 42)]
 
 titles = []
 n = 1
@@ -44,16 +42,9 @@ for s in range(STUDENTS):
     birth_cell = rnd.choice([f"{born}年{month}月{day}日", f"{born}/{month}/{day}"])
     test_day = rnd.randint(10, 20)
     submitted = f"2026/9/{test_day} {rnd.randint(8, 16)}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}"
-    severity = rnd.random() ** 2
-    def level(top):
-        return max(0, min(top, round(severity * top + rnd.gauss(0, 0.6))))
-    phqa = [level(3) for _ in range(8)] + [level(3) if severity > 0.7 else 0]
-    phqa += [level(1), level(3), 1 if rnd.random() < 0.04 else 0, 1 if rnd.random() < 0.02 else 0]
-    gad = [level(3) for _ in range(7)]
-    scared = [level(2) for _ in range(41)]
+    phqa, gad, scared = answers(rnd)
     sid = f"W{2026000 + s}"
-    answers_cells = ([FREQ[v] for v in phqa[:9]] + [YESNO[phqa[9]], DIFF[phqa[10]], YESNO[phqa[11]], YESNO[phqa[12]]]
-                     + [str(v + 1) for v in gad] + [str(v) for v in scared])
+    answers_cells = phqa_cells(phqa) + [str(v + 1) for v in gad] + [str(v) for v in scared]
     rows.append([str(s + 1), submitted, f"{rnd.randint(120, 900)}秒", "微信", "N/A", f"192.0.2.{s % 250}(广东-示例)",
                  sid, f"示例学生{s + 1:03d}", "示例中学", f"{grade}-{1 + s % 4}", rnd.choice(GRADE_FORMS[grade]), sex,
                  birth_cell] + answers_cells + [str(sum(phqa[:9]) + sum(gad) + sum(scared))])
