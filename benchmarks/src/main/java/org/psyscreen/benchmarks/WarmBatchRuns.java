@@ -2,8 +2,6 @@ package org.psyscreen.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.psyscreen.batch.BatchOptions;
 import org.psyscreen.batch.BatchScorer;
@@ -29,9 +27,7 @@ public final class WarmBatchRuns {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         boolean audit = args.length > 4 && Boolean.parseBoolean(args[4]);
-        List<String> missing = new ArrayList<>();
-        BatchOptions options = BatchOptions.of(
-                        BenchmarkCohort.BUNDLE.plansFor(policy, missing).orElseThrow(), policy)
+        BatchOptions options = BatchOptions.of(BenchmarkCohort.BUNDLE.plansFor(policy), policy)
                 .withNorms(BenchmarkCohort.BUNDLE.norms())
                 .withPolicyVersions(BenchmarkCohort.BUNDLE.policyVersions(policy.id()))
                 .withThreads(threads)

@@ -174,6 +174,12 @@ public enum ProblemCode {
     /** A policy with an empty rule list (it would label every scored student "no risk identified"). */
     POLICY_NO_RULES(1418, "policy has no rule"),
 
+    // --- putting loaded parts together (PSY-15xx)
+    /** A screener's policy names an instrument (or a version of one) the screener does not plan. */
+    SCREENER_INSTRUMENT_NOT_PLANNED(1501, "policy instrument not planned by the screener"),
+    /** A policy was asked for by an id that no loaded policy has. */
+    UNKNOWN_POLICY(1502, "no policy with that id"),
+
     // --- response files, whole file (PSY-20xx): nothing is scored
     /** The response file is empty (0 bytes). */
     FILE_EMPTY(2001, "empty response file"),
@@ -223,7 +229,15 @@ public enum ProblemCode {
      * The student id looks altered: written in scientific notation or rounded by Excel, a 15-digit
      * legacy resident-id form, or holding invisible characters (BOM, zero-width, NUL).
      */
-    ROW_SUSPECT_ID(2111, "student id looks altered");
+    ROW_SUSPECT_ID(2111, "student id looks altered"),
+    /**
+     * The student id has the shape of an 18-character resident id (optionally behind a one-letter
+     * prefix, as national student numbers have) with a valid birth date inside, but its check digit
+     * (GB 11643-1999, ISO 7064 MOD 11-2) is wrong: a typing error, or an id of another student.
+     */
+    ROW_ID_CHECK_DIGIT(2112, "resident-id check digit wrong"),
+    /** The birth date inside an 18-character resident id differs from the record's birth date. */
+    ROW_ID_BIRTH_DATE(2113, "birth date differs from the one in the resident id");
 
     private final int number;
     private final String summary;
@@ -265,6 +279,8 @@ public enum ProblemCode {
             case ROW_BAD_ATTRIBUTE -> "属性值无法识别";
             case ROW_POLICY_NOT_IN_FORCE -> "测评日期无适用的策略版本";
             case ROW_SUSPECT_ID -> "学号疑似被改动";
+            case ROW_ID_CHECK_DIGIT -> "身份证号校验位错误";
+            case ROW_ID_BIRTH_DATE -> "出生日期与身份证号不符";
             default -> null;
         };
     }

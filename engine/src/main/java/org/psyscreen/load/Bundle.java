@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.psyscreen.definition.InstrumentDefinition;
+import org.psyscreen.diagnostic.DefinitionException;
 import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.diagnostic.Problems;
@@ -30,6 +31,7 @@ import org.psyscreen.norm.NormTable;
 import org.psyscreen.norm.NormTableDefinition;
 import org.psyscreen.plan.PlanCompiler;
 import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.screening.Screener;
 import org.psyscreen.spi.CutoffPolicyProvider;
 import org.psyscreen.tier.CutoffPolicy;
 import org.psyscreen.tier.DeclarativePolicy;
@@ -275,11 +277,14 @@ public final class Bundle {
     }
 
     /**
-     * The plans a policy needs, resolved exactly as it pins them ({@code id@version}); empty with
-     * the missing keys in {@code missing} when one is not loaded.
+     * The plans a policy needs, by instrument id, resolved exactly as it pins them
+     * ({@code id@version}).
+     *
+     * @throws DefinitionException ({@code PSY-1401}) naming every pinned instrument that is not loaded
      */
-    public Optional<Map<String, ScoringPlan>> plansFor(CutoffPolicy policy, List<String> missing) {
+    public Map<String, ScoringPlan> plansFor(CutoffPolicy policy) {
         Map<String, ScoringPlan> out = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
         for (String key : policy.instrumentKeys()) {
             Optional<ScoringPlan> p = plan(key);
             if (p.isEmpty()) {
@@ -288,7 +293,50 @@ public final class Bundle {
                 out.put(p.get().definition().id(), p.get());
             }
         }
-        return missing.isEmpty() ? Optional.of(out) : Optional.empty();
+        if (!missing.isEmpty()) {
+            throw new DefinitionException(
+                    Problems.of(
+                            List.of(
+                                    new Problem(
+                                            ProblemCode.POLICY_UNKNOWN_INSTRUMENT,
+                                            Severity.ERROR,
+                                            SourceLocation.ofFile(policy.key()),
+                                            "instruments",
+                                            "policy " + policy.key() + " expects instrument(s) "
+                                                    + String.join(", ", missing) + ", which are not loaded",
+                                            "add the definitions to the bundle (Bundle.builder().folder(...), or --bundle on the command line)"))));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * A screener builder for the policy {@code policyId} as loaded here: the plans it pins, every
+     * norm table, and every version of the policy (each decides the test dates it is in force on),
+     * the latest in force chosen. Add a {@linkplain Screener.Builder#stage stage} if needed, then
+     * {@code build()}.
+     *
+     * @throws DefinitionException ({@code PSY-1502}) when no policy has that id, ({@code PSY-1401}) when
+     *     an instrument it pins is not loaded
+     */
+    public Screener.Builder screener(String policyId) {
+        CutoffPolicy policy = policy(policyId)
+                .orElseThrow(
+                        () -> new DefinitionException(
+                                Problems.of(
+                                        List.of(
+                                                new Problem(
+                                                        ProblemCode.UNKNOWN_POLICY,
+                                                        Severity.ERROR,
+                                                        SourceLocation.ofFile(policyId),
+                                                        "",
+                                                        "no policy with this id is loaded (loaded: "
+                                                                + String.join(", ", policyIds()) + ")",
+                                                        "load its file (Bundle.builder().folder(...)) or put psyscreen-policies on the class or module path")))));
+        return Screener.builder()
+                .instruments(plansFor(policy))
+                .norms(norms())
+                .policy(policy)
+                .policyVersions(policyVersions(policyId));
     }
 
     private static <T> Optional<T> latest(Stream<Map.Entry<String, T>> versions) {

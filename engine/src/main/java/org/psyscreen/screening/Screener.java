@@ -10,7 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.psyscreen.diagnostic.DefinitionException;
+import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.diagnostic.ProblemCode;
+import org.psyscreen.diagnostic.Problems;
+import org.psyscreen.diagnostic.Severity;
+import org.psyscreen.diagnostic.SourceLocation;
 import org.psyscreen.norm.NormResult;
 import org.psyscreen.norm.NormTable;
 import org.psyscreen.plan.ScoringPlan;
@@ -34,14 +39,17 @@ import org.psyscreen.tier.TierDecision;
  * batch files, {@code explain}, an embedding system — calls it; none re-implements a step.
  *
  * <pre>{@code
- * Screener screener = Screener.builder().instrument(phq9Plan).policy(policy).build(); // once
- * StudentInput in = screener.newInput();                                            // per thread
- * ScreeningResult r = in.clear()
+ * Screener screener = bundle.screener("example-a-glad-pc").build();   // once: plans, norms, policy versions
+ * ScreeningResult r = screener.screen(in -> in                        // a fresh input per student
  *         .set(StudentField.GRADE, "初二").set(StudentField.SEX, "女").set(StudentField.TEST_DATE, "2026/9/3")
- *         .answer("phq9", "q9", "1")
- *         .screen();
- * r.decision().orElseThrow().tier();   // the most severe tier: a positive critical item wins
+ *         .answer("phqa", "q9", "1"));
+ * r.decision().orElseThrow().tierId();   // the most severe tier: a positive critical item wins
  * }</pre>
+ *
+ * <p>A screener with a policy plans every instrument the policy (each of its versions) names, or
+ * {@link Builder#build()} refuses it ({@code PSY-1501}): otherwise every student would land in a
+ * follow-up tier for a missing form. Screening without a policy (scores and norms only) needs no
+ * such check.
  *
  * <p>Reading rules: answers are half-width and trimmed, then must be a declared code (anything else
  * is an invalid answer, never a number); a cell longer than {@value #MAX_CELL} characters is an
@@ -57,7 +65,7 @@ import org.psyscreen.tier.TierDecision;
  */
 public final class Screener {
     /** Longest cell read as an answer; longer is an invalid answer (a corrupt file, not a student). */
-    public static final int MAX_CELL = 4096;
+    public static final int MAX_CELL = ResponseRow.MAX_CELL;
 
     private final List<String> instrumentIds;
     final ScoringPlan[] plans;
@@ -139,9 +147,23 @@ public final class Screener {
         return versions;
     }
 
-    /** A new, empty input: reusable, one per thread. */
+    /**
+     * A new, empty input for one thread: it empties itself after every {@link StudentInput#screen()},
+     * so it can be reused student after student without carrying anything over.
+     */
     public StudentInput newInput() {
         return new StudentInput(this);
+    }
+
+    /**
+     * Screens one student filled in by {@code fill} on a fresh input: nothing of any other student
+     * can be in it. The simplest safe call; a front end screening millions of records reuses one
+     * {@link #newInput()} per thread instead, which is just as safe and allocates less.
+     */
+    public ScreeningResult screen(java.util.function.Consumer<? super StudentInput> fill) {
+        StudentInput in = newInput();
+        fill.accept(in);
+        return in.screen();
     }
 
     int instrumentIndex(String id) {
@@ -165,6 +187,7 @@ public final class Screener {
             profile = new StudentProfile(null, null, null, null);
             chosen = policy;
         } else {
+            LocalDate idBirth = null;
             if (id.isEmpty()) {
                 problems.add(RecordProblem.of(ProblemCode.ROW_NO_ID));
             } else {
@@ -172,12 +195,23 @@ public final class Screener {
                 if (suspect != null) {
                     problems.add(
                             new RecordProblem(ProblemCode.ROW_SUSPECT_ID, StudentField.STUDENT_ID.column(), suspect));
+                } else if ((idBirth = StudentIds.residentIdBirth(id)) != null && StudentIds.residentIdCheckFails(id)) {
+                    problems.add(new RecordProblem(
+                            ProblemCode.ROW_ID_CHECK_DIGIT,
+                            StudentField.STUDENT_ID.column(),
+                            "has the form of a resident id but its check character is wrong (GB 11643): check it"));
                 }
             }
             LocalDate test = read(in, StudentField.TEST_DATE, StudentReaders::date, problems);
             Grade grade = read(in, StudentField.GRADE, cell -> StudentReaders.grade(cell, stage, test), problems);
             Sex sex = read(in, StudentField.SEX, StudentReaders::sex, problems);
             LocalDate birth = read(in, StudentField.BIRTH_DATE, StudentReaders::date, problems);
+            if (idBirth != null && birth != null && !idBirth.equals(birth)) {
+                problems.add(new RecordProblem(
+                        ProblemCode.ROW_ID_BIRTH_DATE,
+                        StudentField.BIRTH_DATE.column(),
+                        "differs from the birth date inside the resident id: check both"));
+            }
             profile = new StudentProfile(grade, sex, birth, test);
             if (profile.ageContradictsGrade()) {
                 problems.add(RecordProblem.of(ProblemCode.ROW_AGE_GRADE));
@@ -202,12 +236,7 @@ public final class Screener {
             if (unscorable) {
                 scored[k] = plans[k].unscorable();
             } else {
-                String[] a = in.answers(k);
-                String[] codes = new String[a.length];
-                for (int i = 0; i < a.length; i++) {
-                    codes[i] = answer(a[i]);
-                }
-                scored[k] = plans[k].score(ResponseRow.of(codes));
+                scored[k] = plans[k].score(ResponseRow.ofCells(in.answers(k)));
             }
             forms.put(instrumentIds.get(k), scored[k]);
         }
@@ -251,14 +280,6 @@ public final class Screener {
                 StudentField.TEST_DATE.column(),
                 test == null ? "no test date" : "outside every loaded version"));
         return policy;
-    }
-
-    /** An answer cell as the scorer reads it: half-width and trimmed; over-long is invalid. */
-    private static String answer(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        return raw.length() > MAX_CELL ? "\u0000" : Cells.normalise(raw);
     }
 
     private static <T> T read(
@@ -327,8 +348,40 @@ public final class Screener {
             return this;
         }
 
-        /** The screener. */
+        /**
+         * The screener.
+         *
+         * @throws DefinitionException ({@code PSY-1501}) when a policy is set and an instrument it (or
+         *     one of its versions) names is not planned, or planned in another version than it pins
+         */
         public Screener build() {
+            List<String> missing = new ArrayList<>();
+            if (policy != null) {
+                List<CutoffPolicy> all = new ArrayList<>(List.of(policy));
+                all.addAll(otherVersions);
+                for (CutoffPolicy p : all) {
+                    for (String key : p.instrumentKeys()) {
+                        int at = key.indexOf('@');
+                        ScoringPlan plan = plans.get(at < 0 ? key : key.substring(0, at));
+                        if ((plan == null || (at >= 0 && !plan.key().equals(key))) && !missing.contains(key)) {
+                            missing.add(key);
+                        }
+                    }
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new DefinitionException(
+                        Problems.of(
+                                List.of(
+                                        new Problem(
+                                                ProblemCode.SCREENER_INSTRUMENT_NOT_PLANNED,
+                                                Severity.ERROR,
+                                                SourceLocation.ofFile("Screener.builder()"),
+                                                "",
+                                                "policy " + policy.key() + " needs " + String.join(", ", missing)
+                                                        + ", which the screener does not plan; every student would land in a follow-up tier",
+                                                "add the plans the policy pins: Bundle.screener(policyId), or instruments(bundle.plansFor(policy))"))));
+            }
             return new Screener(this);
         }
     }

@@ -1,5 +1,7 @@
 package org.psyscreen.screening;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.regex.Pattern;
 import org.psyscreen.student.Cells;
 
@@ -38,6 +40,46 @@ final class StudentIds {
             return "has the 15-digit legacy resident-id form (or was cut to 15 digits); check it";
         }
         return null;
+    }
+
+    /**
+     * The birth date inside an id shaped like an 18-character resident id (optionally behind one
+     * letter, as national student numbers {@code G…} are): area code starting 1..8, then a valid date
+     * {@code YYYYMMDD} from 1900 on, then a sequence and a check character. {@code null} for any other
+     * id, so a school's own numbering is never read as a resident id.
+     */
+    static LocalDate residentIdBirth(String canonical) {
+        int n = canonical.length();
+        if (n != 18 && n != 19) {
+            return null;
+        }
+        var m = EIGHTEEN.matcher(canonical);
+        if (!m.matches()) {
+            return null;
+        }
+        String d = m.group(1);
+        if (d.charAt(0) < '1' || d.charAt(0) > '8') {
+            return null;
+        }
+        int year = Integer.parseInt(d, 6, 10, 10);
+        int month = Integer.parseInt(d, 10, 12, 10);
+        int day = Integer.parseInt(d, 12, 14, 10);
+        if (year < 1900
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /**
+     * Whether an id shaped like a resident id ({@link #residentIdBirth} not null) has a wrong check
+     * character; the 18 characters are the id without its letter prefix.
+     */
+    static boolean residentIdCheckFails(String canonical) {
+        return !checksumValid(canonical.substring(canonical.length() - 18));
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -13,7 +12,12 @@ import java.util.TreeMap;
  * front end found with the record itself (a shifted row, a duplicated id). Nothing is parsed here;
  * the {@link Screener} reads everything, so a cell means the same whichever front end carried it.
  *
- * <p>Mutable and reusable: {@link #clear()} it between students. Not thread-safe: one per thread.
+ * <p>One student at a time, and never two: {@link #screen()} empties the input again, whatever
+ * happens, so the next student starts from nothing, and a setter that refuses its arguments empties
+ * it too (a caller who skips that student cannot carry half of it to the next). A student's answer
+ * can therefore never reach another student's result through a reused input. Mutable, not
+ * thread-safe: one per thread. {@link Screener#screen(java.util.function.Consumer)} hands out a fresh
+ * one per call for callers who would rather not hold one.
  */
 public final class StudentInput {
     private final Screener screener;
@@ -32,13 +36,21 @@ public final class StudentInput {
 
     /** Sets a student field (raw text; {@code null} or blank is unknown). */
     public StudentInput set(StudentField field, String raw) {
+        if (field == null) {
+            clear();
+            throw new NullPointerException("field (the input was emptied: fill the student again)");
+        }
         fields[field.ordinal()] = raw;
         return this;
     }
 
     /** Sets a region-supplied yes/no attribute (raw text; blank is unknown, never no). */
     public StudentInput attribute(String name, String raw) {
-        attributes.put(Objects.requireNonNull(name, "name"), raw);
+        if (name == null) {
+            clear();
+            throw new NullPointerException("attribute name (the input was emptied: fill the student again)");
+        }
+        attributes.put(name, raw);
         return this;
     }
 
@@ -48,6 +60,11 @@ public final class StudentInput {
      * their columns once.
      */
     public StudentInput answer(int instrument, int item, String raw) {
+        if (instrument < 0 || instrument >= answers.length || item < 0 || item >= answers[instrument].length) {
+            clear();
+            throw new IndexOutOfBoundsException("no instrument " + instrument + ", item " + item
+                    + " in this screener (the input was emptied: fill the student again)");
+        }
         answers[instrument][item] = raw;
         return this;
     }
@@ -60,11 +77,15 @@ public final class StudentInput {
     public StudentInput answer(String instrumentId, String itemId, String raw) {
         int k = screener.instrumentIndex(instrumentId);
         if (k < 0) {
-            throw new IllegalArgumentException("no instrument '" + instrumentId + "' in this screener");
+            clear();
+            throw new IllegalArgumentException("no instrument '" + instrumentId + "' in this screener"
+                    + " (the input was emptied: fill the student again)");
         }
         int i = screener.plans[k].itemIndex(itemId);
         if (i < 0) {
-            throw new IllegalArgumentException("instrument '" + instrumentId + "' has no item '" + itemId + "'");
+            clear();
+            throw new IllegalArgumentException("instrument '" + instrumentId + "' has no item '" + itemId + "'"
+                    + " (the input was emptied: fill the student again)");
         }
         answers[k][i] = raw;
         return this;
@@ -76,11 +97,15 @@ public final class StudentInput {
      * unscorable} means no answer is read by position.
      */
     public StudentInput flag(RecordProblem problem) {
-        flags.add(Objects.requireNonNull(problem, "problem"));
+        if (problem == null) {
+            clear();
+            throw new NullPointerException("problem (the input was emptied: fill the student again)");
+        }
+        flags.add(problem);
         return this;
     }
 
-    /** Forgets everything, for the next student. */
+    /** Forgets everything. {@link #screen()} does this itself; call it to drop a half-filled student. */
     public StudentInput clear() {
         Arrays.fill(fields, null);
         attributes.clear();
@@ -91,9 +116,16 @@ public final class StudentInput {
         return this;
     }
 
-    /** Screens the student as filled in. */
+    /**
+     * Screens the student as filled in, then empties the input (also when screening throws): the
+     * next student starts from nothing.
+     */
     public ScreeningResult screen() {
-        return screener.screen(this);
+        try {
+            return screener.screen(this);
+        } finally {
+            clear();
+        }
     }
 
     String field(StudentField f) {

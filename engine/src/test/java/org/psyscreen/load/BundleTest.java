@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +52,8 @@ class BundleTest {
         assertThat(b.entries())
                 .extracting(Bundle.Entry::kind)
                 .containsExactly(Bundle.Kind.INSTRUMENT, Bundle.Kind.NORMS, Bundle.Kind.POLICY);
-        assertThat(b.plansFor(b.policy("demo-policy").orElseThrow(), new ArrayList<>()))
-                .hasValueSatisfying(m -> assertThat(m).containsOnlyKeys("demo"));
+        assertThat(b.plansFor(b.policy("demo-policy").orElseThrow())).containsOnlyKeys("demo");
+        assertThat(b.screener("demo-policy").build().instrumentIds()).containsExactly("demo");
     }
 
     @Test
@@ -117,11 +116,7 @@ class BundleTest {
         assertThat(b.policy("pinned-two")).as(b.problems().format()).isPresent();
         var pinned = b.policy("pinned-two").orElseThrow();
         assertThat(pinned.instrumentKeys()).containsExactly("demo@2.0.0");
-        assertThat(b.plansFor(pinned, new ArrayList<>())
-                        .orElseThrow()
-                        .get("demo")
-                        .key())
-                .isEqualTo("demo@2.0.0");
+        assertThat(b.plansFor(pinned).get("demo").key()).isEqualTo("demo@2.0.0");
         assertThat(b.policy("pinned-three"))
                 .as("3.0.0 is not loaded: an error, never 1.0.0 or 2.0.0")
                 .isEmpty();

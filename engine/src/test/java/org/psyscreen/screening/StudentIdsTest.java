@@ -48,4 +48,41 @@ class StudentIdsTest {
         });
         assertThat(Pseudonymizer.canonical("\uFEFFg4401000001")).isEqualTo("G4401000001");
     }
+
+    /**
+     * GB 11643-1999: an id with the form of an 18-character resident id and a valid birth date
+     * inside is checked (ISO 7064 MOD 11-2); a wrong check character is PSY-2112 and a birth date that
+     * differs from the record's is PSY-2113. Neither message holds the id or a date.
+     */
+    @Test
+    void residentIdsAreCheckedWithoutBeingRevealed() {
+        Screener s = Screener.builder().instrument(Demo.PLAN).build();
+        // 11010519491231002X is valid; the same number ending in 1 is not.
+        ScreeningResult wrong = s.screen(in ->
+                in.set(StudentField.STUDENT_ID, "G110105194912310021").set(StudentField.BIRTH_DATE, "1949-12-31"));
+        assertThat(wrong.problems()).extracting(RecordProblem::code).containsExactly(ProblemCode.ROW_ID_CHECK_DIGIT);
+        assertThat(wrong.problems().get(0).toString()).doesNotContain("110105", "1949", "0021");
+
+        ScreeningResult moved = s.screen(
+                in -> in.set(StudentField.STUDENT_ID, "11010519491231002X").set(StudentField.BIRTH_DATE, "1950-01-01"));
+        assertThat(moved.problems()).extracting(RecordProblem::code).containsExactly(ProblemCode.ROW_ID_BIRTH_DATE);
+        assertThat(moved.problems().get(0).field()).isEqualTo("birth_date");
+        assertThat(moved.problems().get(0).toString()).doesNotContain("1949", "1950");
+
+        ScreeningResult right = s.screen(in ->
+                in.set(StudentField.STUDENT_ID, "g11010519491231002x").set(StudentField.BIRTH_DATE, "1949/12/31"));
+        assertThat(right.problems()).isEmpty();
+
+        // A school's own 18-digit numbering (no valid date at positions 7-14) is not a resident id.
+        for (String own : new String[] {"202600000000000001", "990105194912310021", "110105194913310021"}) {
+            assertThat(s.screen(in -> in.set(StudentField.STUDENT_ID, own)).problems())
+                    .as(own)
+                    .isEmpty();
+        }
+        // Excel's rounded ids keep their own code (PSY-2111), not a second one.
+        assertThat(s.screen(in -> in.set(StudentField.STUDENT_ID, "440524200801011000"))
+                        .problems())
+                .extracting(RecordProblem::code)
+                .containsExactly(ProblemCode.ROW_SUSPECT_ID);
+    }
 }

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a Wycheproof-style scoring vector file against a plan. Each test gives answers by item id
+ * Runs a Wycheproof-style scoring vector file against a plan. Each test gives answers by item id, as
+ * cells a file or form carries (read with {@link ResponseRow#cell}, as the batch reads them),
  * and the expected status, reasons, scales (null = incomplete), prorated scales, critical states and
  * validity measures; only the fields a test lists are compared. Every test is also run through the
  * explanation path and the {@link NaiveScorer}, which must agree.
@@ -79,7 +80,11 @@ public final class VectorSuite {
                     .as("flag %s is explained in notes", f.asString())
                     .contains(f.asString());
         }
+        // Answers are cells as a file or form carries them, read as every front end reads them.
         String[] row = answers(plan, t);
+        for (int i = 0; i < row.length; i++) {
+            row[i] = ResponseRow.cell(row[i]);
+        }
         ScoredResponse r = plan.score(ResponseRow.of(row));
         JsonNode e = t.get("expected");
         assertThat(r.status().name()).as("status").isEqualTo(e.get("status").asString());

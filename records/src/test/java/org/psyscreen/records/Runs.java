@@ -36,7 +36,7 @@ final class Runs {
     static Path scored(Path dir, int n, int wave, Pseudonymizer keys, CutoffPolicy policy) throws Exception {
         Files.createDirectories(dir);
         Path csv = dir.resolve("cohort-" + n + "-wave" + wave + ".csv");
-        var plans = BUNDLE.plansFor(policy, new java.util.ArrayList<>()).orElseThrow();
+        var plans = BUNDLE.plansFor(policy);
         if (!Files.exists(csv)) {
             try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                 SyntheticCohort.write(w, plans, n, 20261123L, wave);

@@ -27,7 +27,7 @@ final class Reports {
 
     /** Scores waves 1 and 2 into {@code dir/wave1}, {@code dir/wave2} and imports both into {@code dir/school.db}. */
     static Path twoWaves(Path dir) throws Exception {
-        var plans = BUNDLE.plansFor(POLICY, new ArrayList<>()).orElseThrow();
+        var plans = BUNDLE.plansFor(POLICY);
         List<Path> runs = new ArrayList<>();
         for (int wave = 1; wave <= 2; wave++) {
             Path csv = dir.resolve("wave" + wave + ".csv");

@@ -108,9 +108,7 @@ public final class SparkScreening {
         Bundle bundle = b.build();
         CutoffPolicy policy = bundle.policy(job.policyId())
                 .orElseThrow(() -> new IllegalArgumentException("no policy '" + job.policyId() + "' in the bundle"));
-        List<String> missing = new ArrayList<>();
-        var plans = bundle.plansFor(policy, missing)
-                .orElseThrow(() -> new IllegalArgumentException("the policy needs " + missing + ", not loaded"));
+        var plans = bundle.plansFor(policy);
         BatchOptions o = BatchOptions.of(plans, policy)
                 .withNorms(bundle.norms())
                 .withPolicyVersions(bundle.policyVersions(policy.id()));

@@ -51,7 +51,7 @@ class SparkDifferentialTest {
     static void cliRun() throws Exception {
         Bundle bundle = Bundle.classPath(SparkDifferentialTest.class.getClassLoader());
         var policy = bundle.policy("example-a-glad-pc").orElseThrow();
-        var plans = bundle.plansFor(policy, new ArrayList<>()).orElseThrow();
+        var plans = bundle.plansFor(policy);
         input = dir.resolve("cohort.csv");
         try (BufferedWriter w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
             SyntheticCohort.write(w, plans, STUDENTS, 7L);

@@ -38,8 +38,7 @@ class ValidatorTest {
             return new Validator.Request(plan, norms, null, Map.of(), null, vendor);
         }
         var p = BUNDLE.policy(policy).orElseThrow();
-        return new Validator.Request(
-                plan, norms, p, BUNDLE.plansFor(p, new ArrayList<>()).orElseThrow(), null, vendor);
+        return new Validator.Request(plan, norms, p, BUNDLE.plansFor(p), null, vendor);
     }
 
     @Test

@@ -93,13 +93,15 @@ final class BundleOption {
     /** The plans {@code policy} pins, exactly; when one is not loaded, tells {@code err} which. */
     static Optional<Map<String, ScoringPlan>> plans(
             Bundle bundle, CutoffPolicy policy, String command, PrintWriter err) {
-        List<String> missing = new ArrayList<>();
-        Optional<Map<String, ScoringPlan>> plans = bundle.plansFor(policy, missing);
-        if (plans.isEmpty()) {
-            err.println("psyscreen " + command + ": policy " + policy.key() + " expects instrument(s) "
-                    + String.join(", ", missing) + ", which are not loaded (add the definition with --bundle)");
+        try {
+            return Optional.of(bundle.plansFor(policy));
+        } catch (org.psyscreen.diagnostic.DefinitionException e) {
+            e.problems()
+                    .all()
+                    .forEach(p -> err.println(
+                            "psyscreen " + command + ": " + p.message() + " (add the definition with --bundle)"));
+            return Optional.empty();
         }
-        return plans;
     }
 
     /** The mapping file, or empty after printing every problem in it to {@code err}. */

@@ -1,14 +1,13 @@
 package org.psyscreen.examples.embed;
 
 import java.util.List;
+import org.psyscreen.diagnostic.DefinitionException;
 import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.explain.DecisionExplanation;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.screening.Screener;
 import org.psyscreen.screening.ScreeningResult;
 import org.psyscreen.screening.StudentField;
-import org.psyscreen.screening.StudentInput;
-import org.psyscreen.tier.CutoffPolicy;
 
 /**
  * The smallest embedding: load what is bundled, build a {@link Screener} for a policy once, screen
@@ -31,29 +30,26 @@ public final class EmbedExample {
                 System.out.println("bundle: " + p.code().id() + " " + p.message() + "; fix: " + p.fix());
             }
         }
-        CutoffPolicy policy = bundle.policy("example-a-glad-pc").orElse(null);
-        if (policy == null) {
-            System.out.println("no policy example-a-glad-pc: is psyscreen-policies on the module path?");
+        Screener screener; // once: the policy, every version of it, the plans it pins, the norm tables
+        try {
+            screener = bundle.screener("example-a-glad-pc").build();
+        } catch (DefinitionException e) {
+            System.out.println(e.getMessage()); // names the code and the fix; no student data
             System.exit(2);
             return;
         }
-        Screener screener = Screener.builder()
-                .instruments(
-                        bundle.plansFor(policy, new java.util.ArrayList<>()).orElseThrow())
-                .norms(bundle.norms())
-                .policy(policy)
-                .build();
-        StudentInput in = screener.newInput()
-                .set(StudentField.STUDENT_ID, "SYNTH-EMBED-1")
-                .set(StudentField.GRADE, "初二")
-                .set(StudentField.SEX, "女")
-                .set(StudentField.BIRTH_DATE, "2012/4/2")
-                .set(StudentField.TEST_DATE, "2026-09-15");
         List<String> phqa = List.of("2", "2", "1", "2", "1", "2", "1", "1", "0");
-        for (int i = 0; i < phqa.size(); i++) {
-            in.answer("phqa", "q" + (i + 1), phqa.get(i));
-        }
-        ScreeningResult r = in.screen();
+        ScreeningResult r = screener.screen(
+                in -> { // a fresh input: nothing of another student
+                    in.set(StudentField.STUDENT_ID, "SYNTH-EMBED-1")
+                            .set(StudentField.GRADE, "初二")
+                            .set(StudentField.SEX, "女")
+                            .set(StudentField.BIRTH_DATE, "2012/4/2")
+                            .set(StudentField.TEST_DATE, "2026-09-15");
+                    for (int i = 0; i < phqa.size(); i++) {
+                        in.answer("phqa", "q" + (i + 1), phqa.get(i));
+                    }
+                });
         DecisionExplanation e = DecisionExplanation.of(r);
         System.out.println("module: " + Screener.class.getModule().getName());
         System.out.println("phqa: " + r.forms().get("phqa").status() + " total "
