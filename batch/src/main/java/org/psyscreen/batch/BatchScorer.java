@@ -629,14 +629,7 @@ public final class BatchScorer {
                 .forEach((k, v) -> t.status
                         .computeIfAbsent(k, x -> new TreeMap<>())
                         .merge(v.status().name(), 1L, Long::sum));
-        t.tiers.merge(
-                o.decision() == null
-                        ? "no policy"
-                        : o.decision().tier() != null
-                                ? o.decision().tier().id()
-                                : o.decision().noRiskIdentified() ? "none" : "unevaluated",
-                1L,
-                Long::sum);
+        t.tiers.merge(o.decision() == null ? "no policy" : o.decision().outcomeId(), 1L, Long::sum);
         if (rollups != null) {
             TierDecision d = o.decision();
             int col = d.tier() == null
@@ -781,7 +774,7 @@ public final class BatchScorer {
     private List<String> outcomeColumns() {
         List<String> c = new ArrayList<>();
         options.policy().tiers().forEach(t -> c.add(t.id()));
-        c.add("none");
+        c.add(TierDecision.NO_RISK_ID);
         return c;
     }
 
@@ -892,9 +885,9 @@ public final class BatchScorer {
             }
         }
         if (options.policy() != null) {
-            v.add(d.tier() == null ? "" : d.tier().id());
-            v.add(d.tier() == null ? "" : d.tier().label().zh());
-            v.add(d.tier() == null ? "" : d.tier().label().en());
+            v.add(d.outcomeId());
+            v.add(d.outcomeLabel().zh());
+            v.add(d.outcomeLabel().en());
             v.add(joined(d.followUps(), Enum::name));
             v.add(joined(d.fired(), RuleFiring::ruleId));
             v.add(d.policyKey());

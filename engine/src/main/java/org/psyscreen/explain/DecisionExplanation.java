@@ -128,10 +128,6 @@ public record DecisionExplanation(
      */
     public record PolicyVersion(String key, LocalizedText name, String implementation, String sha256) {}
 
-    private static final LocalizedText NO_RISK = new LocalizedText("no risk identified", "未发现风险");
-    private static final LocalizedText NO_TIER =
-            new LocalizedText("no tier, to be reviewed (a rule could not be evaluated)", "未定级，需复核");
-
     /**
      * Explains a screened student.
      *
@@ -142,7 +138,7 @@ public record DecisionExplanation(
                 .orElseThrow(() -> new IllegalArgumentException("screened without a policy: nothing was decided"));
         CutoffPolicy policy = r.policy().orElseThrow();
         Outcome outcome = d.tier() == null
-                ? new Outcome(null, d.noRiskIdentified() ? NO_RISK : NO_TIER, null, d.noRiskIdentified())
+                ? new Outcome(null, d.outcomeLabel(), null, d.noRiskIdentified())
                 : new Outcome(d.tier().id(), d.tier().label(), d.tier().action(), false);
         List<Labelled> followUps = new ArrayList<>();
         for (FollowUp f : d.followUps()) {

@@ -2,6 +2,7 @@ package org.psyscreen.tier;
 
 import java.util.List;
 import java.util.Objects;
+import org.psyscreen.definition.LocalizedText;
 
 /**
  * A decision about one student under one policy version: the tier (or none), the follow-ups the
@@ -11,7 +12,8 @@ import java.util.Objects;
  * <p>Invariant, checked on construction: "no risk identified" (no tier and no follow-up) is only
  * possible when every form was scored, no critical item is unknown, and the policy did not fail.
  *
- * @param tier the tier, or {@code null} when none applies
+ * @param tier the tier, or {@code null} when none applies ({@link #outcomeId()} says which of no risk
+ *     identified and undetermined that is)
  * @param followUps follow-ups needed (empty only for a fully scored screening)
  * @param fired every rule that fired, critical rules first
  * @param unevaluated rule ids that read an unavailable value (incomplete scale, no norm, ...)
@@ -29,6 +31,19 @@ public record TierDecision(
         String policySha256,
         List<String> normTables,
         String engineVersion) {
+
+    /** The outcome id every output writes for "no risk identified" ({@code scores.csv}, summaries). */
+    public static final String NO_RISK_ID = "none";
+
+    /** The outcome id of a decision with no tier because a rule could not be evaluated: to review. */
+    public static final String UNDETERMINED_ID = "unevaluated";
+
+    /** The label of {@link #NO_RISK_ID}. */
+    public static final LocalizedText NO_RISK_LABEL = new LocalizedText("no risk identified", "未发现风险");
+
+    /** The label of {@link #UNDETERMINED_ID}. */
+    public static final LocalizedText UNDETERMINED_LABEL =
+            new LocalizedText("no tier, to be reviewed (a rule could not be evaluated)", "未定级，需复核");
 
     public TierDecision {
         followUps = List.copyOf(followUps);
@@ -50,6 +65,19 @@ public record TierDecision(
      */
     public boolean noRiskIdentified() {
         return tier == null && followUps.isEmpty() && unevaluated.isEmpty();
+    }
+
+    /**
+     * The outcome as one word, never blank: the tier's id, {@link #NO_RISK_ID} when
+     * {@linkplain #noRiskIdentified() no risk is identified}, else {@link #UNDETERMINED_ID}.
+     */
+    public String outcomeId() {
+        return tier != null ? tier.id() : noRiskIdentified() ? NO_RISK_ID : UNDETERMINED_ID;
+    }
+
+    /** The label of {@link #outcomeId()}: the tier's, or that of no risk identified or undetermined. */
+    public LocalizedText outcomeLabel() {
+        return tier != null ? tier.label() : noRiskIdentified() ? NO_RISK_LABEL : UNDETERMINED_LABEL;
     }
 
     /** The winning rule (most severe tier; first in policy order among equals), or {@code null}. */

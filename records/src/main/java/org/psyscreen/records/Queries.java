@@ -287,14 +287,28 @@ final class Queries {
         return WaveChanges.Transition.UNCHANGED;
     }
 
-    /** Open and monitored cases in scope, most severe first. */
+    /** Grades in school order (4, 5, … 12, v1 …), not as text (10, 11, 12, 4): unknown grades last. */
+    private static final String GRADE_ORDER = gradeOrder();
+
+    private static String gradeOrder() {
+        StringBuilder b = new StringBuilder("CASE c.grade");
+        for (String code : org.psyscreen.student.Grade.CODES) {
+            b.append(" WHEN '").append(code).append("' THEN ").append(org.psyscreen.student.Grade.CODES.indexOf(code));
+        }
+        return b.append(" ELSE ")
+                .append(org.psyscreen.student.Grade.CODES.size())
+                .append(" END")
+                .toString();
+    }
+
+    /** Open and monitored cases in scope, most severe first, then by region, school and grade. */
     List<WarningCase> cases(Scope scope, boolean includeClosed) throws SQLException {
         List<Object> params = new ArrayList<>();
         String where = scope.where("c", params);
         return cases(
                 "JOIN student st ON st.id = c.student_id WHERE " + where
                         + (includeClosed ? "" : " AND c.state <> 'closed'")
-                        + " ORDER BY c.tier_rank, c.region, c.school, c.grade, st.token",
+                        + " ORDER BY c.tier_rank, c.region, c.school, " + GRADE_ORDER + ", c.grade, st.token",
                 params);
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,24 @@ abstract class WarningCasesContract {
                             EventKind.CLOSURE,
                             EventKind.REOPENED);
             assertThat(reopened.events().get(1).role()).isEqualTo(Role.COUNSELLOR);
+        }
+    }
+
+    /** Issue 26: grades sort in school order (4 … 9, 10, 11, 12, v1 …), not as text (10, 11, 12, 4 …). */
+    @Test
+    void theWarningListSortsGradesInSchoolOrder() {
+        try (RecordStore store = store("order.db")) {
+            store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+            List<WarningCase> list = store.warnings(Scope.everything());
+            assertThat(list).hasSizeGreaterThan(100);
+            java.util.Comparator<WarningCase> expected = java.util.Comparator.comparing(WarningCase::tierRank)
+                    .thenComparing(WarningCase::region)
+                    .thenComparing(WarningCase::school)
+                    .thenComparing(c -> org.psyscreen.student.Grade.parse(c.grade()) == null
+                            ? Integer.MAX_VALUE
+                            : org.psyscreen.student.Grade.parse(c.grade()).rank());
+            assertThat(list).isSortedAccordingTo(expected);
+            assertThat(list.stream().map(WarningCase::grade).distinct()).contains("4", "10");
         }
     }
 

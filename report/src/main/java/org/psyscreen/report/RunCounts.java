@@ -77,7 +77,10 @@ final class RunCounts {
                 }
                 c.records++;
                 String tier = r.getField("tier");
-                int o = tier.isEmpty() ? outcomes.size() - 1 : outcomes.indexOf(tier);
+                // "none" and "unevaluated" share the roll-up's last column, as rollup.csv counts them
+                int o = tier.equals(org.psyscreen.tier.TierDecision.UNDETERMINED_ID)
+                        ? outcomes.size() - 1
+                        : outcomes.indexOf(tier);
                 if (o < 0) {
                     continue;
                 }

@@ -206,7 +206,7 @@ public final class SparkScreening {
         CutoffPolicy policy = options(job).policy();
         List<String> outcomes =
                 new ArrayList<>(policy.tiers().stream().map(t -> t.id()).toList());
-        outcomes.add("none");
+        outcomes.add(org.psyscreen.tier.TierDecision.NO_RISK_ID);
         String repeated = org.psyscreen.diagnostic.ProblemCode.ROW_HEADER_REPEATED.id();
         List<Row> counts = scored.filter(org.apache.spark.sql.functions.not(
                         org.apache.spark.sql.functions.col("problems").contains(repeated)))

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.psyscreen.tier.TierDecision;
 
 /**
  * A vendor's scored file against psyscreen's scores of the same responses, record by record. The
@@ -82,8 +83,8 @@ public record Conformance(
                         continue;
                     }
                     String vendor = row.getField(column).strip();
-                    if (column.equals("tier") && vendor.equalsIgnoreCase("none")) {
-                        vendor = ""; // "none" is how many systems write "no tier"; psyscreen leaves it blank
+                    if (column.equals("tier") && vendor.isEmpty()) {
+                        vendor = TierDecision.NO_RISK_ID; // a blank tier is how some systems write "none"
                     }
                     String mine = o.values().get(column);
                     long[] c = counts.computeIfAbsent(column, k -> new long[2]);

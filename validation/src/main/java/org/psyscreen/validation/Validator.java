@@ -337,7 +337,7 @@ public final class Validator {
                             + "; missing: " + missingRule(def.missing()) + "; form " + form.status() + reasons);
         }
         if (decision != null) {
-            values.put("tier", decision.tier() == null ? "" : decision.tier().id());
+            values.put("tier", decision.outcomeId());
             List<String> fired = new ArrayList<>();
             for (RuleFiring f : decision.fired()) {
                 fired.add(f.ruleId() + " ("

@@ -29,7 +29,7 @@ class ConformanceVectorsTest {
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = t.path("answers").path(plan.itemIds().get(i)).asString("");
             }
-            ScoredResponse r = plan.score(ResponseRow.of(cells));
+            ScoredResponse r = plan.score(ResponseRow.ofCells(cells)); // cells, read as every front end reads them
             ObjectNode o = results.addObject();
             o.put("tcId", t.path("tcId").asInt());
             o.put("status", r.status().name());

@@ -34,6 +34,7 @@ final class ListCommand implements Callable<Integer> {
                         case NORMS -> "常模 norm tables:";
                         case POLICY -> "策略 policies:";
                     });
+            TextTable table = new TextTable("  ");
             for (Bundle.Entry e : bundle.entries()) {
                 if (e.kind() != kind) {
                     continue;
@@ -43,8 +44,9 @@ final class ListCommand implements Callable<Integer> {
                         : e.problems().all().isEmpty()
                                 ? "ok"
                                 : "ok, " + e.problems().all().size() + " warning(s)";
-                out.printf("  %-34s %-28s %s%n", e.key().isEmpty() ? "-" : e.key(), status, e.origin());
+                table.row(e.key().isEmpty() ? "-" : e.key(), status, e.origin());
             }
+            table.print(out);
         }
         long unattached = bundle.problems().errorCount()
                 - bundle.entries().stream()

@@ -57,15 +57,34 @@ public final class Main implements Runnable {
         // Never a stack trace: its messages may quote data (an id in a parser's message). One line,
         // the kind of failure, and what to do.
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine
-                    .getErr()
-                    .println("psyscreen " + commandLine.getCommandName() + ": failed ("
-                            + e.getClass().getSimpleName() + "); nothing was published. If the input is readable"
-                            + " and this repeats, report it with the command line (not the data).");
+            commandLine.getErr().println(failure(commandLine.getCommandName(), e));
             commandLine.getErr().flush();
             return e instanceof java.io.IOException ? 3 : 4;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) { // an Error, so picocli's handler never sees it
+            err.println(failure(cl.getCommandName(), e));
+            err.flush();
+            return 4;
+        }
+    }
+
+    /**
+     * The one line a failed command prints: the kind of failure and what to do, never a stack trace
+     * (its messages may quote data). Running out of memory, anywhere in the cause chain (a scoring
+     * thread's failure arrives wrapped), is named as such with its fixes.
+     */
+    static String failure(String command, Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return "psyscreen " + command + ": ran out of memory; nothing was published. Give Java more"
+                        + " (java -Xmx2g -jar psyscreen.jar ...), or use less: --threads 1, and fewer --outputs"
+                        + " (the audit trail scores.jsonl costs the most).";
+            }
+        }
+        return "psyscreen " + command + ": failed (" + e.getClass().getSimpleName() + "); nothing was published."
+                + " If the input is readable and this repeats, report it with the command line (not the data).";
     }
 
     public static void main(String[] args) {
@@ -74,12 +93,12 @@ public final class Main implements Runnable {
         System.exit(run(out, err, args));
     }
 
-    /** Version from the jar manifest, or "development". */
+    /** The engine's version, as recorded in every decision and summary. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"psyscreen " + (v == null ? "development build" : v)};
+            // the version every output records, so --version and the results never disagree
+            return new String[] {"psyscreen " + org.psyscreen.version.EngineVersion.VALUE};
         }
     }
 }

@@ -41,16 +41,16 @@ final class NormsCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Bundle bundle = bundleOption.load("norms", err);
         if (target == null) {
+            TextTable table = new TextTable("");
             for (NormTable t : bundle.norms().values()) {
                 var d = t.definition();
-                out.printf(
-                        "%-40s %s@%s %-22s %s%n",
+                table.row(
                         d.id(),
-                        d.instrumentId(),
-                        d.instrumentVersion(),
+                        d.instrumentId() + "@" + d.instrumentVersion(),
                         d.scale(),
                         d.synthetic() ? "SYNTHETIC" : d.verified() ? "verified" : "NOT VERIFIED");
             }
+            table.print(out);
             out.flush();
             return 0;
         }

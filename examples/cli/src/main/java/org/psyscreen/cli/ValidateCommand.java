@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Validates an instrument on a sample (a response file): item statistics (missing, floor and"
                 + " ceiling, corrected item-total r, alpha if deleted; mis-keyed items named), reliability (alpha with"
-                + " Feldt's 95% interval, omega total, SEM), DIF by sex (Mantel-Haenszel, ETS classes), the sample"
+                + " Feldt's 95%% interval, omega total, SEM), DIF by sex (Mantel-Haenszel, ETS classes), the sample"
                 + " against norm tables (and a policy's cut-offs), and a vendor's scored file against psyscreen's."
                 + " Writes validation.json and validation.html. Exit 0: no findings; 1: findings to look at;"
                 + " 2: usage or input error.",
