@@ -67,7 +67,11 @@ class BatchScorerTest {
         assertThat(rows.get(0).getField("student")).isEqualTo("G1");
         assertThat(rows.get(1).getField("record")).isEqualTo("2");
         assertThat(rows.get(0).getField("demo.status")).isEqualTo("SCORED");
-        assertThat(rows.get(0).getField("tier")).isEmpty();
+        assertThat(rows.get(0).getField("tier"))
+                .as("never blank: one word for no risk")
+                .isEqualTo("none");
+        assertThat(rows.get(0).getField("tier_label_en")).isEqualTo("no risk identified");
+        assertThat(rows.get(0).getField("tier_label_zh")).isEqualTo("未发现风险");
         assertThat(rows.get(0).getField("policy")).isEqualTo("demo-policy@1.0.0");
         assertThat(s.encoding()).isEqualTo("UTF-8");
         assertThat(s.tierCounts()).containsEntry("none", 2L);

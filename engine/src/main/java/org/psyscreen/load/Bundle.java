@@ -397,8 +397,10 @@ public final class Bundle {
                         "",
                         "no bundled instruments, norm tables or policies were found (no " + InstrumentCatalog.INDEX
                                 + " on the class or module path)",
-                        "add the data jars org.psyscreen:psyscreen-instruments, psyscreen-norms and"
-                                + " psyscreen-policies (modules org.psyscreen.instruments, .norms, .policies)"));
+                        "on the class path, add the data jars org.psyscreen:psyscreen-instruments, psyscreen-norms"
+                                + " and psyscreen-policies; on the module path they hold no code, so no module reads"
+                                + " them until named: --add-modules org.psyscreen.instruments,org.psyscreen.norms,"
+                                + "org.psyscreen.policies (or 'requires' them in module-info)"));
             }
             return this;
         }
