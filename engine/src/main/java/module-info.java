@@ -24,6 +24,7 @@ module org.psyscreen.engine {
     exports org.psyscreen.spi;
     exports org.psyscreen.version;
     exports org.psyscreen.privacy;
+    exports org.psyscreen.analysis; // the funnel plot, for reports
 
     uses org.psyscreen.spi.CutoffPolicyProvider;
 

@@ -50,10 +50,9 @@ public record ScaleAnalysis(
      *
      * @param scale scale id
      * @param items item ids
-     * @param x keyed values, one row per respondent, one column per item (every cell answered)
+     * @param x keyed values, one row per respondent who answered every item, one column per item
      * @param min lowest keyed value per item
      * @param max highest keyed value per item
-     * @param answeredAll respondents who answered every item, of those the form was given to
      * @param missingRate per item: the share of respondents given the form who did not answer it
      */
     public static ScaleAnalysis of(

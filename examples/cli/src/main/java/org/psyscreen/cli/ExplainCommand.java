@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.psyscreen.explain.DecisionExplanation;
 import org.psyscreen.load.Bundle;
@@ -85,9 +86,17 @@ final class ExplainCommand implements Callable<Integer> {
                     + " there; the file must be UTF-8)");
             return 2;
         }
-        // The instruments the record answers, screened exactly as the batch screens a row.
-        Map<String, ScoringPlan> plans = new LinkedHashMap<>();
+        // The instruments the policy pins (one the record does not answer is a blank form, as a blank
+        // column is in the batch), and any other the record answers, screened as the batch screens a row.
+        Optional<Map<String, ScoringPlan>> pinned = BundleOption.plans(bundle, policy, "explain", err);
+        if (pinned.isEmpty()) {
+            return 2;
+        }
+        Map<String, ScoringPlan> plans = new LinkedHashMap<>(pinned.get());
         for (var e : root.path("answers").properties()) {
+            if (plans.containsKey(e.getKey())) {
+                continue;
+            }
             var compiled = bundle.plan(e.getKey());
             if (compiled.isEmpty()) {
                 err.println("psyscreen explain: unknown instrument '" + e.getKey() + "' in " + record);

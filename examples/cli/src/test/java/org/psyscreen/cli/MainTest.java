@@ -124,7 +124,9 @@ class MainTest {
                 .contains("策略 Policy: example-a-glad-pc@2026.1.0", "sha256 ", "引擎 Engine: psyscreen ")
                 .contains("not a diagnosis");
         Run other = run("explain", "--policy", "example-b-cn-cutoffs", "../records/synthetic-student.yaml");
-        assertThat(other.out()).contains("缺少量表 / MISSING_INSTRUMENT", "橙色预警 / Orange");
+        // The record has no PHQ-9, which policy B needs: a blank form whose critical item is unknown,
+        // so the most severe tier — never a lower one for a form nobody answered.
+        assertThat(other.out()).contains("未作答 / NOT_ADMINISTERED", "关键条目未作答 / CRITICAL_UNKNOWN", "红色预警 / Red");
         assertThat(run("explain", "--policy", "no-such-policy", "../records/synthetic-student.yaml")
                         .exit())
                 .isEqualTo(2);

@@ -64,7 +64,7 @@ class OwnInstrumentReadmeTest {
 
         List<NamedCsvRecord> tiers = rows(tmp.resolve("target/own-tiers/scores.csv"));
         assertThat(tiers.stream().map(r -> r.getField("tier")).toList())
-                .containsExactly("", "t3", "t2", "t1", "t3", "t2");
+                .containsExactly("none", "t3", "t2", "t1", "t3", "t2");
         assertThat(tiers.get(3).getField("rules_fired")).isEqualTo("critical:wellbeing_demo.safety");
         assertThat(tiers.get(5).getField("follow_ups")).contains("CRITICAL_UNKNOWN");
     }

@@ -103,9 +103,7 @@ class ScreeningDifferentialTest {
             ScreeningResult result = in.screen();
             TierDecision d = result.decision().orElseThrow();
             String rec = "record " + (i + 1);
-            assertThat(batch.getField("tier"))
-                    .as(rec)
-                    .isEqualTo(d.tier() == null ? "" : d.tier().id());
+            assertThat(batch.getField("tier")).as(rec).isEqualTo(d.outcomeId());
             assertThat(batch.getField("rules_fired"))
                     .as(rec)
                     .isEqualTo(String.join(
