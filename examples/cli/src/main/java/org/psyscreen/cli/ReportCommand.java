@@ -49,6 +49,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The folder to write.")
     Path out;
 
+    @Option(
+            names = "--overwrite",
+            description = "Replace a previous report in --out. The old folder is removed first, so no page of"
+                    + " another school or run is left beside the new ones; without this option a non-empty --out"
+                    + " is refused.")
+    boolean overwrite;
+
     @Mixin
     BundleOption bundleOption;
 
@@ -84,6 +91,33 @@ final class ReportCommand implements Callable<Integer> {
         if (policy == null) {
             err.println(
                     "psyscreen report: the run was decided under " + policyKey + ", which is not loaded (--bundle)");
+            return 2;
+        }
+        if (Files.isDirectory(out)) {
+            boolean empty;
+            try (var entries = Files.list(out)) {
+                empty = entries.findAny().isEmpty();
+            }
+            if (!empty && !overwrite) {
+                err.println("psyscreen report: " + out + " is not empty; add --overwrite to replace the report there"
+                        + " (the whole folder is replaced), or choose another --out");
+                return 2;
+            }
+            if (!empty && !Files.isRegularFile(out.resolve("index.html"))) {
+                err.println("psyscreen report: " + out + " does not hold a psyscreen report (no index.html);"
+                        + " it is left as it is: choose another --out");
+                return 2;
+            }
+            if (!empty) {
+                try (var tree = Files.walk(out)) {
+                    for (Path p :
+                            tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } else if (Files.exists(out)) {
+            err.println("psyscreen report: " + out + " is a file, not a folder");
             return 2;
         }
         ReportWriter.Written w;

@@ -321,4 +321,48 @@ class MainTest {
         assertThat(r.out()).contains("score", "check", "describe", "norms", "explain", "generate-cohort", "Examples:");
         assertThat(run("check", "--help").out()).contains("--bundled", "Examples:");
     }
+
+    /** Issue 26: no command's help makes picocli warn (an unescaped % in a description does). */
+    @Test
+    void everyHelpPrintsWithoutAPicocliWarning() {
+        picocli.CommandLine cl = new picocli.CommandLine(new Main());
+        List<List<String>> commands = new java.util.ArrayList<>();
+        commands.add(List.of());
+        cl.getSubcommands().forEach((name, sub) -> {
+            commands.add(List.of(name));
+            sub.getSubcommands().keySet().forEach(inner -> commands.add(List.of(name, inner)));
+        });
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (List<String> c : commands) {
+                List<String> args = new java.util.ArrayList<>(c);
+                args.add("--help");
+                Run r = run(args.toArray(String[]::new));
+                assertThat(r.exit()).as("%s", args).isZero();
+                assertThat(r.out() + r.err())
+                        .as("%s", args)
+                        .doesNotContain("WARN")
+                        .isNotBlank();
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("WARN");
+        assertThat(commands).hasSizeGreaterThan(10);
+    }
+
+    /**
+     * Issue 26: under a small heap a scoring thread's OutOfMemoryError reaches the CLI wrapped (it
+     * printed "failed (IllegalStateException)"); the one line now names memory and the fixes.
+     */
+    @Test
+    void runningOutOfMemoryIsNamedWithItsFixes() {
+        String wrapped = Main.failure("score", new IllegalStateException(new RuntimeException(new OutOfMemoryError())));
+        assertThat(wrapped)
+                .contains("ran out of memory", "-Xmx", "--threads 1", "--outputs")
+                .doesNotContain("IllegalState");
+        assertThat(Main.failure("score", new IllegalStateException("x"))).contains("failed (IllegalStateException)");
+    }
 }

@@ -32,5 +32,24 @@ class ReportReadmeTest {
         assertThat(tmp.resolve("target/report/echarts.min.js")).exists();
         assertThat(Files.list(tmp.resolve("target/report-sch3/students")).count())
                 .isGreaterThan(10);
+
+        // Issue 26/27: another school's report into the same folder needs --overwrite, and then no page of
+        // SCH3's students is left beside SCH1's.
+        List<String> sch3Pages;
+        try (var pages = Files.list(tmp.resolve("target/report-sch3/students"))) {
+            sch3Pages = pages.map(p -> p.getFileName().toString()).toList();
+        }
+        String sch1 = reports.get(1).replace("--school SCH3", "--school SCH1");
+        MainTest.Run refused = Readme.run(List.of(sch1), tmp).get(0);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--overwrite");
+        MainTest.Run replaced = Readme.run(List.of(sch1 + " --overwrite"), tmp).get(0);
+        assertThat(replaced.exit()).as(replaced.err()).isZero();
+        try (var pages = Files.list(tmp.resolve("target/report-sch3/students"))) {
+            assertThat(pages.map(p -> p.getFileName().toString())).isNotEmpty().doesNotContainAnyElementsOf(sch3Pages);
+        }
+        assertThat(Files.readString(tmp.resolve("target/report-sch3/index.html")))
+                .contains("SCH1")
+                .doesNotContain("SCH3");
     }
 }
