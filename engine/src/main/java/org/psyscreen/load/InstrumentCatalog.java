@@ -14,7 +14,7 @@ import org.psyscreen.internal.resources.ResourceIndex;
  */
 public final class InstrumentCatalog {
     /** The index resource each contributing jar carries. */
-    public static final String INDEX = "META-INF/psyscreen/instruments.list";
+    static final String INDEX = "META-INF/psyscreen/instruments.list";
 
     /** A bundled definition: its resource path and bytes. */
     public record Entry(String resource, byte[] content) {

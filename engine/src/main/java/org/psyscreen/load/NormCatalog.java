@@ -13,7 +13,7 @@ import org.psyscreen.norm.NormTable;
  */
 public final class NormCatalog {
     /** The index resource each contributing jar carries. */
-    public static final String INDEX = "META-INF/psyscreen/norms.list";
+    static final String INDEX = "META-INF/psyscreen/norms.list";
 
     private final List<ResourceIndex.Resource> resources;
 

@@ -23,7 +23,7 @@ import org.psyscreen.tier.DeclarativePolicy;
  */
 public final class PolicyCatalog {
     /** The index resource each contributing jar carries. */
-    public static final String INDEX = "META-INF/psyscreen/policies.list";
+    static final String INDEX = "META-INF/psyscreen/policies.list";
 
     private final Map<String, CutoffPolicy> policies;
     private final Map<String, List<CutoffPolicy>> versions;

@@ -27,15 +27,7 @@ public final class Policies {
      * becomes a POLICY_ERROR decision in the policy's (or, failing that, the most severe) tier.
      */
     public static TierDecision decide(CutoffPolicy policy, Screening screening) {
-        Tier mostSevere = null; // a loop, not a stream: this runs for every student
-        for (Tier t : policy.tiers()) {
-            if (mostSevere == null || t.severity() < mostSevere.severity()) {
-                mostSevere = t;
-            }
-        }
-        if (mostSevere == null) {
-            throw new java.util.NoSuchElementException("policy " + policy.key() + " has no tiers");
-        }
+        Tier mostSevere = mostSevere(policy); // a loop, not a stream: this runs for every student
         List<RuleFiring> fired = new ArrayList<>();
         Set<FollowUp> followUps = EnumSet.noneOf(FollowUp.class);
 
@@ -102,9 +94,41 @@ public final class Policies {
         }
 
         // 4. The tier: the most severe of fired rules and follow-up mappings.
-        Tier tier = null;
+        List<String> firedTiers = new ArrayList<>(fired.size());
         for (RuleFiring f : fired) {
-            tier = moreSevere(tier, tierById(policy, f.tierId()));
+            firedTiers.add(f.tierId());
+        }
+        Tier tier = tier(policy, firedTiers, followUps);
+        return new TierDecision(
+                tier,
+                new ArrayList<>(new LinkedHashSet<>(followUps)),
+                fired,
+                unevaluated,
+                policy.key(),
+                policy.sha256(),
+                normTables,
+                EngineVersion.VALUE);
+    }
+
+    /**
+     * The tier a decision under {@code policy} must have, given the tiers of the rules that fired and
+     * the follow-ups: the most severe of them, a follow-up the policy cannot map (or a fired rule's
+     * unknown tier) counting as the most severe; {@code null} when nothing fired and nothing needs
+     * follow-up. The one rule {@link #decide} applies, public so that a decision read back from a file
+     * can be checked against it rather than believed.
+     *
+     * @param policy the policy the decision was made under
+     * @param firedTierIds the tier id of every rule that fired
+     * @param followUps the follow-ups
+     * @return the tier, or {@code null}
+     */
+    public static Tier tier(
+            CutoffPolicy policy, java.util.Collection<String> firedTierIds, java.util.Collection<FollowUp> followUps) {
+        Tier mostSevere = mostSevere(policy);
+        Tier tier = null;
+        for (String id : firedTierIds) {
+            Tier t = tierById(policy, id);
+            tier = moreSevere(tier, t == null ? mostSevere : t);
         }
         for (FollowUp f : followUps) {
             Tier t;
@@ -116,18 +140,27 @@ public final class Policies {
             }
             tier = moreSevere(tier, t == null ? mostSevere : t);
         }
-        if (tier == null && !fired.isEmpty()) {
-            tier = mostSevere;
+        return tier;
+    }
+
+    /**
+     * The policy's most severe tier (lowest severity number).
+     *
+     * @param policy a policy
+     * @return its most severe tier
+     * @throws java.util.NoSuchElementException when the policy has no tiers
+     */
+    public static Tier mostSevere(CutoffPolicy policy) {
+        Tier mostSevere = null;
+        for (Tier t : policy.tiers()) {
+            if (mostSevere == null || t.severity() < mostSevere.severity()) {
+                mostSevere = t;
+            }
         }
-        return new TierDecision(
-                tier,
-                new ArrayList<>(new LinkedHashSet<>(followUps)),
-                fired,
-                unevaluated,
-                policy.key(),
-                policy.sha256(),
-                normTables,
-                EngineVersion.VALUE);
+        if (mostSevere == null) {
+            throw new java.util.NoSuchElementException("policy " + policy.key() + " has no tiers");
+        }
+        return mostSevere;
     }
 
     private static Tier tierById(CutoffPolicy policy, String id) {

@@ -48,7 +48,8 @@ final class RunImporter {
             String policy,
             String keyId,
             String engine,
-            Map<String, String> definitionSha256) {}
+            Map<String, String> definitionSha256,
+            JsonNode tierCounts) {}
 
     /** Each instrument's definition hash, from the run's summary. */
     private Map<String, String> shas = Map.of();
@@ -97,6 +98,7 @@ final class RunImporter {
         Batch batch = redecision
                 ? new Redecision(waveId, summary.inputSha256(), importId, tiers)
                 : new FirstImport(waveId, summary.inputSha256(), importId, tiers, policy);
+        DecisionCheck check = policy == null ? null : new DecisionCheck(policy);
         long lines = 0;
         long stored = 0;
         long withoutId = 0;
@@ -120,6 +122,9 @@ final class RunImporter {
                 if (n.path("testDate").isString()) {
                     LocalDate d = LocalDate.parse(n.path("testDate").asString());
                     first = first == null || d.isBefore(first) ? d : first;
+                }
+                if (check != null) {
+                    check.check(n.path("record").asLong(lines), n);
                 }
                 String token = n.path("student").asString("");
                 if (token.isEmpty()) {
@@ -150,6 +155,9 @@ final class RunImporter {
         if (lines != summary.recordsOut()) {
             throw new RecordStoreException("scores.jsonl holds " + lines + " records and summary.json says "
                     + summary.recordsOut() + ": the run folder is damaged; score the file again");
+        }
+        if (check != null) {
+            check.checkCounts(summary.tierCounts());
         }
         batch.finish();
         if (wave.created()) {
@@ -213,7 +221,8 @@ final class RunImporter {
                 s.path("policy").asString(""),
                 s.path("keyId").asString(""),
                 s.path("engineVersion").asString(""),
-                definitions);
+                definitions,
+                s.path("tierCounts"));
     }
 
     private void checkKey(String keyId) throws SQLException {
