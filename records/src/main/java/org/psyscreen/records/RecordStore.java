@@ -86,10 +86,15 @@ public final class RecordStore implements AutoCloseable {
             if (Files.exists(p) && !Files.isRegularFile(p)) {
                 throw new RecordStoreException(label + " is a folder or a device, not a records file");
             }
+            if (Files.isRegularFile(p)) {
+                inspect(path, label); // read-only: another application's file is refused unchanged
+            }
             // WAL: readers go on while one import writes; IMMEDIATE: a writer takes the lock when it
             // starts, so two imports queue (for up to busy_timeout) instead of failing half-way.
+            // secure_delete: a deleted row's bytes are overwritten, not left in free pages.
             url = "jdbc:sqlite:" + file + (q < 0 ? "?" : "&")
-                    + "foreign_keys=true&busy_timeout=120000&journal_mode=WAL&transaction_mode=IMMEDIATE";
+                    + "foreign_keys=true&busy_timeout=120000&journal_mode=WAL&transaction_mode=IMMEDIATE"
+                    + "&secure_delete=true";
         }
         migrate(url, dialect, label);
         try {
@@ -98,6 +103,41 @@ public final class RecordStore implements AutoCloseable {
             return new RecordStore(c, dialect, clock, label);
         } catch (SQLException e) {
             throw new RecordStoreException("cannot open " + label + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * Looks at an existing SQLite file read-only before anything writes to it: a file that is not a
+     * psyscreen store (it has tables, none of them psyscreen's schema history) is refused and left
+     * byte for byte as it was (opening it for writing would switch it to WAL), and a damaged one
+     * ({@code PRAGMA quick_check}) is refused before an import could be added to it.
+     */
+    private static void inspect(String path, String label) {
+        String ro = "jdbc:sqlite:file:" + path + "?mode=ro&open_mode=1";
+        try (Connection c = DriverManager.getConnection(ro);
+                var st = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (var rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            if (!tables.isEmpty() && !tables.contains("flyway_schema_history")) {
+                throw new RecordStoreException(label + " is a SQLite file of another application, not a psyscreen"
+                        + " records store; it was left unchanged: give a new file name");
+            }
+            try (var rs = st.executeQuery("PRAGMA quick_check")) {
+                String first = rs.next() ? rs.getString(1) : "";
+                if (!"ok".equals(first)) {
+                    throw new RecordStoreException(label + " is damaged (SQLite's quick_check fails); nothing"
+                            + " was changed: restore it from a backup");
+                }
+            }
+        } catch (SQLException e) {
+            throw new RecordStoreException(
+                    "cannot open " + label + ": " + reason(e) + " (a damaged SQLite file must be restored from a"
+                            + " backup)",
+                    e);
         }
     }
 
@@ -221,7 +261,9 @@ public final class RecordStore implements AutoCloseable {
      * rows deleted; a log line records that a deletion happened, never whose.
      */
     public synchronized long deleteStudent(Scope scope, String token) {
-        return write(() -> new Deletion(this).student(scope, token));
+        long n = write(() -> new Deletion(this).student(scope, token));
+        purgeDeleted();
+        return n;
     }
 
     /**
@@ -232,7 +274,9 @@ public final class RecordStore implements AutoCloseable {
         if (!schoolYear.matches("\\d{4}-\\d{4}")) {
             throw new RecordStoreException("a school year is written 2026-2027");
         }
-        return write(() -> new Deletion(this).wavesBefore(schoolYear));
+        long n = write(() -> new Deletion(this).wavesBefore(schoolYear));
+        purgeDeleted();
+        return n;
     }
 
     /** The school year that began {@code years} school years before the one {@code today} is in. */
@@ -386,6 +430,41 @@ public final class RecordStore implements AutoCloseable {
                 s.setObject(i + 1, params[i]);
             }
             return s.executeUpdate();
+        }
+    }
+
+    /**
+     * After a deletion, nothing of the deleted rows may stay in the file's bytes: SQLite overwrites
+     * them in the database pages (secure_delete), and the write-ahead log, which still holds the old
+     * pages, is checkpointed and truncated. PostgreSQL keeps dead row versions until VACUUM reclaims
+     * them, and in its write-ahead log and backups until those are recycled: a deployment's VACUUM and
+     * retention policy decide that (see the module README).
+     */
+    private void purgeDeleted() {
+        if (dialect != Dialect.SQLITE) {
+            return;
+        }
+        try (var st = connection.createStatement()) {
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (var rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                if (rs.next() && rs.getInt(1) != 0) {
+                    throw new RecordStoreException("the deletion is committed, but " + label + " is in use by another"
+                            + " process, so its write-ahead log still holds the deleted rows: run the deletion again"
+                            + " when no other psyscreen uses the file");
+                }
+            }
+        } catch (SQLException e) {
+            throw new RecordStoreException(
+                    "the deletion is committed, but " + label + "'s write-ahead log could not be" + " cleared: "
+                            + reason(e) + "; run the deletion again",
+                    e);
+        } finally {
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException ignored) {
+                // the connection is closed: nothing more to do on it
+            }
         }
     }
 

@@ -231,6 +231,11 @@ final class RunImporter {
                     + " raw ids; records keep keyed pseudonyms only: score again with --key FILE");
         }
         List<Object[]> rows = store.rows("SELECT key_id FROM store_info", List.of());
+        if (rows.size() > 1) {
+            throw new RecordStoreException(store.label() + " names " + rows.size() + " keys (store_info was edited or"
+                    + " damaged): a store holds students of one key only; nothing was imported — restore it from a"
+                    + " backup");
+        }
         if (rows.isEmpty()) {
             store.update("INSERT INTO store_info (key_id) VALUES (?)", keyId);
         } else if (!keyId.equals(rows.get(0)[0])) {

@@ -109,4 +109,88 @@ class StoreRefusalsTest {
     void aFolderOrDeviceIsNotARecordsFile() {
         assertThatThrownBy(() -> RecordStore.open(dir.toString())).hasMessageContaining("is a folder or a device");
     }
+
+    /** Issue 27, case 7: another application's SQLite file is refused and not modified (not even to WAL). */
+    @Test
+    void anotherApplicationsFileIsRefusedAndLeftByteForByte() throws Exception {
+        Path db = dir.resolve("other-app.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
+            st.execute("CREATE TABLE contacts (name TEXT)");
+            st.execute("INSERT INTO contacts VALUES ('x')");
+        }
+        byte[] before = Files.readAllBytes(db);
+        assertThatThrownBy(() -> RecordStore.open(db.toString()))
+                .isInstanceOf(RecordStoreException.class)
+                .hasMessageContaining("another application");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+        assertThat(dir.resolve("other-app.db-wal")).doesNotExist();
+    }
+
+    /** Issue 27, case 7: a store with overwritten pages is refused before an import is added to it. */
+    @Test
+    void aStoreWithOverwrittenPagesIsRefused() throws Exception {
+        Path db = dir.resolve("overwritten.db");
+        try (RecordStore store = RecordStore.open(db.toString())) {
+            store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+        }
+        byte[] bytes = Files.readAllBytes(db);
+        int page = 4096;
+        assertThat(bytes.length / page).as("pages").isGreaterThan(60);
+        Random random = new Random(27);
+        for (int k = 0; k < 50; k++) {
+            int at = page * (2 + random.nextInt(bytes.length / page - 2));
+            byte[] junk = new byte[page];
+            random.nextBytes(junk);
+            System.arraycopy(junk, 0, bytes, at, page);
+        }
+        Files.write(db, bytes);
+        assertThatThrownBy(() -> RecordStore.open(db.toString()))
+                .isInstanceOf(RecordStoreException.class)
+                .hasMessageContaining("damaged");
+    }
+
+    /** Issue 27, case 7: a store that names two keys accepts no import. */
+    @Test
+    void aStoreWithTwoKeysAcceptsNoImport() throws Exception {
+        Path db = dir.resolve("two-keys.db");
+        try (RecordStore store = RecordStore.open(db.toString())) {
+            store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
+            st.execute("INSERT INTO store_info (key_id) VALUES ('k1.other')");
+        }
+        try (RecordStore store = RecordStore.open(db.toString())) {
+            assertThatThrownBy(() -> store.importRun(wave1, Wave.named("w2"), Runs.BUNDLE, x -> {}))
+                    .isInstanceOf(RecordStoreException.class)
+                    .hasMessageContaining("2 keys");
+        }
+    }
+
+    /** Issue 27, case 2: a deleted student's token is in no byte of the file or its write-ahead log. */
+    @Test
+    void aDeletedStudentIsGoneFromTheFilesBytes() throws Exception {
+        Path db = dir.resolve("deleted.db");
+        String token;
+        try (RecordStore store = RecordStore.open(db.toString())) {
+            store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+            token = store.warnings(Scope.everything()).get(0).token();
+            assertThat(bytesOf(db)).as("the token is stored first").contains(token);
+            assertThat(store.deleteStudent(Scope.everything(), token)).isPositive();
+            assertThat(bytesOf(db)).as("gone while the store is open").doesNotContain(token);
+        }
+        assertThat(bytesOf(db)).as("gone after it is closed").doesNotContain(token);
+    }
+
+    /** The file and its write-ahead log, as text (Latin-1: one char a byte). */
+    private static String bytesOf(Path db) throws Exception {
+        StringBuilder b =
+                new StringBuilder(new String(Files.readAllBytes(db), java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path wal = db.resolveSibling(db.getFileName() + "-wal");
+        if (Files.exists(wal)) {
+            b.append(new String(Files.readAllBytes(wal), java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return b.toString();
+    }
 }
