@@ -123,7 +123,7 @@ final class OutputFolder implements AutoCloseable {
             }
             removeLeftovers(parent, name);
             Path staging = parent.resolve("." + name + ".staging-" + random());
-            Files.createDirectory(staging);
+            org.psyscreen.privacy.OwnerOnly.createDirectory(staging); // results hold students' data
             return new OutputFolder(target, ch, lock, staging, steps);
         } catch (IOException | RuntimeException e) {
             lock.release();

@@ -88,6 +88,18 @@ public final class RecordStore implements AutoCloseable {
             }
             if (Files.isRegularFile(p)) {
                 inspect(path, label); // read-only: another application's file is refused unchanged
+            } else if (!path.isEmpty() && !path.startsWith(":memory:") && !path.startsWith("file:")) {
+                try { // a new store is the owner's alone from its first byte (SQLite's logs follow its mode)
+                    if (p.toAbsolutePath().getParent() != null) {
+                        Files.createDirectories(p.toAbsolutePath().getParent());
+                    }
+                    org.psyscreen.privacy.OwnerOnly.createFile(p);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // created at the same moment by another process: SQLite opens it as it is
+                } catch (java.io.IOException e) {
+                    throw new RecordStoreException(
+                            "cannot create " + label + ": " + e.getClass().getSimpleName());
+                }
             }
             // WAL: readers go on while one import writes; IMMEDIATE: a writer takes the lock when it
             // starts, so two imports queue (for up to busy_timeout) instead of failing half-way.

@@ -72,12 +72,45 @@ public final class ReportWriter {
      */
     public record Written(List<String> pages, List<String> alarms, List<String> alerts) {}
 
+    /**
+     * The run's record count from its {@code summary.json}, which must name the report's policy.
+     *
+     * @throws ReportInputException when the summary is missing, damaged, or names another policy
+     */
+    private static long recordsOut(Options o) throws IOException {
+        JsonNode summary;
+        try {
+            summary = JSON.readTree(o.runDir().resolve("summary.json").toFile());
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ReportInputException("summary.json cannot be read (damaged or edited): score the file again");
+        }
+        long n = summary.path("recordsOut").asLong(-1);
+        if (n < 0 || !summary.path("countsMatch").asBoolean(false)) {
+            throw new ReportInputException("summary.json does not describe a finished run with every record"
+                    + " accounted for: score the file again");
+        }
+        if (!summary.path("policy").asString("").equals(o.policy().key())) {
+            throw new ReportInputException("the run was decided under another policy than "
+                    + o.policy().key());
+        }
+        return n;
+    }
+
+    /**
+     * Writes the report into {@code out}.
+     *
+     * @param o what to report on
+     * @param out the folder to write into
+     * @return what was written
+     * @throws IOException when a file cannot be read or written
+     * @throws ReportInputException when the run folder is damaged or edited (named by file and line)
+     */
     public static Written write(Options o, Path out) throws IOException {
         if (o.k() < 2) {
             throw new IllegalArgumentException("the smallest published cell must be 2 or more");
         }
         List<String> tiers = o.policy().tiers().stream().map(Tier::id).toList();
-        RunCounts c = RunCounts.read(o.runDir().resolve("scores.csv"), tiers, o.school());
+        RunCounts c = RunCounts.read(o.runDir().resolve("scores.csv"), tiers, o.school(), recordsOut(o));
         Files.createDirectories(out);
         copyVendor(out);
         List<String> labels = new ArrayList<>();
@@ -527,8 +560,16 @@ public final class ReportWriter {
         Files.createDirectories(out.resolve("students"));
         List<Map<String, Object>> list = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            long lineNo = 0;
             for (String line; (line = r.readLine()) != null; ) {
-                JsonNode n = JSON.readTree(line);
+                lineNo++;
+                JsonNode n;
+                try {
+                    n = JSON.readTree(line);
+                } catch (tools.jackson.core.JacksonException e) {
+                    throw new ReportInputException("scores.jsonl line " + lineNo + " is not a psyscreen record (cut,"
+                            + " damaged or edited): score the file again");
+                }
                 if (!o.school().equals(n.path("school").asString(""))
                         || !n.path("decision").path("tier").isString()) {
                     continue;

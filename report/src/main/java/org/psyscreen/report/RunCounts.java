@@ -46,15 +46,29 @@ final class RunCounts {
      * @param tiers the policy's tier ids, most severe first
      * @param school only this school's records ({@code null}: all)
      */
-    static RunCounts read(Path scoresCsv, List<String> tiers, String school) throws IOException {
+    static RunCounts read(Path scoresCsv, List<String> tiers, String school, long recordsOut) throws IOException {
         List<String> outcomes = new ArrayList<>(tiers);
         outcomes.add("none");
         RunCounts c = new RunCounts(outcomes);
+        long rows = 0;
         try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(scoresCsv, StandardCharsets.UTF_8)) {
             List<String> instruments = null;
             List<String> totalColumns = null;
             for (NamedCsvRecord r : csv) {
+                rows++;
+                if (r.getFieldCount() != r.getHeader().size()) {
+                    throw new ReportInputException("scores.csv line " + r.getStartingLineNumber() + " has "
+                            + r.getFieldCount() + " fields and the header "
+                            + r.getHeader().size()
+                            + ": the run folder is damaged or edited; score the file again");
+                }
                 if (instruments == null) {
+                    for (String needed : REQUIRED) {
+                        if (!r.getHeader().contains(needed)) {
+                            throw new ReportInputException("scores.csv has no '" + needed + "' column: not a"
+                                    + " psyscreen run with a policy, or edited; score the file again");
+                        }
+                    }
                     instruments = new ArrayList<>();
                     totalColumns = new ArrayList<>();
                     for (String h : r.getHeader()) {
@@ -82,7 +96,9 @@ final class RunCounts {
                         ? outcomes.size() - 1
                         : outcomes.indexOf(tier);
                 if (o < 0) {
-                    continue;
+                    throw new ReportInputException("scores.csv line " + r.getStartingLineNumber() + ", column tier:"
+                            + " not a tier of the run's policy: the run folder is damaged or edited; score the file"
+                            + " again");
                 }
                 String key = s.isEmpty() ? "(未填 not given)" : s;
                 c.bySchool.computeIfAbsent(key, k -> new long[outcomes.size()])[o]++;
@@ -106,7 +122,17 @@ final class RunCounts {
                     }
                 }
             }
+        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+            throw new ReportInputException(
+                    "scores.csv cannot be read after line " + (rows + 1) + " (cut or damaged): score the file again");
+        }
+        if (rows != recordsOut) {
+            throw new ReportInputException("scores.csv holds " + rows + " records and summary.json says " + recordsOut
+                    + ": the run folder is cut or edited; score the file again");
         }
         return c;
     }
+
+    /** The columns a report reads from every row. */
+    private static final List<String> REQUIRED = List.of("school", "grade", "sex", "region", "problems", "tier");
 }

@@ -5,9 +5,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
+import org.psyscreen.privacy.OwnerOnly;
 import org.psyscreen.privacy.Pseudonymizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -49,13 +49,9 @@ final class KeyCommand implements Callable<Integer> {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            Files.write(file, key, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                err.println(
-                        "psyscreen key: this file system has no owner-only permission; protect " + file + " by hand");
-            }
+            // created owner-only in the same call that creates it: no moment in which others may open it
+            OwnerOnly.createFile(file);
+            Files.write(file, key, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (FileAlreadyExistsException e) {
             err.println("psyscreen key: " + file + " appeared while the key was being made; it is left as it is");
             return 2;

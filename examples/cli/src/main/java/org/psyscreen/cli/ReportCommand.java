@@ -69,11 +69,18 @@ final class ReportCommand implements Callable<Integer> {
                     "psyscreen report: " + run + " is not a finished psyscreen run (no summary.json and scores.csv)");
             return 2;
         }
-        String policyKey = JsonMapper.builder()
-                .build()
-                .readTree(summary.toFile())
-                .path("policy")
-                .asString("");
+        String policyKey;
+        try {
+            policyKey = JsonMapper.builder()
+                    .build()
+                    .readTree(summary.toFile())
+                    .path("policy")
+                    .asString("");
+        } catch (tools.jackson.core.JacksonException e) {
+            err.println("psyscreen report: summary.json in " + run + " cannot be read (damaged or edited); score the"
+                    + " file again");
+            return 2;
+        }
         if (policyKey.isEmpty()) {
             err.println("psyscreen report: the run has no policy (research scoring): a report shows tiers");
             return 2;
@@ -83,6 +90,11 @@ final class ReportCommand implements Callable<Integer> {
             return 2;
         }
         Bundle bundle = bundleOption.load("report", err);
+        if (policyKey.indexOf('@') <= 0) {
+            err.println("psyscreen report: summary.json names its policy without a version (id@version): the run"
+                    + " folder is damaged or edited; score the file again");
+            return 2;
+        }
         String id = policyKey.substring(0, policyKey.indexOf('@'));
         CutoffPolicy policy = bundle.policyVersions(id).stream()
                 .filter(p -> p.key().equals(policyKey))
@@ -108,24 +120,29 @@ final class ReportCommand implements Callable<Integer> {
                         + " it is left as it is: choose another --out");
                 return 2;
             }
-            if (!empty) {
-                try (var tree = Files.walk(out)) {
-                    for (Path p :
-                            tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
         } else if (Files.exists(out)) {
             err.println("psyscreen report: " + out + " is a file, not a folder");
             return 2;
         }
+        // Written beside --out under a hidden name, switched in when complete: a failed or killed report
+        // leaves the previous one as it was and nothing that looks finished.
+        Path absolute = out.toAbsolutePath().normalize();
+        Path staging = absolute.resolveSibling(
+                "." + absolute.getFileName() + ".partial-" + Long.toHexString(System.nanoTime()));
         ReportWriter.Written w;
         try {
-            w = ReportWriter.write(new ReportWriter.Options(run, policy, school, records, k), out);
-        } catch (RecordStoreException e) {
+            w = ReportWriter.write(new ReportWriter.Options(run, policy, school, records, k), staging);
+            if (Files.exists(absolute)) {
+                deleteTree(absolute);
+            }
+            Files.move(staging, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (RecordStoreException | org.psyscreen.report.ReportInputException e) {
             err.println("psyscreen report: " + e.getMessage());
             return 2;
+        } finally {
+            if (Files.exists(staging)) {
+                deleteTree(staging);
+            }
         }
         o.println("报告 report: " + out.resolve("index.html") + " (" + w.pages().size() + " page(s); counts under " + k
                 + " hidden)");
@@ -136,5 +153,13 @@ final class ReportCommand implements Callable<Integer> {
             o.println("  95% 预警 alert: " + String.join(", ", w.alerts()));
         }
         return 0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var tree = Files.walk(root)) {
+            for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

@@ -146,7 +146,9 @@ class MainTest {
     @Test
     void scoreWithAKeyFileWritesNoRawId(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("k.hex");
-        Files.writeString(key, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
+        // 32 random bytes as hex (drawn once for this test), in an owner-only file as a key must be
+        org.psyscreen.privacy.OwnerOnly.createFile(key);
+        Files.writeString(key, "91417bbd1161446830fb942669eefe7eba622aecce4c8a6bd34bcd89e2e47ba9\n");
         Run r = run(
                 "score",
                 "--policy",

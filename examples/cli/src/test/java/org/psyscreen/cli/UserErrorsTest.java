@@ -56,6 +56,47 @@ class UserErrorsTest {
         assertCleanError(score("--key", "/dev/zero"), 2, "not a regular file");
     }
 
+    /** Issue 27, case 9: keys that cannot be random, odd hex and files others can read are refused. */
+    @Test
+    void weakOrExposedKeysAreRefused() throws Exception {
+        String hex = "5ecf2fa3021d1f097eb0139bc4b37a38835fefdffafe7831458e82ef4603e306";
+        assertCleanError(score("--key", ownerOnly("zeros.key", new byte[32]).toString()), 2, "different byte values");
+        assertCleanError(
+                score(
+                        "--key",
+                        ownerOnly("hexzeros.key", "0".repeat(64).getBytes()).toString()),
+                2,
+                "different byte values");
+        assertCleanError(
+                score(
+                        "--key",
+                        ownerOnly("password.key", "correct horse battery staple and more words".getBytes())
+                                .toString()),
+                2,
+                "password");
+        assertCleanError(
+                score("--key", ownerOnly("odd.key", (hex + "a").getBytes()).toString()), 2, "odd number");
+        Path exposed = Files.write(dir.resolve("exposed.key"), hex.getBytes());
+        java.nio.file.Files.setPosixFilePermissions(
+                exposed, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertCleanError(score("--key", exposed.toString()), 2, "readable by other users", "chmod 600");
+        assertThat(score("--key", ownerOnly("good.key", hex.getBytes()).toString())
+                        .exit())
+                .isZero();
+
+        MainTest.Run made = MainTest.run("key", dir.resolve("made.key").toString());
+        assertThat(made.exit()).isZero();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(dir.resolve("made.key")))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    private Path ownerOnly(String name, byte[] content) throws Exception {
+        Path f = org.psyscreen.privacy.OwnerOnly.createFile(dir.resolve(name));
+        return Files.write(f, content);
+    }
+
     @Test
     void badMappingsAreLocatedLikeDefinitions() throws Exception {
         Path unknown = Files.writeString(dir.resolve("m1.yaml"), "colums:\n  \"学号\": student_id\n");
