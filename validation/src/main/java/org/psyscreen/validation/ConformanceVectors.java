@@ -74,7 +74,12 @@ public record ConformanceVectors(String instrument, JsonNode vectors) {
                     0,
                     0,
                     List.of(),
-                    "the answers are not JSON (line " + e.getLocation().getLineNr() + ")");
+                    e instanceof tools.jackson.core.exc.StreamConstraintsException
+                            ? "the answers exceed JSON's limits (nesting, length or size): not vector answers"
+                            : "the answers are not JSON"
+                                    + (e.getLocation() == null
+                                            ? ""
+                                            : " (line " + e.getLocation().getLineNr() + ")"));
         }
         if (!a.path("format").asString("").equals(ANSWERS_FORMAT)) {
             return new Result(0, 0, List.of(), "the answers need \"format\": \"" + ANSWERS_FORMAT + "\"");
@@ -89,7 +94,15 @@ public record ConformanceVectors(String instrument, JsonNode vectors) {
         }
         Map<Integer, JsonNode> byId = new LinkedHashMap<>();
         for (JsonNode r : a.path("results")) {
-            byId.put(r.path("tcId").asInt(-1), r);
+            int id = r.path("tcId").asInt(-1);
+            if (byId.put(id, r) != null) {
+                return new Result(
+                        0,
+                        0,
+                        List.of(),
+                        "the answers give tcId " + id + " more than once: which one is"
+                                + " the system's answer cannot be told");
+            }
         }
         int total = 0;
         int passed = 0;

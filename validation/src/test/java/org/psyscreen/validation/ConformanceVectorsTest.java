@@ -93,4 +93,24 @@ class ConformanceVectorsTest {
         var r = v.check(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         assertThat(r.error()).isNotNull();
     }
+
+    /** Issue 27: deeply nested answers are refused with a reason (they threw NullPointerException). */
+    @org.junit.jupiter.api.Test
+    void deeplyNestedAnswersAreRefusedNotACrash() throws Exception {
+        ConformanceVectors v = ConformanceVectors.bundled("gad7", getClass().getClassLoader());
+        String deep = "{\"format\":\"psyscreen-vector-answers/1\",\"instrument\":\"gad7@1.0.0\",\"results\":"
+                + "[".repeat(3000) + "]".repeat(3000) + "}";
+        var r = v.check(new ByteArrayInputStream(deep.getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.error()).contains("limits");
+    }
+
+    /** Issue 27: a tcId answered twice is refused; the last answer no longer wins silently. */
+    @org.junit.jupiter.api.Test
+    void aTcIdAnsweredTwiceIsRefused() throws Exception {
+        ConformanceVectors v = ConformanceVectors.bundled("gad7", getClass().getClassLoader());
+        String twice = "{\"format\":\"psyscreen-vector-answers/1\",\"instrument\":\"gad7@1.0.0\",\"results\":["
+                + "{\"tcId\":1,\"status\":\"SCORED\"},{\"tcId\":1,\"status\":\"INVALID\"}]}";
+        var r = v.check(new ByteArrayInputStream(twice.getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.error()).contains("tcId 1 more than once");
+    }
 }

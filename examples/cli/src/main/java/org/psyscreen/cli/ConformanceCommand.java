@@ -53,7 +53,17 @@ final class ConformanceCommand implements Callable<Integer> {
             return 2;
         }
         if (writeVectors != null) {
-            Files.writeString(writeVectors, v.json() + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.writeString(
+                        writeVectors,
+                        v.json() + "\n",
+                        StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE_NEW);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                err.println(
+                        "psyscreen conformance: " + writeVectors + " exists; it is left as it is (give a new file)");
+                return 2;
+            }
             o.println("wrote the " + v.instrument() + " vectors ("
                     + v.vectors().path("tests").size() + ") to " + writeVectors);
             return 0;
