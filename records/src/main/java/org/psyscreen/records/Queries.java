@@ -327,7 +327,10 @@ final class Queries {
             List<Object> ep = new ArrayList<>(params);
             for (Object[] e : store.rows(
                     "SELECT e.case_id, e.kind, e.event_date, e.role, e.outcome FROM case_event e WHERE e.case_id IN"
-                            + " (SELECT c.id FROM warning_case c " + stripOrder(tail) + ") ORDER BY e.id",
+                            + " (SELECT c.id FROM warning_case c " + stripOrder(tail) + ")"
+                            // the case's history as it happened: by date, on one day the store's own event
+                            // (from that day's screening) before people's, then as recorded
+                            + " ORDER BY e.event_date, CASE WHEN e.role = 'system' THEN 0 ELSE 1 END, e.id",
                     ep)) {
                 events.computeIfAbsent(((Number) e[0]).longValue(), k -> new ArrayList<>())
                         .add(new CaseEvent(

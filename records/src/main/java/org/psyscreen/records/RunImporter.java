@@ -173,7 +173,10 @@ final class RunImporter {
         if (!redecision) {
             reliabilities(instrumentKeys);
         }
-        Cases.Counts cases = batch instanceof FirstImport f ? f.cases.counts() : new Cases.Counts();
+        // Cases are replayed from the data once the wave's school year and term are settled: the same
+        // cases whatever order waves are imported in.
+        Cases.Counts cases =
+                !redecision && policy != null ? new Cases(store).rebuild(policy.id(), waveId) : new Cases.Counts();
         return new ImportResult(
                 requested.name(),
                 false,
@@ -400,14 +403,12 @@ final class RunImporter {
     private final class FirstImport extends Batch {
         private final long waveId;
         private final String inputSha;
-        private final String waveName = requested.name();
         private final Map<String, Long> students = new HashMap<>();
         private final PreparedStatement student;
         private final PreparedStatement screening;
         private final PreparedStatement form;
         private final PreparedStatement scale;
         private final PreparedStatement norm;
-        private final Cases cases;
         private long nextStudent;
         private long nextScreening;
         private long nextDecision;
@@ -434,7 +435,6 @@ final class RunImporter {
                     "INSERT INTO scale_score (screening_id, instrument, scale, value) VALUES (?, ?, ?, ?)");
             norm = c.prepareStatement("INSERT INTO norm_result (screening_id, norm_table, table_key, status, t,"
                     + " percentile) VALUES (?, ?, ?, ?, ?, ?)");
-            cases = policy == null ? null : new Cases(store).forImport(policy.id(), tiers, waveName);
         }
 
         @Override
@@ -506,12 +506,7 @@ final class RunImporter {
             }
             JsonNode d = n.path("decision");
             if (!d.isMissingNode()) {
-                int rank = decision(nextDecision++, id, d);
-                if (cases != null && rank >= 0 && rank < tiers.size()) {
-                    String tested =
-                            n.path("testDate").isString() ? n.path("testDate").asString() : null;
-                    cases.flagged(studentId, region, school, grade, tiers.get(rank), rank, tested);
-                }
+                decision(nextDecision++, id, d);
             }
             flushIfFull();
         }
@@ -524,9 +519,6 @@ final class RunImporter {
             scale.executeBatch();
             norm.executeBatch();
             super.flush();
-            if (cases != null) {
-                cases.flush();
-            }
         }
 
         @Override
@@ -534,9 +526,6 @@ final class RunImporter {
             super.finish();
             for (PreparedStatement s : List.of(student, screening, form, scale, norm)) {
                 s.close();
-            }
-            if (cases != null) {
-                cases.close();
             }
         }
     }
