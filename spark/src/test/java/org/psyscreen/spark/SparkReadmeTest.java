@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The README's Spark command, run as written from the repository root. Runs with -Pspark. */
+/**
+ * The README's Spark command, run as written from the root of a copy of the repository (sources only),
+ * so the nested build can never recompile the tree the outer build is testing; it is given the outer
+ * build's local repository. Runs with -Pspark.
+ */
 @Tag("spark")
 class SparkReadmeTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -24,11 +28,17 @@ class SparkReadmeTest {
                         section.indexOf("```sh") + 5, section.indexOf("```", section.indexOf("```sh") + 5))
                 .strip();
         assertThat(command).startsWith("./mvnw ").doesNotContain("\n");
+        Path copy = Files.createTempDirectory("spark-readme-tree");
+        copySources(ROOT, copy);
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
-        args.set(0, ROOT.resolve("mvnw").toString());
+        args.set(0, copy.resolve("mvnw").toString());
+        String repo = System.getProperty("psyscreen.outer.repo", "");
+        if (!repo.isBlank()) {
+            args.add(1, "-Dmaven.repo.local=" + repo);
+        }
         Path log = Files.createTempFile("spark-readme", ".log");
         Process p = new ProcessBuilder(args)
-                .directory(ROOT.toFile())
+                .directory(copy.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -36,11 +46,34 @@ class SparkReadmeTest {
         String out = Files.readString(log);
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains("psyscreen on Spark: 2000 records in, 2000 out — every record accounted for");
-        Path demo = ROOT.resolve("spark/target/spark-demo");
+        Path demo = copy.resolve("spark/target/spark-demo");
         assertThat(Files.readString(demo.resolve("rollup.csv")))
                 .startsWith("level,region,school,grade,class,students,urgent,high,watch,none\n");
         try (var s = Files.walk(demo.resolve("parquet"))) {
             assertThat(s.anyMatch(f -> f.toString().endsWith(".parquet"))).isTrue();
+        }
+    }
+
+    /** Copies the repository without build outputs and version control (what a fresh clone has). */
+    private static void copySources(Path from, Path to) throws java.io.IOException {
+        try (var tree = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) tree::iterator) {
+                Path rel = from.relativize(p);
+                boolean skip = false;
+                for (Path part : rel) {
+                    String n = part.toString();
+                    skip |= n.equals("target") || n.equals(".git");
+                }
+                if (skip) {
+                    continue;
+                }
+                Path dest = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 }

@@ -61,6 +61,7 @@ public final class Main implements Runnable {
             commandLine.getErr().flush();
             return e instanceof java.io.IOException ? 3 : 4;
         });
+        Spreadsheets.sweepLeftovers(); // converted copies a killed run left behind
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) { // an Error, so picocli's handler never sees it

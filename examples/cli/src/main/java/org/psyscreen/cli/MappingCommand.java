@@ -232,7 +232,7 @@ final class MappingCommand implements Callable<Integer> {
                 Spreadsheets.toCsv(file, tmp, sheet);
                 line = firstLine(Files.readAllBytes(tmp), StandardCharsets.UTF_8);
             } finally {
-                Files.deleteIfExists(tmp);
+                Spreadsheets.deleteTemp(tmp);
             }
             List<String> h = parse(line);
             return h.subList(0, Math.max(0, h.size() - 1)); // the converter's own source_row column

@@ -263,7 +263,7 @@ final class ScoreCommand implements Callable<Integer> {
             return 3;
         } finally {
             if (converted != null) {
-                Files.deleteIfExists(converted);
+                Spreadsheets.deleteTemp(converted);
             }
         }
         print(o, s, policy, out);

@@ -44,19 +44,71 @@ final class Spreadsheets {
         }
     }
 
+    /** Temporary folders of converted copies: {@code psyscreen-xlsx-<pid>-<random>}. */
+    private static final java.util.regex.Pattern TEMP_FOLDER =
+            java.util.regex.Pattern.compile("psyscreen-xlsx-([0-9]+)-[0-9a-f]+");
+
     /**
-     * A new temporary file only its owner can read (the converted copy holds ids, names and answers);
-     * outside the output folder, and the caller deletes it whatever happens.
+     * A new temporary file only its owner can read (the converted copy holds ids, names and answers),
+     * outside the output folder, in an owner-only folder named with this process's id. The caller
+     * deletes it with {@link #deleteTemp} whatever happens; a process killed before it could (kill -9,
+     * a power cut) leaves it to the next psyscreen command, which {@linkplain #sweepLeftovers deletes
+     * every such folder whose process is gone} before it does anything else.
      */
     static Path privateTempFile() throws IOException {
-        try {
-            return Files.createTempFile(
-                    "psyscreen-",
-                    ".csv",
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            return Files.createTempFile("psyscreen-", ".csv"); // Windows: the user's own temp folder
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        String name = "psyscreen-xlsx-" + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE);
+        Path folder = org.psyscreen.privacy.OwnerOnly.createDirectory(tmp.resolve(name));
+        Path file = org.psyscreen.privacy.OwnerOnly.createFile(folder.resolve("converted.csv"));
+        // Ctrl-C and kill (SIGINT, SIGTERM) end the JVM without running the caller's finally: a hook does
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                deleteTemp(file);
+            } catch (IOException e) {
+                // the next command's sweep deletes it
+            }
+        }));
+        return file;
+    }
+
+    /** Deletes a file made by {@link #privateTempFile()} and its folder. */
+    static void deleteTemp(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(file.getParent());
+    }
+
+    /**
+     * Deletes the converted copies that killed psyscreen processes left in the temporary folder (their
+     * process id no longer runs). Copies of running processes are left alone. Never fails a command: a
+     * copy that cannot be deleted now is tried again next time.
+     */
+    static void sweepLeftovers() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var entries = Files.newDirectoryStream(tmp, "psyscreen-xlsx-*")) {
+            for (Path folder : entries) {
+                var m = TEMP_FOLDER.matcher(folder.getFileName().toString());
+                if (!m.matches() || !Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                try (var files = Files.list(folder)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(folder);
+            }
+        } catch (IOException | RuntimeException e) {
+            // not now: the next command tries again
         }
     }
 
