@@ -109,6 +109,92 @@ class BatchGuaranteesTest {
         }
     }
 
+    /**
+     * Issue 27, case 4: the whole published roll-up, solved as an attacker would (every equation at
+     * once: published totals, and every column of every parent as the sum of its children), determines
+     * no hidden cell and no hidden total — with a school of three students beside schools of hundreds,
+     * whose count was once the region's total less the others'.
+     */
+    @Test
+    void noHiddenCellOrTotalOfTheRollupFollowsFromThePublishedOnes() throws Exception {
+        String cohort = BatchFixtures.cohort(3000, 11);
+        StringBuilder tiny = new StringBuilder(cohort);
+        String[] lines = cohort.split("\n");
+        for (int i = 1; i <= 3; i++) {
+            tiny.append(lines[i].replaceFirst("^G(\\d+),S\\d,", "G9$1,TINY,")).append('\n');
+        }
+        Path in = BatchFixtures.write(dir, "tiny.csv", tiny.toString());
+        new BatchScorer(BatchFixtures.options()).run(in, dir.resolve("tiny-out"));
+        List<de.siegmar.fastcsv.reader.NamedCsvRecord> rows = new java.util.ArrayList<>();
+        try (var r =
+                de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(dir.resolve("tiny-out/rollup.csv"))) {
+            r.forEach(rows::add);
+        }
+        assertThat(rows).anySatisfy(row -> assertThat(row.getField("school")).isEqualTo("TINY"));
+        List<String> cols = List.of("t1", "t2", "t3", "none");
+        java.util.Map<String, Integer> unit = new java.util.HashMap<>();
+        for (int u = 0; u < rows.size(); u++) {
+            unit.put(path(rows.get(u)), u);
+        }
+        int[][] var = new int[rows.size()][cols.size()];
+        int n = 0;
+        for (int u = 0; u < rows.size(); u++) {
+            for (int c = 0; c < cols.size(); c++) {
+                var[u][c] = rows.get(u).getField(cols.get(c)).equals("*") ? n++ : -1;
+            }
+        }
+        List<double[]> equations = new java.util.ArrayList<>();
+        List<double[]> targets = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (int u = 0; u < rows.size(); u++) {
+            double[] sum = new double[n];
+            for (int c = 0; c < cols.size(); c++) {
+                if (var[u][c] >= 0) {
+                    sum[var[u][c]] = 1;
+                    double[] cell = new double[n];
+                    cell[var[u][c]] = 1;
+                    targets.add(cell);
+                    names.add(path(rows.get(u)) + " " + cols.get(c));
+                }
+            }
+            if (rows.get(u).getField("students").equals("*")) {
+                targets.add(sum);
+                names.add(path(rows.get(u)) + " students");
+            } else {
+                equations.add(sum);
+            }
+        }
+        for (int p = 0; p < rows.size(); p++) {
+            String parentPath = path(rows.get(p));
+            List<Integer> children = new java.util.ArrayList<>();
+            for (int ch = 0; ch < rows.size(); ch++) {
+                if (parentPath(rows.get(ch)).equals(parentPath)) {
+                    children.add(ch);
+                }
+            }
+            if (children.isEmpty()) {
+                continue;
+            }
+            for (int c = 0; c < cols.size(); c++) {
+                double[] e = new double[n];
+                if (var[p][c] >= 0) {
+                    e[var[p][c]] = -1;
+                }
+                for (int ch : children) {
+                    if (var[ch][c] >= 0) {
+                        e[var[ch][c]] = 1;
+                    }
+                }
+                equations.add(e);
+            }
+        }
+        List<Integer> found = org.psyscreen.testing.Disclosure.determined(equations, targets, n);
+        assertThat(found.stream().map(names::get).toList())
+                .as("hidden figures the published ones determine")
+                .isEmpty();
+        assertThat(n).as("something is hidden").isPositive();
+    }
+
     static String path(de.siegmar.fastcsv.reader.NamedCsvRecord r) {
         StringBuilder sb = new StringBuilder();
         for (String f : List.of("region", "school", "grade", "class")) {

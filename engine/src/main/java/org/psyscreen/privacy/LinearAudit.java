@@ -4,14 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds hidden cells that published figures determine exactly. Unknowns are the hidden cells; each
+ * Finds hidden figures that published ones determine exactly. Unknowns are the hidden cells; each
  * published unit total and each parent-equals-sum-of-children column gives a linear equation. A
  * hidden cell is determined exactly when its unit vector lies in the row space of the equations
- * (rank does not grow when it is added). Gaussian elimination over small integer systems.
+ * (rank does not grow when it is added); a hidden unit total (the sum of that unit's hidden cells
+ * plus its published ones) likewise, when the indicator of its hidden cells lies in the row space —
+ * a school's total found as the region's minus the other schools', though no single cell of it is.
+ * Gaussian elimination over small integer systems.
  */
 final class LinearAudit {
-    /** A determined hidden cell. */
+    /** A determined hidden cell, or with {@code column} {@link #TOTAL} a determined hidden total. */
     record Cell(int unit, int column) {}
+
+    /** The column of a {@link Cell} that is a unit's hidden total. */
+    static final int TOTAL = -1;
 
     private LinearAudit() {}
 
@@ -76,14 +82,33 @@ final class LinearAudit {
                 eqs.add(e);
             }
         }
-        return determined(eqs, n, cells);
+        List<double[]> totals = new ArrayList<>();
+        List<Integer> totalUnits = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            if (units.get(u).totalSuppressed) {
+                double[] v = new double[n];
+                boolean any = false;
+                for (int c = 0; c < cols; c++) {
+                    if (var[u][c] >= 0) {
+                        v[var[u][c]] = 1;
+                        any = true;
+                    }
+                }
+                if (any) {
+                    totals.add(v);
+                    totalUnits.add(u);
+                }
+            }
+        }
+        return determined(eqs, n, cells, totals, totalUnits);
     }
 
     /**
      * Gauss-Jordan elimination once: a hidden cell is determined exactly when its pivot row has no
      * other non-zero entry (free variables and pivots tied to them are not determined).
      */
-    private static Cell determined(List<double[]> rows, int n, List<Cell> cells) {
+    private static Cell determined(
+            List<double[]> rows, int n, List<Cell> cells, List<double[]> totals, List<Integer> totalUnits) {
         double[][] m = new double[rows.size()][];
         for (int i = 0; i < m.length; i++) {
             m[i] = rows.get(i).clone();
@@ -126,6 +151,25 @@ final class LinearAudit {
             }
             if (alone) {
                 return cells.get(pivotCol[r]);
+            }
+        }
+        // A hidden total: reduce its vector by the pivot rows; nothing left means it is in the row space.
+        for (int t = 0; t < totals.size(); t++) {
+            double[] v = totals.get(t).clone();
+            for (int r = 0; r < rank; r++) {
+                double f = v[pivotCol[r]];
+                if (Math.abs(f) > 1e-9) {
+                    for (int c = 0; c < n; c++) {
+                        v[c] -= f * m[r][c];
+                    }
+                }
+            }
+            boolean zero = true;
+            for (int c = 0; c < n && zero; c++) {
+                zero = Math.abs(v[c]) <= 1e-9;
+            }
+            if (zero) {
+                return new Cell(totalUnits.get(t), TOTAL);
             }
         }
         return null;

@@ -14,7 +14,11 @@ import java.util.List;
  *       gets its smallest other count suppressed too, so the hidden one cannot be found by
  *       subtraction;
  *   <li>complementary within a parent: when a parent's count is published and exactly one child's
- *       count in that column is hidden, the smallest other child's count is hidden too.
+ *       count in that column is hidden, the smallest other child's count is hidden too;
+ *   <li>an exact audit ({@code LinearAudit}) of every hidden cell and every hidden unit total against
+ *       all the table's equations at once: whatever the published figures determine is covered by
+ *       hiding a neighbour (a unit's total found as its parent's less its siblings' hides a sibling's
+ *       total too).
  * </ol>
  *
  * Repeated until nothing changes. The default {@code k = 10} follows the precedents collected in
@@ -64,6 +68,10 @@ public final class SmallCellSuppressor {
 
     /** Hides the smallest published cell sharing an equation with a determined hidden cell. */
     private static void hideNeighbour(CountTable t, LinearAudit.Cell leak) {
+        if (leak.column() == LinearAudit.TOTAL) {
+            hideBesideTotal(t, leak.unit());
+            return;
+        }
         CountTable.Unit u = t.units.get(leak.unit());
         CountTable.Unit best = null;
         int bestCol = -1;
@@ -88,6 +96,64 @@ public final class SmallCellSuppressor {
             java.util.Arrays.fill(u.suppressed, true);
         } else {
             best.suppressed[bestCol] = true;
+        }
+    }
+
+    /**
+     * A hidden unit total is determined (a school's total as its region's less the other schools', or
+     * as the sum of its grades'): hide the published total nearest to it in the hierarchy (parent,
+     * children, siblings, then further; among equals the smallest), with that unit's smallest published
+     * cell (a hidden total beside only published cells would be their sum). The audit runs again after.
+     */
+    private static void hideBesideTotal(CountTable t, int unit) {
+        int n = t.units.size();
+        int[] distance = new int[n];
+        java.util.Arrays.fill(distance, -1);
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        distance[unit] = 0;
+        queue.add(unit);
+        CountTable.Unit best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        while (!queue.isEmpty()) {
+            int at = queue.poll();
+            if (distance[at] > bestDistance) {
+                break;
+            }
+            CountTable.Unit o = t.units.get(at);
+            if (at != unit && !o.totalSuppressed && (best == null || o.total() < best.total())) {
+                best = o;
+                bestDistance = distance[at];
+            }
+            List<Integer> next = new ArrayList<>();
+            if (o.parent >= 0) {
+                next.add(o.parent);
+            }
+            for (int ch = 0; ch < n; ch++) {
+                if (t.units.get(ch).parent == at) {
+                    next.add(ch);
+                }
+            }
+            for (int x : next) {
+                if (distance[x] < 0) {
+                    distance[x] = distance[at] + 1;
+                    queue.add(x);
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("a hidden total is determined and no published total is left to hide");
+        }
+        best.totalSuppressed = true;
+        int smallest = -1;
+        boolean anyHidden = false;
+        for (int c = 0; c < best.counts.length; c++) {
+            anyHidden |= best.suppressed[c];
+            if (!best.suppressed[c] && (smallest < 0 || best.counts[c] < best.counts[smallest])) {
+                smallest = c;
+            }
+        }
+        if (!anyHidden && smallest >= 0) {
+            best.suppressed[smallest] = true;
         }
     }
 

@@ -60,6 +60,61 @@ class SmallCellSuppressorTest {
         }
     }
 
+    /**
+     * Issue 27, case 4: a school too small to publish, among schools whose totals are published, was
+     * found as the region's total less theirs (1997 of 2000 students shown: the hidden one is 3).
+     */
+    @Test
+    void aHiddenSchoolTotalCannotBeFoundBySubtraction() {
+        CountTable t = new CountTable(COLUMNS);
+        int region = t.add("region", -1, new long[] {40, 60, 300, 1600});
+        t.add("SCH1", region, new long[] {20, 30, 150, 797});
+        t.add("SCH2", region, new long[] {19, 30, 150, 801});
+        t.add("TINY", region, new long[] {1, 0, 0, 2});
+        SmallCellSuppressor.suppress(t, K);
+        assertThat(t.units().get(3).publishedTotal()).isNull();
+        assertNothingRecoverable(t);
+    }
+
+    @Test
+    void propertiesOverRandomRegions() {
+        SplittableRandom r = new SplittableRandom(20261206L);
+        for (int trial = 0; trial < 300; trial++) {
+            CountTable t = new CountTable(COLUMNS);
+            int schools = 1 + r.nextInt(4);
+            List<CountTable> parts = new ArrayList<>();
+            for (int s = 0; s < schools; s++) {
+                parts.add(r.nextInt(4) == 0 ? tinySchool(r) : randomTable(r));
+            }
+            long[] regionCounts = new long[COLUMNS.size()];
+            for (CountTable p : parts) {
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    regionCounts[c] += p.units.get(0).counts[c];
+                }
+            }
+            int region = t.add("region", -1, regionCounts);
+            for (int s = 0; s < schools; s++) {
+                List<CountTable.Unit> us = parts.get(s).units;
+                int[] index = new int[us.size()];
+                for (int u = 0; u < us.size(); u++) {
+                    int parent = us.get(u).parent < 0 ? region : index[us.get(u).parent];
+                    index[u] = t.add("s" + s + " " + us.get(u).id(), parent, us.get(u).counts);
+                }
+            }
+            SmallCellSuppressor.suppress(t, K);
+            assertNothingRecoverable(t);
+        }
+    }
+
+    private static CountTable tinySchool(SplittableRandom r) {
+        CountTable t = new CountTable(COLUMNS);
+        long[] counts = new long[COLUMNS.size()];
+        counts[r.nextInt(COLUMNS.size())] = 1 + r.nextInt(4);
+        int school = t.add("tiny", -1, counts);
+        t.add("tiny grade", school, counts);
+        return t;
+    }
+
     static CountTable randomTable(SplittableRandom r) {
         // Build leaves first, then sum upwards; add parents before children as the table requires.
         int grades = 1 + r.nextInt(3);
@@ -147,13 +202,34 @@ class SmallCellSuppressorTest {
             }
         }
         int rank = rank(eqs, n);
-        for (int v = 0; v < n; v++) {
+        // Targets: every hidden cell, and every hidden unit total (the sum of that unit's hidden cells).
+        List<double[]> targets = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            for (int c = 0; c < cols; c++) {
+                if (var[u][c] >= 0) {
+                    double[] unit = new double[n];
+                    unit[var[u][c]] = 1;
+                    targets.add(unit);
+                    names.add("cell " + units.get(u).id() + " col " + c);
+                }
+            }
+            if (units.get(u).publishedTotal() == null) {
+                double[] sum = new double[n];
+                for (int c = 0; c < cols; c++) {
+                    if (var[u][c] >= 0) {
+                        sum[var[u][c]] = 1;
+                    }
+                }
+                targets.add(sum);
+                names.add("total of " + units.get(u).id());
+            }
+        }
+        for (int v = 0; v < targets.size(); v++) {
             List<double[]> with = new ArrayList<>(eqs);
-            double[] unit = new double[n];
-            unit[v] = 1;
-            with.add(unit);
+            with.add(targets.get(v));
             if (rank(with, n) == rank) {
-                StringBuilder sb = new StringBuilder("suppressed cell " + v + " is recoverable in:\n");
+                StringBuilder sb = new StringBuilder("suppressed " + names.get(v) + " is recoverable in:\n");
                 for (CountTable.Unit u : units) {
                     sb.append(u.id())
                             .append(" parent ")
