@@ -62,7 +62,19 @@ public record ValidationReport(
     /** The findings a vendor must look at, one sentence each, most important first. */
     public List<String> findings() {
         List<String> out = new ArrayList<>();
+        if (scales.isEmpty()) {
+            out.add("no scale could be analysed: no respondent answered every item of a scale; nothing here"
+                    + " validates the instrument");
+        }
         for (ScaleAnalysis s : scales) {
+            // With n <= k the k items' sample covariance matrix is singular: alpha, omega and the
+            // item-total correlations describe the sample's arithmetic, not the instrument.
+            if (s.n() <= s.items().size() || Double.isNaN(s.alpha())) {
+                out.add("scale " + s.scale() + ": only " + s.n() + " respondent(s) answered every item, for "
+                        + s.items().size() + " items; reliability and item statistics need more respondents than"
+                        + " items (the items' covariance is singular otherwise): nothing here validates the"
+                        + " instrument");
+            }
             for (ItemStatistics i : s.itemStatistics()) {
                 if (i.flag() != null) {
                     out.add("item " + i.item() + " in scale " + s.scale() + ": " + i.flag() + " (r = "

@@ -257,4 +257,22 @@ class UserErrorsTest {
                             "scores.csv", "scores.jsonl", "rollup.csv", "scores.xlsx", "summary.json");
         }
     }
+
+    /** Issue 27, case 10: a sample too small to say anything is a finding, never "findings: none". */
+    @Test
+    void validatingOnTooFewRecordsSaysSo() throws Exception {
+        List<String> cohort = Files.readAllLines(Readme.ROOT.resolve("examples/demo/cohort.csv"));
+        for (int n : new int[] {0, 1, 2}) {
+            Path in = Files.write(dir.resolve("few" + n + ".csv"), cohort.subList(0, n + 1));
+            MainTest.Run r = MainTest.run(
+                    "validate",
+                    "--instrument",
+                    "gad7",
+                    "--out",
+                    dir.resolve("v" + n).toString(),
+                    in.toString());
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+            assertThat(r.out()).doesNotContain("findings: none").contains("nothing here validates the instrument");
+        }
+    }
 }
