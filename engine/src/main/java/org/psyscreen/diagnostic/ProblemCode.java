@@ -41,6 +41,13 @@ public enum ProblemCode {
     DUPLICATE_DEFINITION(1016, "same id and version, different content"),
     /** No bundled data jar was found where bundled data was asked for (an embedder forgot them). */
     NO_BUNDLED_DATA(1017, "no bundled data found"),
+    /** A mapping maps two headers to one psyscreen column (two ids, two copies of one item). */
+    MAPPING_DUPLICATE_TARGET(1018, "two headers mapped to one column"),
+    /**
+     * A mapped header names an item number ({@code 第3题}) other than the item it is mapped to: two
+     * item columns swapped in the mapping would score the wrong answers.
+     */
+    MAPPING_ITEM_NUMBER(1019, "header's item number differs from its item"),
 
     // --- field constraints (PSY-11xx), reported through Jakarta Validation
     /** An identifier does not have the required shape. */

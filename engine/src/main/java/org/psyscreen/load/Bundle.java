@@ -456,7 +456,12 @@ public final class Bundle {
                     return;
                 }
                 if (Files.size(file) > StrictTreeReader.MAX_BYTES) {
-                    if (named) {
+                    // In a folder, a large file that is not psyscreen's is passed over as other files are;
+                    // one that declares a psyscreen format is an error, never skipped in silence.
+                    if (named
+                            || declaredFormat(head(file))
+                                    .flatMap(Builder::kindOf)
+                                    .isPresent()) {
                         problems.add(new Problem(
                                 ProblemCode.FILE_TOO_LARGE,
                                 Severity.ERROR,
@@ -486,6 +491,13 @@ public final class Bundle {
                                 .orElse("no 'format:' line: not a psyscreen instrument, norm table or policy"),
                         "start the file with one of: format: " + InstrumentDefinition.FORMAT + ", "
                                 + NormTableDefinition.FORMAT + ", " + DeclarativePolicy.FORMAT));
+            }
+        }
+
+        /** The first 4 KiB of a file (where its {@code format:} line is). */
+        private static byte[] head(Path file) throws IOException {
+            try (var in = Files.newInputStream(file)) {
+                return in.readNBytes(4096);
             }
         }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.psyscreen.diagnostic.ProblemCode;
+import org.psyscreen.diagnostic.Severity;
 import org.psyscreen.internal.tree.Binder;
 import org.psyscreen.internal.tree.MapNode;
 import org.psyscreen.internal.tree.Node;
@@ -102,7 +103,32 @@ public final class MappingLoader {
                                 "a header is mapped to an empty name",
                                 "name a psyscreen column");
                     } else if (target != null) {
+                        String first = firstHeaderOf(columns, target);
+                        if (first != null) {
+                            b.error(
+                                    ProblemCode.MAPPING_DUPLICATE_TARGET,
+                                    path,
+                                    "two headers are mapped to '" + target + "' (the other is the header mapped"
+                                            + " before it): which one holds the value cannot be told",
+                                    "map one header to '" + target + "' and list the other under 'ignore'");
+                        }
                         columns.put(e.getKey(), target);
+                        Integer said = ITEM_NUMBER
+                                .matcher(e.getKey())
+                                .results()
+                                .map(m -> Integer.parseInt(m.group(1)))
+                                .reduce((x, y) -> y)
+                                .orElse(null);
+                        var item = ITEM_TARGET.matcher(target);
+                        if (said != null && item.matches() && Integer.parseInt(item.group(1)) != said) {
+                            b.report(
+                                    Severity.WARNING,
+                                    ProblemCode.MAPPING_ITEM_NUMBER,
+                                    path,
+                                    "the header names item " + said + " and is mapped to " + target
+                                            + ": two swapped item columns score the wrong answers",
+                                    "check this line against the questionnaire");
+                        }
                     }
                 }
             }
@@ -151,6 +177,23 @@ public final class MappingLoader {
             stage = null;
         }
         return new HeaderMapping(columns, ignore, values, stage);
+    }
+
+    /** {@code 第3题}, {@code （第3题）}: the item number a survey platform writes in a matrix row's header. */
+    private static final java.util.regex.Pattern ITEM_NUMBER =
+            java.util.regex.Pattern.compile("第\\s*([0-9]{1,3})\\s*题");
+
+    /** A target that is a numbered item ({@code phq9.q3}). */
+    private static final java.util.regex.Pattern ITEM_TARGET =
+            java.util.regex.Pattern.compile("[a-z][a-z0-9_]*\\.q([0-9]{1,3})");
+
+    private static String firstHeaderOf(Map<String, String> columns, String target) {
+        for (var c : columns.entrySet()) {
+            if (c.getValue().equals(target)) {
+                return c.getKey();
+            }
+        }
+        return null;
     }
 
     private static MapNode mapping(Binder b, Node n, String path, String example) {

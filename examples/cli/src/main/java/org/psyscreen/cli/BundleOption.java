@@ -113,6 +113,10 @@ final class BundleOption {
             m.problems().all().forEach(p -> err.println("  " + p.format().replace("\n", "\n  ")));
             return Optional.empty();
         }
+        m.problems()
+                .all()
+                .forEach(p -> err.println("psyscreen " + command + ": the mapping file: "
+                        + p.format().replace("\n", "\n  ")));
         return Optional.of(m.orThrow());
     }
 }

@@ -96,6 +96,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.printf("%d file(s) checked, %d valid, %d with errors%n", total, total - bad, bad);
         out.flush();
+        if (total == 0) {
+            spec.commandLine()
+                    .getErr()
+                    .println("psyscreen check: no psyscreen file was found to check (a file needs a"
+                            + " 'format: psyscreen-…' line; other files in a --bundle folder are passed over)");
+            return 1;
+        }
         return bad == 0 ? 0 : 1;
     }
 
