@@ -477,6 +477,24 @@ public final class Bundle {
                 problems.add(unreadable(name, "cannot read the file", "check that it exists and is readable"));
                 return;
             }
+            if (utf16(content)) {
+                Optional<String> declared = declaredFormat(new String(
+                                content,
+                                content.length > 1 && (content[0] & 0xFF) == 0xFE
+                                        ? StandardCharsets.UTF_16BE
+                                        : StandardCharsets.UTF_16LE)
+                        .getBytes(StandardCharsets.UTF_8));
+                if (named || declared.flatMap(Builder::kindOf).isPresent()) {
+                    problems.add(new Problem(
+                            ProblemCode.ENCODING,
+                            Severity.ERROR,
+                            SourceLocation.ofFile(name),
+                            "",
+                            "the file is UTF-16, not UTF-8",
+                            "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"));
+                }
+                return;
+            }
             Optional<String> format = declaredFormat(content);
             Kind kind = format.flatMap(Builder::kindOf).orElse(null);
             if (kind != null) {
@@ -492,6 +510,28 @@ public final class Bundle {
                         "start the file with one of: format: " + InstrumentDefinition.FORMAT + ", "
                                 + NormTableDefinition.FORMAT + ", " + DeclarativePolicy.FORMAT));
             }
+        }
+
+        /** A byte-order mark of UTF-16, or NUL bytes at every other place of the first line. */
+        private static boolean utf16(byte[] c) {
+            if (c.length >= 2
+                    && ((c[0] & 0xFF) == 0xFF && (c[1] & 0xFF) == 0xFE
+                            || (c[0] & 0xFF) == 0xFE && (c[1] & 0xFF) == 0xFF)) {
+                return true;
+            }
+            int n = Math.min(c.length, 64);
+            int nulOdd = 0;
+            int nulEven = 0;
+            for (int i = 0; i < n; i++) {
+                if (c[i] == 0) {
+                    if (i % 2 == 0) {
+                        nulEven++;
+                    } else {
+                        nulOdd++;
+                    }
+                }
+            }
+            return n >= 8 && (nulOdd >= n / 2 - 1 || nulEven >= n / 2 - 1);
         }
 
         /** The first 4 KiB of a file (where its {@code format:} line is). */

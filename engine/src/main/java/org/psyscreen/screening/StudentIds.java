@@ -26,6 +26,10 @@ final class StudentIds {
             return "holds invisible characters (byte-order mark, zero-width or NUL); they were removed";
         }
         int n = canonical.length();
+        if (n > 1 && "=+@".indexOf(canonical.charAt(0)) >= 0
+                || n > 1 && canonical.charAt(0) == '-' && !Character.isDigit(canonical.charAt(1))) {
+            return "starts like a spreadsheet formula (=, +, -, @): it is written neutralised; check where it came from";
+        }
         if (n > 2 && canonical.indexOf('E') > 0 && SCIENTIFIC.matcher(canonical).matches()) {
             return "is in scientific notation: Excel rounded it; re-export the id column as text";
         }

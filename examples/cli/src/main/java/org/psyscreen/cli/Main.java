@@ -50,7 +50,10 @@ public final class Main implements Runnable {
     }
 
     /** Runs the command and returns its exit code: 0 success, 1 problems found, 2 usage error. */
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
+    public static int run(PrintWriter rawOut, PrintWriter rawErr, String... args) {
+        // Data (school names, headers) can reach the console: nothing in it may act on the terminal.
+        PrintWriter out = new PrintWriter(new TerminalSafe(rawOut), true);
+        PrintWriter err = new PrintWriter(new TerminalSafe(rawErr), true);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
@@ -66,8 +69,10 @@ public final class Main implements Runnable {
             return cl.execute(args);
         } catch (OutOfMemoryError e) { // an Error, so picocli's handler never sees it
             err.println(failure(cl.getCommandName(), e));
-            err.flush();
             return 4;
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 

@@ -266,6 +266,12 @@ final class MappingCommand implements Callable<Integer> {
         try (Reader r = new StringReader(line.strip());
                 CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(r)) {
             return csv.stream().findFirst().map(CsvRecord::getFields).orElse(List.of());
+        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+            // FastCSV stops at 16,384 fields (and at a quote left open): say which, never "failed".
+            throw new IOException(
+                    line.chars().filter(c -> c == ',').count() >= 16_384
+                            ? "the header has more than 16,384 columns: not a survey export"
+                            : "the header line cannot be read as CSV (a quote left open?)");
         }
     }
 }

@@ -131,10 +131,25 @@ final class Spreadsheets {
         } catch (UnreadableWorkbook e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            // fastexcel's messages may quote cell contents (ids, names): say only what kind of failure.
-            throw new UnreadableWorkbook("not a readable .xlsx workbook ("
-                    + e.getClass().getSimpleName() + "); save it again from Excel as .xlsx, or export CSV");
+            // fastexcel's messages may quote cell contents (ids, names): say only which part is wrong.
+            throw new UnreadableWorkbook(why(xlsx, e) + "; save it again from Excel as .xlsx, or export CSV");
         }
+    }
+
+    /** Which part of a workbook the reader could not use, found from the zip's own entries. */
+    private static String why(Path xlsx, Exception e) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(xlsx.toFile())) {
+            for (String part : List.of("[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml")) {
+                if (zip.getEntry(part) == null) {
+                    return "the workbook has no " + part + " part"
+                            + (part.endsWith("styles.xml") ? " (needed to tell date cells from numbers)" : "")
+                            + ": it was not written by Excel or was changed after";
+                }
+            }
+        } catch (IOException notZip) {
+            return "not an .xlsx workbook (an .xlsx is a zip archive; an old .xls or a renamed file is not)";
+        }
+        return "not a readable .xlsx workbook (" + e.getClass().getSimpleName() + ")";
     }
 
     private static Converted convert(Path xlsx, Path csv, String sheetName) throws IOException {
