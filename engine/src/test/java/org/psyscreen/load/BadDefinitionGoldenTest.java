@@ -31,7 +31,9 @@ class BadDefinitionGoldenTest {
             ProblemCode.FILE_UNREADABLE,
             ProblemCode.FILE_TOO_LARGE,
             ProblemCode.DUPLICATE_DEFINITION,
-            ProblemCode.NO_BUNDLED_DATA);
+            ProblemCode.NO_BUNDLED_DATA,
+            ProblemCode.MAPPING_DUPLICATE_TARGET, // MappingLoaderTest
+            ProblemCode.MAPPING_ITEM_NUMBER); // MappingLoaderTest
 
     static Stream<Path> cases() throws IOException {
         try (Stream<Path> s = Files.list(BAD)) {
