@@ -161,7 +161,9 @@ final class ColumnLayout {
                     file,
                     c,
                     "column " + (c + 1)
-                            + (looksLikeHeader ? " '" + Cells.trim(rawHeader.get(c)) + "'" : "")
+                            + (looksLikeHeader && quotable(rawHeader.get(c))
+                                    ? " '" + Cells.trim(rawHeader.get(c)) + "'"
+                                    : "")
                             + (mapped != null
                                     ? " (mapped to '" + mapped + "')"
                                     : mapping.isEmpty() ? "" : " (not in the mapping)")
@@ -270,5 +272,22 @@ final class ColumnLayout {
     /** Column of a field, or -1. */
     int column(String fieldName) {
         return field.getOrDefault(fieldName, -1);
+    }
+
+    /**
+     * Whether an unknown header cell of a recognised header may be quoted: a column title, not a
+     * corrupted line (control characters) or a cell of data run into the header (longer than a title).
+     */
+    private static boolean quotable(String cell) {
+        if (cell == null || cell.length() > 120) {
+            return false;
+        }
+        for (int i = 0; i < cell.length(); i++) {
+            char ch = cell.charAt(i);
+            if (ch < 0x20 || (ch >= 0x7F && ch <= 0x9F)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -119,30 +119,48 @@ final class RunImporter {
                     throw new RecordStoreException("scores.jsonl line " + lines
                             + " is not a psyscreen record (damaged or edited); nothing was imported");
                 }
-                if (n.path("testDate").isString()) {
-                    LocalDate d = LocalDate.parse(n.path("testDate").asString());
-                    first = first == null || d.isBefore(first) ? d : first;
+                if (!n.isObject()
+                        || !n.path("record").isIntegralNumber()
+                        || n.path("record").asLong() < 1) {
+                    throw new RecordStoreException("scores.jsonl line " + lines
+                            + " is not a psyscreen record (no record number); nothing was imported");
                 }
-                if (check != null) {
-                    check.check(n.path("record").asLong(lines), n);
-                }
-                String token = n.path("student").asString("");
-                if (token.isEmpty()) {
-                    withoutId++;
-                } else {
-                    if (!token.startsWith("ps1.")) {
-                        throw new RecordStoreException("scores.jsonl line " + lines
-                                + ": the student column is not a keyed pseudonym; records keep pseudonyms only");
+                try {
+                    if (n.path("testDate").isString()) {
+                        LocalDate d;
+                        try {
+                            d = LocalDate.parse(n.path("testDate").asString());
+                        } catch (java.time.format.DateTimeParseException e) {
+                            throw new RecordStoreException("scores.jsonl line " + lines
+                                    + ": testDate is not an ISO date" + " (damaged or edited); nothing was imported");
+                        }
+                        first = first == null || d.isBefore(first) ? d : first;
                     }
-                    n.path("forms")
-                            .forEach(
-                                    f -> instrumentKeys.add(f.path("instrument").asString()));
-                    JsonNode d = n.path("decision");
-                    if (!d.isMissingNode() && policySha.isEmpty()) {
-                        policySha = d.path("policySha256").asString("");
+                    if (check != null) {
+                        check.check(n.path("record").asLong(), n);
                     }
-                    batch.add(token, n);
-                    stored++;
+                    String token = n.path("student").asString("");
+                    if (token.isEmpty()) {
+                        withoutId++;
+                    } else {
+                        if (!token.startsWith("ps1.")) {
+                            throw new RecordStoreException("scores.jsonl line " + lines
+                                    + ": the student column is not a keyed pseudonym; records keep pseudonyms only");
+                        }
+                        n.path("forms")
+                                .forEach(f ->
+                                        instrumentKeys.add(f.path("instrument").asString()));
+                        JsonNode d = n.path("decision");
+                        if (!d.isMissingNode() && policySha.isEmpty()) {
+                            policySha = d.path("policySha256").asString("");
+                        }
+                        batch.add(token, n);
+                        stored++;
+                    }
+                } catch (JacksonException e) {
+                    // a field of the wrong type (text where a number goes, a list where text goes)
+                    throw new RecordStoreException("scores.jsonl line " + lines + " is not a psyscreen record (a field"
+                            + " of the wrong type: damaged or edited); nothing was imported");
                 }
                 if (lines % 10_000 == 0) {
                     progress.accept(lines);

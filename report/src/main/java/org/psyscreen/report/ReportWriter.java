@@ -570,41 +570,76 @@ public final class ReportWriter {
                     throw new ReportInputException("scores.jsonl line " + lineNo + " is not a psyscreen record (cut,"
                             + " damaged or edited): score the file again");
                 }
-                if (!o.school().equals(n.path("school").asString(""))
-                        || !n.path("decision").path("tier").isString()) {
-                    continue;
+                try {
+                    studentPage(o, out, store, scope, pages, view, list, n, lineNo);
+                } catch (tools.jackson.core.JacksonException e) {
+                    throw new ReportInputException("scores.jsonl line " + lineNo + " is not a psyscreen record (a field"
+                            + " of the wrong type: damaged or edited): score the file again");
                 }
-                String token = n.path("student").asString("");
-                if (!token.startsWith("ps1.")) {
-                    view.put(
-                            "studentNote",
-                            "逐生页面需要化名 Per-student pages need a run scored with --key (pseudonyms):"
-                                    + " this run holds raw ids, so none were written.");
-                    deleteStudentPages(out);
+                if (view.containsKey("studentNote")) {
                     return;
                 }
-                String file = "students/" + token.substring(token.lastIndexOf('.') + 1, token.lastIndexOf('.') + 13)
-                        + ".html";
-                Map<String, Object> page = studentView(n, store, scope, token, o);
-                page.put("title", "学生 Student " + token);
-                write("student.html.mustache", page, out.resolve(file));
-                pages.add(file);
-                list.add(Map.of(
-                        "token",
-                        token,
-                        "file",
-                        file,
-                        "tier",
-                        n.path("decision").path("tier").asString(),
-                        "grade",
-                        n.path("grade").asString(""),
-                        "class",
-                        n.path("class").asString("")));
             }
         }
         view.put("students", list);
         view.put("hasStudents", !list.isEmpty());
     }
+
+    /** The page of one record of the school (flagged students only); a run without pseudonyms gets a note. */
+    private static void studentPage(
+            Options o,
+            Path out,
+            RecordStore store,
+            Scope scope,
+            List<String> pages,
+            Map<String, Object> view,
+            List<Map<String, Object>> list,
+            JsonNode n,
+            long lineNo)
+            throws IOException {
+        if (!o.school().equals(n.path("school").asString(""))
+                || !n.path("decision").path("tier").isString()) {
+            return;
+        }
+        if (o.policy().tiers().stream()
+                .noneMatch(t -> t.id().equals(n.path("decision").path("tier").asString()))) {
+            throw new ReportInputException("scores.jsonl line " + lineNo + ", decision.tier: not a tier of the"
+                    + " run's policy (damaged or edited): score the file again");
+        }
+        String token = n.path("student").asString("");
+        if (token.startsWith("ps1.") && !TOKEN.matcher(token).matches()) {
+            throw new ReportInputException("scores.jsonl line " + lineNo + ", student: not a psyscreen pseudonym"
+                    + " (damaged or edited): score the file again");
+        }
+        if (!token.startsWith("ps1.")) {
+            view.put(
+                    "studentNote",
+                    "逐生页面需要化名 Per-student pages need a run scored with --key (pseudonyms):"
+                            + " this run holds raw ids, so none were written.");
+            deleteStudentPages(out);
+            return;
+        }
+        String file = "students/" + token.substring(token.lastIndexOf('.') + 1, token.lastIndexOf('.') + 13) + ".html";
+        Map<String, Object> page = studentView(n, store, scope, token, o);
+        page.put("title", "学生 Student " + token);
+        write("student.html.mustache", page, out.resolve(file));
+        pages.add(file);
+        list.add(Map.of(
+                "token",
+                token,
+                "file",
+                file,
+                "tier",
+                n.path("decision").path("tier").asString(),
+                "grade",
+                n.path("grade").asString(""),
+                "class",
+                n.path("class").asString("")));
+    }
+
+    /** A pseudonym as psyscreen writes it: {@code ps1.<key id>.<hex>}. */
+    private static final java.util.regex.Pattern TOKEN =
+            java.util.regex.Pattern.compile("ps1\\.[0-9a-f]{8}\\.[0-9a-f]{16,64}");
 
     private static void deleteStudentPages(Path out) throws IOException {
         try (var s = Files.list(out.resolve("students"))) {
