@@ -102,7 +102,7 @@ public record BatchOptions(
                 Outputs.ALL);
     }
 
-    /** A copy with another thread count. */
+    /** {@return a copy with another thread count} */
     public BatchOptions withThreads(int n) {
         return new BatchOptions(
                 plans,
@@ -119,13 +119,13 @@ public record BatchOptions(
                 outputs);
     }
 
-    /** A copy with a pseudonymizer. */
+    /** {@return a copy with a pseudonymizer} */
     public BatchOptions withPseudonymizer(Pseudonymizer p) {
         return new BatchOptions(
                 plans, policy, norms, mapping, p, threads, chunk, progress, policyVersions, overwrite, steps, outputs);
     }
 
-    /** A copy with norm tables. */
+    /** {@return a copy with norm tables} */
     public BatchOptions withNorms(Map<String, NormTable> n) {
         return new BatchOptions(
                 plans,
@@ -142,7 +142,7 @@ public record BatchOptions(
                 outputs);
     }
 
-    /** A copy with a progress listener. */
+    /** {@return a copy with a progress listener} */
     public BatchOptions withProgress(Progress p) {
         return new BatchOptions(
                 plans,
@@ -159,7 +159,7 @@ public record BatchOptions(
                 outputs);
     }
 
-    /** A copy with other versions of the policy, chosen per record by test date. */
+    /** {@return a copy with other versions of the policy, chosen per record by test date} */
     public BatchOptions withPolicyVersions(List<CutoffPolicy> versions) {
         return new BatchOptions(
                 plans,
@@ -176,7 +176,7 @@ public record BatchOptions(
                 outputs);
     }
 
-    /** A copy that may (or may not) replace a previous psyscreen output in the output folder. */
+    /** {@return a copy that may (or may not) replace a previous psyscreen output in the output folder} */
     public BatchOptions withOverwrite(boolean replace) {
         return new BatchOptions(
                 plans,
@@ -193,7 +193,7 @@ public record BatchOptions(
                 outputs);
     }
 
-    /** A copy told at each publishing step. */
+    /** {@return a copy told at each publishing step} */
     public BatchOptions withPublishSteps(PublishSteps s) {
         return new BatchOptions(
                 plans,
@@ -210,7 +210,7 @@ public record BatchOptions(
                 outputs);
     }
 
-    /** A copy writing only the chosen optional outputs. */
+    /** {@return a copy writing only the chosen optional outputs} */
     public BatchOptions withOutputs(Outputs o) {
         return new BatchOptions(
                 plans,
@@ -227,12 +227,12 @@ public record BatchOptions(
                 o);
     }
 
-    /** A copy with a mapping that only renames headers. */
+    /** {@return a copy with a mapping that only renames headers} */
     public BatchOptions withMapping(Map<String, String> columns) {
         return withMapping(new MappingLoader.HeaderMapping(columns));
     }
 
-    /** A copy with a mapping (renames, ignored columns, value recoding, school stage). */
+    /** {@return a copy with a mapping (renames, ignored columns, value recoding, school stage)} */
     public BatchOptions withMapping(MappingLoader.HeaderMapping m) {
         return new BatchOptions(
                 plans,

@@ -125,7 +125,7 @@ public final class BatchScorer {
     /** The shape of the coding check (an empty one); each chunk counts into a fresh copy. */
     private final CodingCheck coding;
 
-    /** The screener every record goes through. */
+    /** {@return the screener every record goes through} */
     public Screener screener() {
         return screener;
     }
@@ -1104,7 +1104,7 @@ public final class BatchScorer {
         }
     }
 
-    /** What a problem code ({@code PSY-nnnn}) means. */
+    /** {@return what a problem code ({@code PSY-nnnn}) means} */
     public static String meaning(String codeId) {
         for (ProblemCode c : ProblemCode.values()) {
             if (c.id().equals(codeId)) {

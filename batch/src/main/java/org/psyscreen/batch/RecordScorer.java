@@ -65,15 +65,15 @@ public final class RecordScorer {
         return new RecordScorer(scorer, layout, DuplicateIds.of(duplicatedIdHashes));
     }
 
-    /** The hash under which an id counts as duplicated (of the canonical id; 0 for a blank one). */
+    /** {@return the hash under which an id counts as duplicated (of the canonical id; 0 for a blank one)} */
     public static long idHash(String rawId) {
         String id = Pseudonymizer.canonical(rawId == null ? "" : rawId);
         return id.isEmpty() ? 0 : LongSet.hash(id);
     }
 
     /**
-     * The fields of one line of a CSV file, split by the batch's own CSV reader with its settings
-     * (for engines that read a file's lines themselves).
+     * {@return the fields of one line of a CSV file, split by the batch's own CSV reader with its settings
+     * (for engines that read a file's lines themselves)}
      */
     public static String[] fields(String line) {
         try (var csv = ResponseFileScan.csv(new java.io.StringReader(line))) {
@@ -86,7 +86,7 @@ public final class RecordScorer {
         }
     }
 
-    /** The output columns, as {@code scores.csv} has them. */
+    /** {@return the output columns, as {@code scores.csv} has them} */
     public List<String> columns() {
         return scorer.columns();
     }

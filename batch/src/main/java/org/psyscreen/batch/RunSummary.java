@@ -61,12 +61,12 @@ public record RunSummary(
                 millis);
     }
 
-    /** True when every record read produced exactly one output record. */
+    /** {@return true when every record read produced exactly one output record} */
     public boolean countsMatch() {
         return recordsIn == recordsOut;
     }
 
-    /** True when the file could be scored. */
+    /** {@return true when the file could be scored} */
     public boolean scored() {
         return !fileProblems.hasErrors();
     }

@@ -32,7 +32,7 @@ public final class SyntheticCohort {
         }
     }
 
-    /** The header for these plans. */
+    /** {@return the header for these plans} */
     public static String header(List<String> ids, List<ScoringPlan> plans) {
         StringBuilder sb = new StringBuilder("student_id,school,class,grade,sex,birth_date,test_date");
         for (int p = 0; p < plans.size(); p++) {

@@ -95,7 +95,7 @@ public record FunnelPlot(double target, List<Point> points, List<Limits> curve) 
         return new FunnelPlot(p0, points, curve);
     }
 
-    /** The control limits at size n, clipped to [0, 1]. */
+    /** {@return the control limits at size n, clipped to [0, 1]} */
     public static Limits limits(double p0, long n) {
         double se = Math.sqrt(p0 * (1 - p0) / n);
         return new Limits(

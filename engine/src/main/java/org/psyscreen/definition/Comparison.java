@@ -14,7 +14,7 @@ public enum Comparison {
         this.symbol = symbol;
     }
 
-    /** The operator as written in files. */
+    /** {@return the operator as written in files} */
     public String symbol() {
         return symbol;
     }
@@ -30,7 +30,7 @@ public enum Comparison {
         };
     }
 
-    /** The operator for a symbol, or {@code null}. */
+    /** {@return the operator for a symbol, or {@code null}} */
     public static Comparison ofSymbol(String symbol) {
         for (Comparison c : values()) {
             if (c.symbol.equals(symbol)) {

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
  */
 public record Condition(@NotNull Comparison op, @NotNull Double value) {
 
-    /** Whether {@code x} meets the condition. */
+    /** {@return whether {@code x} meets the condition} */
     public boolean test(double x) {
         return op.test(x, value);
     }

@@ -54,22 +54,22 @@ public record InstrumentDefinition(
         return list == null ? null : List.copyOf(list);
     }
 
-    /** {@code id@version}. */
+    /** {@return {@code id@version}} */
     public String key() {
         return id + "@" + version;
     }
 
-    /** The item with this id. */
+    /** {@return the item with this id} */
     public Optional<Item> item(String itemId) {
         return items.stream().filter(i -> i.id().equals(itemId)).findFirst();
     }
 
-    /** The scale with this id. */
+    /** {@return the scale with this id} */
     public Optional<Scale> scale(String scaleId) {
         return scales.stream().filter(s -> s.id().equals(scaleId)).findFirst();
     }
 
-    /** The response set with this id. */
+    /** {@return the response set with this id} */
     public Optional<ResponseSet> responseSet(String setId) {
         return responseSets.stream().filter(r -> r.id().equals(setId)).findFirst();
     }

@@ -13,7 +13,7 @@ public enum LicenceStatus {
     /** Made up for tests or demos; not an instrument. */
     SYNTHETIC;
 
-    /** True when a definition with this status may be shipped in an Apache-2.0 artifact. */
+    /** {@return true when a definition with this status may be shipped in an Apache-2.0 artifact} */
     public boolean bundleable() {
         return this == PUBLIC_DOMAIN || this == FREE || this == SYNTHETIC;
     }

@@ -22,7 +22,7 @@ public record MissingRule(
         Rounding rounding,
         String source) {
 
-    /** No member may be missing. */
+    /** {@return no member may be missing} */
     public static MissingRule none() {
         return new MissingRule(0, null, false, null, null);
     }

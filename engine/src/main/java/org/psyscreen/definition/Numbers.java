@@ -57,7 +57,9 @@ public final class Numbers {
         return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    /** {@code v} rounded half-up to {@code decimals} and printed with exactly that many (null: {@link #format}). */
+    /**
+     * {@return {@code v} rounded half-up to {@code decimals} and printed with exactly that many (null: {@link #format})}
+     */
     public static String format(double v, Integer decimals) {
         if (decimals == null) {
             return format(v);
@@ -70,9 +72,9 @@ public final class Numbers {
     }
 
     /**
-     * {@code v} rounded half-up to {@code decimals} (0–9): half-up of the decimal {@code v} prints as
+     * {@return {@code v} rounded half-up to {@code decimals} (0–9): half-up of the decimal {@code v} prints as
      * ({@link BigDecimal#valueOf(double)}), so 2.45 rounds to 2.5 at one decimal although the double
-     * nearest 2.45 lies just below it.
+     * nearest 2.45 lies just below it}
      */
     public static double roundHalfUp(double v, int decimals) {
         long m = halfUpDigits(v, decimals);

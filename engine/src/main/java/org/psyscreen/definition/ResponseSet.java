@@ -25,12 +25,12 @@ public record ResponseSet(
         special = special == null ? List.of() : List.copyOf(special);
     }
 
-    /** Smallest value of the codes. */
+    /** {@return smallest value of the codes} */
     public int minValue() {
         return codes.stream().mapToInt(ResponseCode::value).min().orElseThrow();
     }
 
-    /** Largest value of the codes. */
+    /** {@return largest value of the codes} */
     public int maxValue() {
         return codes.stream().mapToInt(ResponseCode::value).max().orElseThrow();
     }

@@ -47,12 +47,12 @@ public record Scale(
         reverse = reverse == null ? List.of() : List.copyOf(reverse);
     }
 
-    /** True when this scale keys {@code item} reversed though the item itself is keyed forward. */
+    /** {@return true when this scale keys {@code item} reversed though the item itself is keyed forward} */
     public boolean reverses(String item) {
         return reverse.contains(item);
     }
 
-    /** True when this scale combines other scales rather than items. */
+    /** {@return true when this scale combines other scales rather than items} */
     public boolean derived() {
         return !of.isEmpty();
     }

@@ -15,7 +15,7 @@ public final class DefinitionException extends RuntimeException {
         this.problems = problems;
     }
 
-    /** The problems found. */
+    /** {@return the problems found} */
     public Problems problems() {
         return problems;
     }

@@ -26,12 +26,12 @@ public record Problem(
     }
 
     /**
-     * The two-line printed form used by the command line and the golden tests:
+     * {@return the two-line printed form used by the command line and the golden tests:
      *
      * <pre>
      * file.yaml:12:7: error PSY-1205 scales[2].items[3]: scale 'total' lists unknown item 'q10'
-     *     fix: use an item id declared under 'items' (did you mean 'q1'?)
-     * </pre>
+     * fix: use an item id declared under 'items' (did you mean 'q1'?)
+     * </pre>}
      */
     public String format() {
         StringBuilder sb = new StringBuilder();

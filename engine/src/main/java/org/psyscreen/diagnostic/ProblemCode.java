@@ -254,24 +254,24 @@ public enum ProblemCode {
         this.summary = summary;
     }
 
-    /** The printed id, e.g. {@code PSY-1205}. */
+    /** {@return the printed id, e.g. {@code PSY-1205}} */
     public String id() {
         return "PSY-" + number;
     }
 
-    /** The number part of the id. */
+    /** {@return the number part of the id} */
     public int number() {
         return number;
     }
 
-    /** A short summary of what the code means. */
+    /** {@return a short summary of what the code means} */
     public String summary() {
         return summary;
     }
 
     /**
-     * The summary in Chinese for the record problems a counsellor sees beside a decision
-     * (PSY-21xx); {@code null} for codes that concern files, definitions, norms and policies.
+     * {@return the summary in Chinese for the record problems a counsellor sees beside a decision
+     * (PSY-21xx); {@code null} for codes that concern files, definitions, norms and policies}
      */
     public String summaryZh() {
         return switch (this) {
@@ -293,9 +293,9 @@ public enum ProblemCode {
     }
 
     /**
-     * Whether a record flagged with this code is unscorable: its fields cannot be trusted to sit in
+     * {@return whether a record flagged with this code is unscorable: its fields cannot be trusted to sit in
      * their columns, so no answer is read by position and every form is INVALID with every critical
-     * item UNKNOWN. Only the record codes that say a row is shifted, cut or not a student are.
+     * item UNKNOWN} Only the record codes that say a row is shifted, cut or not a student are.
      */
     public boolean makesRecordUnscorable() {
         return this == ROW_MISSING_FIELDS || this == ROW_EXTRA_FIELDS || this == ROW_HEADER_REPEATED;

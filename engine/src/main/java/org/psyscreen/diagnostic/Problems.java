@@ -30,27 +30,27 @@ public final class Problems {
         return new Problems(List.copyOf(copy));
     }
 
-    /** No problems. */
+    /** {@return no problems} */
     public static Problems none() {
         return new Problems(List.of());
     }
 
-    /** All problems, errors and warnings, in stable order. */
+    /** {@return all problems, errors and warnings, in stable order} */
     public List<Problem> all() {
         return list;
     }
 
-    /** True when at least one problem is an error. */
+    /** {@return true when at least one problem is an error} */
     public boolean hasErrors() {
         return list.stream().anyMatch(p -> p.severity() == Severity.ERROR);
     }
 
-    /** Number of errors. */
+    /** {@return number of errors} */
     public long errorCount() {
         return list.stream().filter(p -> p.severity() == Severity.ERROR).count();
     }
 
-    /** Every problem in its printed form, one after another, each followed by a newline. */
+    /** {@return every problem in its printed form, one after another, each followed by a newline} */
     public String format() {
         StringBuilder sb = new StringBuilder();
         for (Problem p : list) {

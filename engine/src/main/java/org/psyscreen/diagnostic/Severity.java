@@ -7,7 +7,7 @@ public enum Severity {
     /** The file can be used, but something looks wrong. */
     WARNING;
 
-    /** Lower-case label used in printed problems. */
+    /** {@return lower-case label used in printed problems} */
     public String label() {
         return this == ERROR ? "error" : "warning";
     }

@@ -18,7 +18,7 @@ public record SourceLocation(String file, int line, int column) {
         }
     }
 
-    /** A location naming only the file. */
+    /** {@return a location naming only the file} */
     public static SourceLocation ofFile(String file) {
         return new SourceLocation(file, 0, 0);
     }

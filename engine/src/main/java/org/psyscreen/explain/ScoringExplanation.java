@@ -33,7 +33,7 @@ public record ScoringExplanation(ScoredResponse result, List<String> steps) {
         return new ScoringExplanation(result, recorder.lines);
     }
 
-    /** The steps as text, one per line. */
+    /** {@return the steps as text, one per line} */
     public String text() {
         return String.join("\n", steps) + "\n";
     }

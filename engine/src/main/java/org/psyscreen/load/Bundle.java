@@ -63,7 +63,7 @@ public final class Bundle {
             this.format = format;
         }
 
-        /** The {@code format:} value that marks this kind. */
+        /** {@return the {@code format:} value that marks this kind} */
         public String format() {
             return format;
         }
@@ -78,7 +78,7 @@ public final class Bundle {
      * @param problems everything found while loading it (warnings included)
      */
     public record Entry(Kind kind, String key, String origin, Problems problems) {
-        /** True when it loaded without errors. */
+        /** {@return true when it loaded without errors} */
         public boolean ok() {
             return !key.isEmpty() && !problems.hasErrors();
         }
@@ -190,29 +190,27 @@ public final class Bundle {
                 "give the changed file a new version; a version names exactly one content");
     }
 
-    /** A builder. */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Everything bundled on {@code loader}'s class path (data jars and Java policy providers). */
+    /** {@return everything bundled on {@code loader}'s class path (data jars and Java policy providers)} */
     public static Bundle classPath(ClassLoader loader) {
         return builder().classPath(loader).build();
     }
 
-    /** Every file and Java policy seen, in load order. */
+    /** {@return every file and Java policy seen, in load order} */
     public List<Entry> entries() {
         return entries;
     }
 
-    /** Every problem of every file, and those between files (two versions in force on one day). */
+    /** {@return every problem of every file, and those between files (two versions in force on one day)} */
     public Problems problems() {
         return problems;
     }
 
-    /**
-     * An instrument by {@code id@version} (exactly), or by bare id: then the highest version loaded.
-     */
+    /** {@return an instrument by {@code id@version} (exactly), or by bare id: then the highest version loaded} */
     public Optional<InstrumentDefinition> instrument(String idOrKey) {
         if (idOrKey.contains("@")) {
             return Optional.ofNullable(instruments.get(idOrKey));
@@ -222,18 +220,18 @@ public final class Bundle {
                 .map(d -> Map.entry(d.version(), d)));
     }
 
-    /** Every loaded instrument by {@code id@version}, in load order. */
+    /** {@return every loaded instrument by {@code id@version}, in load order} */
     public Map<String, InstrumentDefinition> instruments() {
         return instruments;
     }
 
-    /** The compiled plan of {@link #instrument(String)}, compiled once with its file's hash. */
+    /** {@return the compiled plan of {@link #instrument(String)}, compiled once with its file's hash} */
     public Optional<ScoringPlan> plan(String idOrKey) {
         return instrument(idOrKey)
                 .map(d -> compiled.computeIfAbsent(d.key(), k -> PlanCompiler.compile(d, instrumentSha.get(k))));
     }
 
-    /** A norm table by {@code id@version} (exactly), or by bare id: then the highest version. */
+    /** {@return a norm table by {@code id@version} (exactly), or by bare id: then the highest version} */
     public Optional<NormTable> norm(String idOrKey) {
         if (idOrKey.contains("@")) {
             return Optional.ofNullable(norms.get(idOrKey));
@@ -243,7 +241,7 @@ public final class Bundle {
                 .map(t -> Map.entry(t.definition().version(), t)));
     }
 
-    /** The highest version of every loaded norm table, by table id (what a run may look up). */
+    /** {@return the highest version of every loaded norm table, by table id (what a run may look up)} */
     public Map<String, NormTable> norms() {
         Map<String, NormTable> out = new LinkedHashMap<>();
         norms.values()
@@ -259,17 +257,17 @@ public final class Bundle {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Ids of every policy. */
+    /** {@return ids of every policy} */
     public List<String> policyIds() {
         return List.copyOf(policies.keySet());
     }
 
-    /** Every loaded version of a policy; each decides the test dates it is in force on. */
+    /** {@return every loaded version of a policy; each decides the test dates it is in force on} */
     public List<CutoffPolicy> policyVersions(String id) {
         return policies.getOrDefault(id, List.of());
     }
 
-    /** A policy by id: of several versions, the one that came into force last. */
+    /** {@return a policy by id: of several versions, the one that came into force last} */
     public Optional<CutoffPolicy> policy(String id) {
         return policyVersions(id).stream()
                 .max(Comparator.comparing(
@@ -277,8 +275,8 @@ public final class Bundle {
     }
 
     /**
-     * The plans a policy needs, by instrument id, resolved exactly as it pins them
-     * ({@code id@version}).
+     * {@return the plans a policy needs, by instrument id, resolved exactly as it pins them
+     * ({@code id@version})}
      *
      * @throws DefinitionException ({@code PSY-1401}) naming every pinned instrument that is not loaded
      */
@@ -310,13 +308,13 @@ public final class Bundle {
     }
 
     /**
-     * A screener builder for the policy {@code policyId} as loaded here: the plans it pins, every
+     * {@return a screener builder for the policy {@code policyId} as loaded here: the plans it pins, every
      * norm table, and every version of the policy (each decides the test dates it is in force on),
-     * the latest in force chosen. Add a {@linkplain Screener.Builder#stage stage} if needed, then
+     * the latest in force chosen} Add a {@linkplain Screener.Builder#stage stage} if needed, then
      * {@code build()}.
      *
      * @throws DefinitionException ({@code PSY-1502}) when no policy has that id, ({@code PSY-1401}) when
-     *     an instrument it pins is not loaded
+     * an instrument it pins is not loaded
      */
     public Screener.Builder screener(String policyId) {
         CutoffPolicy policy = policy(policyId)
@@ -365,7 +363,7 @@ public final class Bundle {
         }
     }
 
-    /** The kind a file declares on its {@code format:} line, if it is a psyscreen format. */
+    /** {@return the kind a file declares on its {@code format:} line, if it is a psyscreen format} */
     public static Optional<String> declaredFormat(byte[] content) {
         Matcher m = FORMAT_LINE.matcher(new String(content, StandardCharsets.UTF_8));
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
@@ -381,7 +379,7 @@ public final class Bundle {
 
         private Builder() {}
 
-        /** The data jars and Java policy providers on {@code loader}'s class path. */
+        /** {@return the data jars and Java policy providers on {@code loader}'s class path} */
         public Builder classPath(ClassLoader loader) {
             int before = sources.size();
             index(loader, InstrumentCatalog.INDEX, Kind.INSTRUMENT);
@@ -412,8 +410,8 @@ public final class Bundle {
         }
 
         /**
-         * Every psyscreen file under {@code folder}, in any layout (YAML or JSON, recognised by its
-         * {@code format:} line; other files are not psyscreen's and are passed over).
+         * {@return every psyscreen file under {@code folder}, in any layout (YAML or JSON, recognised by its
+         * {@code format:} line; other files are not psyscreen's and are passed over)}
          */
         public Builder folder(Path folder) {
             if (!Files.isDirectory(folder)) {
@@ -436,7 +434,7 @@ public final class Bundle {
             return this;
         }
 
-        /** One file; a file without a psyscreen {@code format:} line is a problem. */
+        /** {@return one file; a file without a psyscreen {@code format:} line is a problem} */
         public Builder file(Path file) {
             add(file, true);
             return this;
@@ -559,7 +557,7 @@ public final class Bundle {
             return sources.stream().filter(s -> s.kind == kind).toList();
         }
 
-        /** The bundle. */
+        /** {@return the bundle} */
         public Bundle build() {
             return new Bundle(this);
         }

@@ -61,7 +61,7 @@ public final class DefinitionLoader {
         return DefinitionCheck.check(def);
     }
 
-    /** Lower-case hex SHA-256. */
+    /** {@return lower-case hex SHA-256} */
     public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

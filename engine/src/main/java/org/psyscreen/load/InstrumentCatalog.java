@@ -47,14 +47,14 @@ public final class InstrumentCatalog {
                 .toList());
     }
 
-    /** Every bundled definition, in index order. */
+    /** {@return every bundled definition, in index order} */
     public List<Entry> entries() {
         return entries;
     }
 
     /**
-     * The bundled definition whose folder is {@code id} (resource path
-     * {@code .../<id>/definition.yaml}).
+     * {@return the bundled definition whose folder is {@code id} (resource path
+     * {@code .../<id>/definition.yaml})}
      */
     public Optional<Entry> find(String id) {
         return entries.stream()
@@ -87,7 +87,7 @@ public final class InstrumentCatalog {
         return m;
     }
 
-    /** Folder ids of the bundled definitions. */
+    /** {@return folder ids of the bundled definitions} */
     public List<String> ids() {
         return entries.stream().map(e -> ResourceIndex.folderOf(e.resource())).toList();
     }

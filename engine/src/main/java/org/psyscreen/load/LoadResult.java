@@ -25,7 +25,7 @@ public record LoadResult<T>(Optional<T> value, Problems problems, String sha256)
         }
     }
 
-    /** The result for a file that could not be read at all. */
+    /** {@return the result for a file that could not be read at all} */
     public static <T> LoadResult<T> unreadable(String file, Throwable cause) {
         org.psyscreen.diagnostic.Problem p = new org.psyscreen.diagnostic.Problem(
                 org.psyscreen.diagnostic.ProblemCode.FILE_UNREADABLE,
@@ -54,12 +54,12 @@ public record LoadResult<T>(Optional<T> value, Problems problems, String sha256)
         return new LoadResult<>(Optional.empty(), Problems.of(java.util.List.of(p)), "");
     }
 
-    /** True when the file had no errors. */
+    /** {@return true when the file had no errors} */
     public boolean ok() {
         return value.isPresent();
     }
 
-    /** The value, or a {@link DefinitionException} listing every problem. */
+    /** {@return the value, or a {@link DefinitionException} listing every problem} */
     public T orThrow() {
         return value.orElseThrow(() -> new DefinitionException(problems));
     }

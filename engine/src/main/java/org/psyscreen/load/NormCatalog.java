@@ -26,7 +26,7 @@ public final class NormCatalog {
         return new NormCatalog(ResourceIndex.read(loader, INDEX));
     }
 
-    /** Folder ids of the bundled tables, in index order. */
+    /** {@return folder ids of the bundled tables, in index order} */
     public List<String> ids() {
         return resources.stream().map(r -> ResourceIndex.folderOf(r.path())).toList();
     }

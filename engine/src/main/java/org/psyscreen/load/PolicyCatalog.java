@@ -73,29 +73,29 @@ public final class PolicyCatalog {
     }
 
     /**
-     * Every loaded version of a policy (files with the same id and different effective dates); each
-     * decides the records whose test date it covers.
+     * {@return every loaded version of a policy (files with the same id and different effective dates); each
+     * decides the records whose test date it covers}
      */
     public List<CutoffPolicy> versions(String id) {
         return versions.getOrDefault(id, List.of());
     }
 
-    /** The version of a policy in force on {@code date}, if one is. */
+    /** {@return the version of a policy in force on {@code date}, if one is} */
     public Optional<CutoffPolicy> inForce(String id, java.time.LocalDate date) {
         return versions(id).stream().filter(p -> p.inForceOn(date)).findFirst();
     }
 
-    /** A policy by id: of several versions, the one that came into force last. */
+    /** {@return a policy by id: of several versions, the one that came into force last} */
     public Optional<CutoffPolicy> find(String id) {
         return Optional.ofNullable(policies.get(id));
     }
 
-    /** Ids of every available policy. */
+    /** {@return ids of every available policy} */
     public List<String> ids() {
         return List.copyOf(policies.keySet());
     }
 
-    /** Problems met while loading bundled policy files. */
+    /** {@return problems met while loading bundled policy files} */
     public Problems problems() {
         return problems;
     }

@@ -69,8 +69,8 @@ public final class PolicyLoader {
     }
 
     /**
-     * Problems across several policies: two versions of one policy, or two policies of one region,
-     * in force on the same day (the engine could not tell which applies).
+     * {@return problems across several policies: two versions of one policy, or two policies of one region,
+     * in force on the same day (the engine could not tell which applies)}
      *
      * @param policies loaded policies with the file each came from
      */

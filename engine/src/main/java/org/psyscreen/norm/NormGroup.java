@@ -33,17 +33,17 @@ public record NormGroup(
         rows = rows == null ? List.of() : List.copyOf(rows);
     }
 
-    /** Whether the group restricts by grade. */
+    /** {@return whether the group restricts by grade} */
     public boolean byGrade() {
         return gradeFrom != null;
     }
 
-    /** Whether the group restricts by age. */
+    /** {@return whether the group restricts by age} */
     public boolean byAge() {
         return ageFrom != null;
     }
 
-    /** A short description: "female, grades 4-6, ages 8-16". */
+    /** {@return a short description: "female, grades 4-6, ages 8-16"} */
     public String describe() {
         StringBuilder sb =
                 new StringBuilder(sex == null ? "both sexes" : sex.name().toLowerCase(java.util.Locale.ROOT));

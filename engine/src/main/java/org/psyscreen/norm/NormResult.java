@@ -8,7 +8,7 @@ import java.util.List;
  */
 public sealed interface NormResult permits NormResult.Normed, NormResult.NoNorm {
 
-    /** {@code id@version} of the table. */
+    /** {@return {@code id@version} of the table} */
     String tableKey();
 
     /** Warnings about the student's data that did not prevent the lookup, e.g. an implausible age. */

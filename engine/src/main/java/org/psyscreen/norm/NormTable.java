@@ -38,17 +38,17 @@ public final class NormTable {
         org.psyscreen.internal.access.Construct.register(NormTable::new);
     }
 
-    /** The table as loaded. */
+    /** {@return the table as loaded} */
     public NormTableDefinition definition() {
         return definition;
     }
 
-    /** {@code id@version}. */
+    /** {@return {@code id@version}} */
     public String key() {
         return key;
     }
 
-    /** SHA-256 of the table file. */
+    /** {@return SHA-256 of the table file} */
     public String sha256() {
         return sha256;
     }
@@ -157,7 +157,7 @@ public final class NormTable {
         return Numbers.roundHalfUp(v, decimals);
     }
 
-    /** A readable listing of the table for {@code psyscreen norms}. */
+    /** {@return a readable listing of the table for {@code psyscreen norms}} */
     public String describe() {
         NormTableDefinition d = definition;
         List<String> out = new ArrayList<>();

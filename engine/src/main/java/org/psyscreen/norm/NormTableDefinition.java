@@ -44,7 +44,7 @@ public record NormTableDefinition(
         groups = List.copyOf(groups);
     }
 
-    /** {@code id@version}. */
+    /** {@return {@code id@version}} */
     public String key() {
         return id + "@" + version;
     }

@@ -192,49 +192,49 @@ public final class ScoringPlan {
     private final List<String> criticalIds;
     private final List<String> validityIds;
 
-    /** The checked definition this plan was compiled from. */
+    /** {@return the checked definition this plan was compiled from} */
     public InstrumentDefinition definition() {
         return definition;
     }
 
-    /** {@code id@version} of the instrument. */
+    /** {@return {@code id@version} of the instrument} */
     public String key() {
         return key;
     }
 
-    /** SHA-256 of the definition file, or empty for a definition built in code. */
+    /** {@return SHA-256 of the definition file, or empty for a definition built in code} */
     public String sha256() {
         return sha256;
     }
 
-    /** Number of items. */
+    /** {@return number of items} */
     public int itemCount() {
         return codes.length;
     }
 
-    /** Item ids in form order; index i is item i. */
+    /** {@return item ids in form order; index i is item i} */
     public List<String> itemIds() {
         return itemIds;
     }
 
-    /** Scale ids in declaration order; index s is scale s. */
+    /** {@return scale ids in declaration order; index s is scale s} */
     public List<String> scaleIds() {
         return scaleIds;
     }
 
-    /** Critical-item ids in declaration order. */
+    /** {@return critical-item ids in declaration order} */
     public List<String> criticalIds() {
         return criticalIds;
     }
 
-    /** Validity-check ids in declaration order. */
+    /** {@return validity-check ids in declaration order} */
     public List<String> validityIds() {
         return validityIds;
     }
 
     /**
-     * The item indices of item scale {@code scale} (its members in declaration order); empty for a
-     * derived scale. With {@link #keyedValue} this is how an analysis sees a scale exactly as the
+     * {@return the item indices of item scale {@code scale} (its members in declaration order); empty for a
+     * derived scale} With {@link #keyedValue} this is how an analysis sees a scale exactly as the
      * scorer sums it (validation's item statistics).
      */
     public int[] scaleItems(int scale) {
@@ -245,9 +245,9 @@ public final class ScoringPlan {
     }
 
     /**
-     * What raw value {@code raw} of the {@code member}-th item of item scale {@code scale} counts as
+     * {@return what raw value {@code raw} of the {@code member}-th item of item scale {@code scale} counts as
      * in that scale: {@code min + max − raw} for an item keyed reversed (by the item, or by this scale
-     * alone), {@code raw} otherwise.
+     * alone), {@code raw} otherwise}
      */
     public int keyedValue(int scale, int member, int raw) {
         int m = memberStart[scale] + member;
@@ -257,16 +257,16 @@ public final class ScoringPlan {
         return keyed(members[m], raw, memberFlip[m]);
     }
 
-    /** Index of an item id, or -1. */
+    /** {@return index of an item id, or -1} */
     public int itemIndex(String id) {
         return itemIds.indexOf(id);
     }
 
     /**
-     * The result for a record whose answers cannot be read by position (its fields do not line up
+     * {@return the result for a record whose answers cannot be read by position (its fields do not line up
      * with its header): INVALID with reason {@link StatusReason.Code#RECORD_UNSCORABLE}, every item
      * INVALID, every scale unscored, every critical item UNKNOWN — never NEGATIVE, so a tier policy
-     * sees a follow-up, not a student without risk.
+     * sees a follow-up, not a student without risk}
      */
     public ScoredResponse unscorable() {
         int n = codes.length;
@@ -569,8 +569,8 @@ public final class ScoringPlan {
     }
 
     /**
-     * A stable, readable text of the compiled plan: items with their codes and keying, scales in
-     * evaluation order with their missing-data rules, validity checks and critical items. Uses no
+     * {@return a stable, readable text of the compiled plan: items with their codes and keying, scales in
+     * evaluation order with their missing-data rules, validity checks and critical items} Uses no
      * locale-dependent formatting.
      */
     public String describe() {

@@ -26,12 +26,12 @@ public final class CountTable {
             this.suppressed = new boolean[counts.length];
         }
 
-        /** Unit id. */
+        /** {@return unit id} */
         public String id() {
             return id;
         }
 
-        /** The unit's total. */
+        /** {@return the unit's total} */
         public long total() {
             long t = 0;
             for (long c : counts) {
@@ -40,12 +40,12 @@ public final class CountTable {
             return t;
         }
 
-        /** The published count of column {@code c}, or {@code null} when suppressed. */
+        /** {@return the published count of column {@code c}, or {@code null} when suppressed} */
         public Long published(int c) {
             return suppressed[c] ? null : counts[c];
         }
 
-        /** The published total, or {@code null} when suppressed. */
+        /** {@return the published total, or {@code null} when suppressed} */
         public Long publishedTotal() {
             return totalSuppressed ? null : total();
         }
@@ -81,17 +81,17 @@ public final class CountTable {
         java.util.Arrays.fill(u.suppressed, true);
     }
 
-    /** Whether a cell is hidden. */
+    /** {@return whether a cell is hidden} */
     public boolean hidden(int unit, int column) {
         return units.get(unit).suppressed[column];
     }
 
-    /** Category names. */
+    /** {@return category names} */
     public List<String> columns() {
         return columns;
     }
 
-    /** Units in insertion order. */
+    /** {@return units in insertion order} */
     public List<Unit> units() {
         return List.copyOf(units);
     }

@@ -34,7 +34,7 @@ public final class Pseudonymizer {
     }
 
     /**
-     * A pseudonymizer over raw key bytes (at least 32, e.g. from a key file the controller keeps).
+     * {@return a pseudonymizer over raw key bytes (at least 32, e.g. from a key file the controller keeps)}
      *
      * @throws IllegalArgumentException when the key is shorter than 256 bits
      */
@@ -45,12 +45,12 @@ public final class Pseudonymizer {
         return new Pseudonymizer(new SecretKeySpec(keyBytes.clone(), "HmacSHA256"));
     }
 
-    /** A short public id of the key (first 4 bytes of its SHA-256), safe to print. */
+    /** {@return a short public id of the key (first 4 bytes of its SHA-256), safe to print} */
     public String keyId() {
         return keyId;
     }
 
-    /** The token for a raw id. */
+    /** {@return the token for a raw id} */
     public String token(String rawId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -63,8 +63,8 @@ public final class Pseudonymizer {
     }
 
     /**
-     * The canonical form ids are compared and tokenised in: invisible characters (BOM, zero-width,
-     * NUL) removed, half-width, trimmed, upper case.
+     * {@return the canonical form ids are compared and tokenised in: invisible characters (BOM, zero-width,
+     * NUL) removed, half-width, trimmed, upper case}
      */
     public static String canonical(String rawId) {
         return Cells.normalise(Cells.withoutInvisibles(rawId)).toUpperCase(Locale.ROOT);

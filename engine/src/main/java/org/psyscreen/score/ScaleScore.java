@@ -12,7 +12,7 @@ package org.psyscreen.score;
  */
 public record ScaleScore(String id, ScaleStatus status, double value, int answered, int missing, boolean prorated) {
 
-    /** True when the scale has a value. */
+    /** {@return true when the scale has a value} */
     public boolean scored() {
         return status == ScaleStatus.SCORED;
     }

@@ -92,27 +92,27 @@ public final class ScoredResponse {
         }
     }
 
-    /** {@code id@version} of the instrument. */
+    /** {@return {@code id@version} of the instrument} */
     public String instrumentKey() {
         return instrumentKey;
     }
 
-    /** The form's status. */
+    /** {@return the form's status} */
     public FormStatus status() {
         return status;
     }
 
-    /** Why the form is not SCORED (empty when it is), in plan order. */
+    /** {@return why the form is not SCORED (empty when it is), in plan order} */
     public List<StatusReason> reasons() {
         return reasons;
     }
 
-    /** Scale ids, in definition order. */
+    /** {@return scale ids, in definition order} */
     public List<String> scaleIds() {
         return scaleIds;
     }
 
-    /** Every scale, in definition order. */
+    /** {@return every scale, in definition order} */
     public List<ScaleScore> scales() {
         List<ScaleScore> out = new ArrayList<>(scaleIds.size());
         for (int s = 0; s < scaleIds.size(); s++) {
@@ -121,7 +121,7 @@ public final class ScoredResponse {
         return out;
     }
 
-    /** Scale by index. */
+    /** {@return scale by index} */
     public ScaleScore scale(int s) {
         boolean scored = !Double.isNaN(scaleValue[s]);
         return new ScaleScore(
@@ -133,37 +133,37 @@ public final class ScoredResponse {
                 scaleProrated[s]);
     }
 
-    /** Scale by id. */
+    /** {@return scale by id} */
     public ScaleScore scale(String id) {
         return scale(index(scaleIds, id, "scale"));
     }
 
-    /** The score of a scale by id, NaN when incomplete; no allocation (for hot paths). */
+    /** {@return the score of a scale by id, NaN when incomplete; no allocation (for hot paths)} */
     public double scaleValue(String id) {
         return scaleValue[index(scaleIds, id, "scale")];
     }
 
-    /** The score of a scale, NaN when incomplete; no allocation (for hot paths). */
+    /** {@return the score of a scale, NaN when incomplete; no allocation (for hot paths)} */
     public double scaleValue(int s) {
         return scaleValue[s];
     }
 
-    /** Critical-item ids, in definition order. */
+    /** {@return critical-item ids, in definition order} */
     public List<String> criticalIds() {
         return criticalIds;
     }
 
-    /** State of a critical item by index. */
+    /** {@return state of a critical item by index} */
     public CriticalState critical(int k) {
         return CRITICAL_STATES[critical[k]];
     }
 
-    /** State of a critical item by id. */
+    /** {@return state of a critical item by id} */
     public CriticalState critical(String id) {
         return critical(index(criticalIds, id, "critical item"));
     }
 
-    /** True when any critical item is positive. */
+    /** {@return true when any critical item is positive} */
     public boolean anyCriticalPositive() {
         for (byte b : critical) {
             if (b == CriticalState.POSITIVE.ordinal()) {
@@ -173,45 +173,47 @@ public final class ScoredResponse {
         return false;
     }
 
-    /** Validity-check ids, in definition order. */
+    /** {@return validity-check ids, in definition order} */
     public List<String> validityIds() {
         return validityIds;
     }
 
-    /** Whether a validity check fired. */
+    /** {@return whether a validity check fired} */
     public boolean validityFired(String id) {
         return validityFired[index(validityIds, id, "validity check")];
     }
 
-    /** The measure a validity check read (lie score, inconsistent pairs, run length); NaN if not evaluable. */
+    /**
+     * {@return the measure a validity check read (lie score, inconsistent pairs, run length); NaN if not evaluable}
+     */
     public double validityMeasure(String id) {
         return validityMeasure[index(validityIds, id, "validity check")];
     }
 
-    /** Item ids, in form order. */
+    /** {@return item ids, in form order} */
     public List<String> itemIds() {
         return itemIds;
     }
 
-    /** What an item's answer was. */
+    /** {@return what an item's answer was} */
     public AnswerState answerState(String item) {
         return ANSWER_STATES[itemState[index(itemIds, item, "item")]];
     }
 
-    /** What an item's answer was, by index in form order; no allocation (for hot paths). */
+    /** {@return what an item's answer was, by index in form order; no allocation (for hot paths)} */
     public AnswerState answerState(int item) {
         return ANSWER_STATES[itemState[item]];
     }
 
     /**
-     * The raw value of item {@code item} (index in form order) when its state is ANSWERED; otherwise
-     * meaningless. No allocation (for hot paths).
+     * {@return the raw value of item {@code item} (index in form order) when its state is ANSWERED; otherwise
+     * meaningless} No allocation (for hot paths).
      */
     public int rawValueAt(int item) {
         return itemRaw[item];
     }
 
-    /** The raw value of an answered item; empty when blank, special or invalid. */
+    /** {@return the raw value of an answered item; empty when blank, special or invalid} */
     public OptionalInt rawValue(String item) {
         int i = index(itemIds, item, "item");
         return itemState[i] == AnswerState.ANSWERED.ordinal() ? OptionalInt.of(itemRaw[i]) : OptionalInt.empty();

@@ -20,12 +20,12 @@ public record RecordProblem(ProblemCode code, String field, String detail) {
         Objects.requireNonNull(detail, "detail");
     }
 
-    /** A problem with the whole record. */
+    /** {@return a problem with the whole record} */
     public static RecordProblem of(ProblemCode code) {
         return new RecordProblem(code, "", "");
     }
 
-    /** True when the record's forms could not be scored because of it. */
+    /** {@return true when the record's forms could not be scored because of it} */
     public boolean unscorable() {
         return code.makesRecordUnscorable();
     }

@@ -116,40 +116,40 @@ public final class Screener {
         this.stage = b.stage;
     }
 
-    /** A builder. */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Instrument ids, sorted: the order of {@link StudentInput#answer(int, int, String)} and of results. */
+    /** {@return instrument ids, sorted: the order of {@link StudentInput#answer(int, int, String)} and of results} */
     public List<String> instrumentIds() {
         return instrumentIds;
     }
 
-    /** The compiled plan of an instrument. */
+    /** {@return the compiled plan of an instrument} */
     public Optional<ScoringPlan> plan(String instrumentId) {
         int k = instrumentIndex(instrumentId);
         return k < 0 ? Optional.empty() : Optional.of(plans[k]);
     }
 
-    /** Ids of the norm tables looked up for every student (those of its instruments), sorted. */
+    /** {@return ids of the norm tables looked up for every student (those of its instruments), sorted} */
     public List<String> normTableIds() {
         return normIds;
     }
 
-    /** The policy version chosen by the builder, if any. */
+    /** {@return the policy version chosen by the builder, if any} */
     public Optional<CutoffPolicy> policy() {
         return Optional.ofNullable(policy);
     }
 
-    /** Every version of the policy, the chosen one first. */
+    /** {@return every version of the policy, the chosen one first} */
     public List<CutoffPolicy> policyVersions() {
         return versions;
     }
 
     /**
-     * A new, empty input for one thread: it empties itself after every {@link StudentInput#screen()},
-     * so it can be reused student after student without carrying anything over.
+     * {@return a new, empty input for one thread: it empties itself after every {@link StudentInput#screen()},
+     * so it can be reused student after student without carrying anything over}
      */
     public StudentInput newInput() {
         return new StudentInput(this);
@@ -309,7 +309,7 @@ public final class Screener {
 
         private Builder() {}
 
-        /** The school stage the records come from, so enrolment cohorts ({@code 2024级}) read as grades. */
+        /** {@return the school stage the records come from, so enrolment cohorts ({@code 2024级}) read as grades} */
         public Builder stage(StudentReaders.Stage schoolStage) {
             this.stage = schoolStage;
             return this;
@@ -334,7 +334,7 @@ public final class Screener {
         }
 
         /**
-         * The policy that decides tiers (none: scores and norms only). Decides records whose test
+         * {@return the policy that decides tiers (none: scores and norms only)} Decides records whose test
          * date no other version covers.
          */
         public Builder policy(CutoffPolicy chosen) {
@@ -342,17 +342,17 @@ public final class Screener {
             return this;
         }
 
-        /** Other versions of the same policy; each decides the records whose test date it covers. */
+        /** {@return other versions of the same policy; each decides the records whose test date it covers} */
         public Builder policyVersions(List<CutoffPolicy> versions) {
             otherVersions.addAll(versions);
             return this;
         }
 
         /**
-         * The screener.
+         * {@return the screener}
          *
          * @throws DefinitionException ({@code PSY-1501}) when a policy is set and an instrument it (or
-         *     one of its versions) names is not planned, or planned in another version than it pins
+         * one of its versions) names is not planned, or planned in another version than it pins
          */
         public Screener build() {
             List<String> missing = new ArrayList<>();

@@ -53,27 +53,27 @@ public final class ScreeningResult {
         this.decision = decision;
     }
 
-    /** The student id, canonical (trimmed, half-width, upper case), or empty when none was given. */
+    /** {@return the student id, canonical (trimmed, half-width, upper case), or empty when none was given} */
     public String student() {
         return student;
     }
 
-    /** The school as given (trimmed). */
+    /** {@return the school as given (trimmed)} */
     public String school() {
         return school;
     }
 
-    /** The class as given (trimmed). */
+    /** {@return the class as given (trimmed)} */
     public String schoolClass() {
         return schoolClass;
     }
 
-    /** The region as given (trimmed). */
+    /** {@return the region as given (trimmed)} */
     public String region() {
         return region;
     }
 
-    /** Grade, sex and dates as read; each {@code null} when blank or unreadable. */
+    /** {@return grade, sex and dates as read; each {@code null} when blank or unreadable} */
     public StudentProfile profile() {
         return profile;
     }
@@ -83,12 +83,12 @@ public final class ScreeningResult {
         return attributes;
     }
 
-    /** The record's problems, in the order found: the front end's first, then the reader's. */
+    /** {@return the record's problems, in the order found: the front end's first, then the reader's} */
     public List<RecordProblem> problems() {
         return problems;
     }
 
-    /** True when a problem made the record unscorable: every form INVALID, critical items UNKNOWN. */
+    /** {@return true when a problem made the record unscorable: every form INVALID, critical items UNKNOWN} */
     public boolean unscorable() {
         for (RecordProblem p : problems) {
             if (p.unscorable()) {
@@ -98,22 +98,22 @@ public final class ScreeningResult {
         return false;
     }
 
-    /** Scored forms by instrument id, in the screener's instrument order. */
+    /** {@return scored forms by instrument id, in the screener's instrument order} */
     public Map<String, ScoredResponse> forms() {
         return forms;
     }
 
-    /** Norm results by table id (every table of a screened instrument), in table-id order. */
+    /** {@return norm results by table id (every table of a screened instrument), in table-id order} */
     public Map<String, NormResult> norms() {
         return norms;
     }
 
-    /** The policy version the decision was made under (the one in force on the test date). */
+    /** {@return the policy version the decision was made under (the one in force on the test date)} */
     public Optional<CutoffPolicy> policy() {
         return Optional.ofNullable(policy);
     }
 
-    /** The tier decision; empty when the screener has no policy (research scoring). */
+    /** {@return the tier decision; empty when the screener has no policy (research scoring)} */
     public Optional<TierDecision> decision() {
         return Optional.ofNullable(decision);
     }

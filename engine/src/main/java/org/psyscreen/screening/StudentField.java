@@ -30,12 +30,12 @@ public enum StudentField {
         this.column = column;
     }
 
-    /** The canonical column name ({@code student_id}, {@code grade}, ...). */
+    /** {@return the canonical column name ({@code student_id}, {@code grade}, ...)} */
     public String column() {
         return column;
     }
 
-    /** The field named {@code column}, or {@code null}. */
+    /** {@return the field named {@code column}, or {@code null}} */
     public static StudentField ofColumn(String column) {
         for (StudentField f : ALL) {
             if (f.column.equals(column)) {

@@ -92,7 +92,7 @@ public final class StudentInput {
     }
 
     /**
-     * Records a problem the front end found with the record itself. One whose code
+     * {@return records a problem the front end found with the record itself} One whose code
      * {@linkplain org.psyscreen.diagnostic.ProblemCode#makesRecordUnscorable() makes the record
      * unscorable} means no answer is read by position.
      */

@@ -9,6 +9,6 @@ import org.psyscreen.tier.CutoffPolicy;
  * critical items first, follow-ups for unscorable forms, and POLICY_ERROR when they fail.
  */
 public interface CutoffPolicyProvider {
-    /** The policies this provider offers. */
+    /** {@return the policies this provider offers} */
     List<CutoffPolicy> policies();
 }

@@ -36,7 +36,7 @@ public final class Cells {
         return true;
     }
 
-    /** True when the cell contains a full-width ASCII character. */
+    /** {@return true when the cell contains a full-width ASCII character} */
     public static boolean hasFullWidth(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -60,12 +60,12 @@ public final class Cells {
         return sb.toString();
     }
 
-    /** True for a byte-order mark, a zero-width character or NUL: invisible, never part of a value. */
+    /** {@return true for a byte-order mark, a zero-width character or NUL: invisible, never part of a value} */
     public static boolean invisible(char c) {
         return c == '\uFEFF' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\u0000';
     }
 
-    /** True when the cell holds a byte-order mark, a zero-width character or NUL. */
+    /** {@return true when the cell holds a byte-order mark, a zero-width character or NUL} */
     public static boolean hasInvisibles(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (invisible(s.charAt(i))) {
@@ -75,7 +75,7 @@ public final class Cells {
         return false;
     }
 
-    /** The cell without byte-order marks, zero-width characters and NUL. */
+    /** {@return the cell without byte-order marks, zero-width characters and NUL} */
     public static String withoutInvisibles(String s) {
         if (!hasInvisibles(s)) {
             return s;
@@ -89,7 +89,7 @@ public final class Cells {
         return sb.toString();
     }
 
-    /** Half-width, then trimmed: how every answer, grade, sex, date and attribute cell is read. */
+    /** {@return half-width, then trimmed: how every answer, grade, sex, date and attribute cell is read} */
     public static String normalise(String s) {
         if (printableAscii(s)) {
             return s; // nothing to widen or trim: most cells (one check instead of three scans)

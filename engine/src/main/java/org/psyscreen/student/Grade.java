@@ -22,29 +22,29 @@ public record Grade(String code) implements Comparable<Grade> {
         }
     }
 
-    /** The grade for a code, or {@code null} when the code is not a grade. */
+    /** {@return the grade for a code, or {@code null} when the code is not a grade} */
     public static Grade parse(String code) {
         return code != null && CODES.contains(code) ? new Grade(code) : null;
     }
 
-    /** True for secondary vocational grades. */
+    /** {@return true for secondary vocational grades} */
     public boolean vocational() {
         return code.startsWith("v");
     }
 
-    /** Position in {@link #CODES}. */
+    /** {@return position in {@link #CODES}} */
     public int rank() {
         return CODES.indexOf(code);
     }
 
-    /** The usual age in whole years at a screening in this grade (grade 1 starts at about 6). */
+    /** {@return the usual age in whole years at a screening in this grade (grade 1 starts at about 6)} */
     public int typicalAge() {
         return vocational() ? 14 + Integer.parseInt(code.substring(1)) : 5 + Integer.parseInt(code);
     }
 
     /**
-     * Whether an age is plausible for this grade: within 3 years either side of the typical age
-     * (repeated or skipped years and early or late starts happen; more does not).
+     * {@return whether an age is plausible for this grade: within 3 years either side of the typical age
+     * (repeated or skipped years and early or late starts happen; more does not)}
      */
     public boolean plausibleAge(int years) {
         return Math.abs(years - typicalAge()) <= 3;

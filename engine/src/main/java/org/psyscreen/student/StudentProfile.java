@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  */
 public record StudentProfile(Grade grade, Sex sex, LocalDate birthDate, LocalDate testDate) {
 
-    /** Age in whole years on the test date (birthdays count on the day itself), if computable. */
+    /** {@return age in whole years on the test date (birthdays count on the day itself), if computable} */
     public OptionalInt age() {
         if (birthDate == null || testDate == null || birthDate.isAfter(testDate)) {
             return OptionalInt.empty();
@@ -24,7 +24,7 @@ public record StudentProfile(Grade grade, Sex sex, LocalDate birthDate, LocalDat
         return OptionalInt.of(Period.between(birthDate, testDate).getYears());
     }
 
-    /** True when both grade and age are known and the age is implausible for the grade. */
+    /** {@return true when both grade and age are known and the age is implausible for the grade} */
     public boolean ageContradictsGrade() {
         OptionalInt age = age();
         return grade != null && age.isPresent() && !grade.plausibleAge(age.getAsInt());

@@ -84,8 +84,8 @@ public final class StudentReaders {
     }
 
     /**
-     * A grade: {@code 1}..{@code 12}, {@code v1}..{@code v3}, or a Chinese grade word (四年级, 4年级,
-     * 小学四年级, 初二, 初中二年级, 初2, 高一年级, 高1, 十年级, 中职一年级 ...); else {@code null}. An
+     * {@return a grade: {@code 1}..{@code 12}, {@code v1}..{@code v3}, or a Chinese grade word (四年级, 4年级,
+     * 小学四年级, 初二, 初中二年级, 初2, 高一年级, 高1, 十年级, 中职一年级 ...); else {@code null}} An
      * enrolment cohort ({@code 2024级}) needs the school stage: see {@link #grade(String, Stage, LocalDate)}.
      */
     public static Grade grade(String cell) {
@@ -117,9 +117,9 @@ public final class StudentReaders {
     private static final java.util.regex.Pattern COHORT = java.util.regex.Pattern.compile("(19|20)[0-9]{2}级");
 
     /**
-     * A grade, also from an enrolment cohort ({@code 2024级}, {@code 2024届} is not accepted: it is a
+     * {@return a grade, also from an enrolment cohort ({@code 2024级}, {@code 2024届} is not accepted: it is a
      * leaving year) when the stage and the test date are known: the school year starts on 1 September,
-     * so a 2024 junior cohort tested on 2026-09-15 is in grade 9. A cohort outside the stage is
+     * so a 2024 junior cohort tested on 2026-09-15 is in grade 9} A cohort outside the stage is
      * {@code null}.
      */
     public static Grade grade(String cell, Stage stage, LocalDate testDate) {
@@ -141,7 +141,7 @@ public final class StudentReaders {
     }
 
     /**
-     * Sex: female/f/女/女生/女性/女孩, male/m/男/男生/男性/男孩 (any case); else {@code null}. Codes such
+     * {@return sex: female/f/女/女生/女性/女孩, male/m/男/男生/男性/男孩 (any case); else {@code null}} Codes such
      * as {@code 1}/{@code 2} are read only through a mapping that says which is which.
      */
     public static Sex sex(String cell) {
@@ -149,10 +149,10 @@ public final class StudentReaders {
     }
 
     /**
-     * A date: {@code 2026-09-03}, {@code 2026-9-3}, {@code 2026/9/3}, {@code 2026.9.3},
+     * {@return a date: {@code 2026-09-03}, {@code 2026-9-3}, {@code 2026/9/3}, {@code 2026.9.3},
      * {@code 20260903}, {@code 2026年9月3日}; or a date-time with any of these date forms followed by a
      * space or {@code T} and a time ({@code 2026/9/3 10:22:13}, {@code 2026-09-03T10:22:13+08:00}):
-     * the date part as written is the date. Else {@code null}.
+     * the date part as written is the date} Else {@code null}.
      */
     public static LocalDate date(String cell) {
         LocalDate iso = isoDate(cell);
@@ -218,8 +218,8 @@ public final class StudentReaders {
     }
 
     /**
-     * A yes/no attribute: {@link #YES} or {@link #NO}; blank and anything else are {@code null}
-     * (unknown — never false). The caller tells blank from unrecognised.
+     * {@return a yes/no attribute: {@link #YES} or {@link #NO}; blank and anything else are {@code null}
+     * (unknown — never false)} The caller tells blank from unrecognised.
      */
     public static Boolean yesNo(String cell) {
         String s = Cells.normalise(cell).toLowerCase(Locale.ROOT);

@@ -22,8 +22,8 @@ public sealed interface Condition {
     }
 
     /**
-     * The scale comparisons a condition fires on: its own, or those inside {@code all} and {@code any}
-     * (not under {@code not}, where the comparison is inverted). What validation compares with norms
+     * {@return the scale comparisons a condition fires on: its own, or those inside {@code all} and {@code any}
+     * (not under {@code not}, where the comparison is inverted)} What validation compares with norms
      * and reports draw as cut-offs.
      */
     static java.util.List<ScaleCompare> cutoffs(Condition c) {

@@ -12,19 +12,19 @@ import java.util.List;
  * engine version.
  */
 public interface CutoffPolicy {
-    /** Policy id. */
+    /** {@return policy id} */
     String id();
 
-    /** Policy version. */
+    /** {@return policy version} */
     String version();
 
-    /** Region code. */
+    /** {@return region code} */
     String region();
 
-    /** The three tiers, most severe first. */
+    /** {@return the three tiers, most severe first} */
     List<Tier> tiers();
 
-    /** Instrument ids the policy expects. */
+    /** {@return instrument ids the policy expects} */
     List<String> instruments();
 
     /**
@@ -38,21 +38,21 @@ public interface CutoffPolicy {
 
     /** {@code id@version}. */
     /**
-     * Whether this version is in force on {@code date}: decisions for a test date are made under the
-     * version in force then. A Java policy with no effective dates is in force on every day.
+     * {@return whether this version is in force on {@code date}: decisions for a test date are made under the
+     * version in force then} A Java policy with no effective dates is in force on every day.
      */
     default boolean inForceOn(java.time.LocalDate date) {
         return true;
     }
 
-    /** True when this policy has no effective dates (in force on every day). */
+    /** {@return true when this policy has no effective dates (in force on every day)} */
     default boolean alwaysInForce() {
         return true;
     }
 
     /**
-     * The instruments as {@code id@version} where the policy pins a version (a declarative policy
-     * always does), else the bare id: a front end resolves exactly these, never another version.
+     * {@return the instruments as {@code id@version} where the policy pins a version (a declarative policy
+     * always does), else the bare id: a front end resolves exactly these, never another version}
      */
     default List<String> instrumentKeys() {
         return instruments();
@@ -63,12 +63,12 @@ public interface CutoffPolicy {
     }
 
     /**
-     * The tier for a follow-up (incomplete form, unknown critical item, ...). Every follow-up must
+     * {@return the tier for a follow-up (incomplete form, unknown critical item, ...)} Every follow-up must
      * map to a tier: an unscorable student is never left without one.
      */
     Tier tierFor(FollowUp followUp);
 
-    /** SHA-256 of the policy file; empty for Java policies. */
+    /** {@return SHA-256 of the policy file; empty for Java policies} */
     default String sha256() {
         return "";
     }

@@ -102,27 +102,27 @@ public final class DeclarativePolicy implements CutoffPolicy {
         return region;
     }
 
-    /** The region's display name. */
+    /** {@return the region's display name} */
     public LocalizedText regionName() {
         return regionName;
     }
 
-    /** The policy's display name. */
+    /** {@return the policy's display name} */
     public LocalizedText name() {
         return name;
     }
 
-    /** True for an example policy that is not any region's standard. */
+    /** {@return true for an example policy that is not any region's standard} */
     public boolean example() {
         return example;
     }
 
-    /** First day the policy applies. */
+    /** {@return first day the policy applies} */
     public LocalDate effectiveFrom() {
         return effectiveFrom;
     }
 
-    /** Last day the policy applies. */
+    /** {@return last day the policy applies} */
     public LocalDate effectiveTo() {
         return effectiveTo;
     }
@@ -152,12 +152,12 @@ public final class DeclarativePolicy implements CutoffPolicy {
         return instrumentKeys;
     }
 
-    /** The rules in file order. */
+    /** {@return the rules in file order} */
     public List<PolicyRule> rules() {
         return rules;
     }
 
-    /** Citations of the thresholds. */
+    /** {@return citations of the thresholds} */
     public List<Citation> citations() {
         return citations;
     }

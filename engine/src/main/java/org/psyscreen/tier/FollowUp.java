@@ -28,7 +28,7 @@ public enum FollowUp {
         this.label = new LocalizedText(en, zh);
     }
 
-    /** What it means, in English and Chinese, for a counsellor. */
+    /** {@return what it means, in English and Chinese, for a counsellor} */
     public LocalizedText label() {
         return label;
     }

@@ -45,12 +45,12 @@ public record Screening(
         this(forms, student, attributes, norms, Map.of());
     }
 
-    /** A screening with forms only (no profile, attributes or norms). */
+    /** {@return a screening with forms only (no profile, attributes or norms)} */
     public static Screening of(Map<String, ScoredResponse> forms) {
         return new Screening(forms, new StudentProfile(null, null, null, null), Map.of(), Map.of());
     }
 
-    /** The scored form of an instrument, if given. */
+    /** {@return the scored form of an instrument, if given} */
     public Optional<ScoredResponse> form(String instrumentId) {
         return Optional.ofNullable(forms.get(instrumentId));
     }
@@ -67,7 +67,7 @@ public record Screening(
                 done != null && t.definition().instrumentId().equals(instrumentId) ? done : t.lookup(r, student));
     }
 
-    /** A copy with extra norm tables. */
+    /** {@return a copy with extra norm tables} */
     public Screening withNorms(Map<String, NormTable> more) {
         Map<String, NormTable> all = new LinkedHashMap<>(norms);
         all.putAll(more);

@@ -59,8 +59,7 @@ public record TierDecision(
     }
 
     /**
-     * True when the student gets the lowest outcome: no tier, no follow-up, and every rule evaluated.
-     * A rule that could not be evaluated (an attribute not supplied, a value unavailable) is unknown,
+     * {@return true when the student gets the lowest outcome: no tier, no follow-up, and every rule evaluated} A rule that could not be evaluated (an attribute not supplied, a value unavailable) is unknown,
      * and unknown is never "no risk".
      */
     public boolean noRiskIdentified() {
@@ -68,19 +67,19 @@ public record TierDecision(
     }
 
     /**
-     * The outcome as one word, never blank: the tier's id, {@link #NO_RISK_ID} when
-     * {@linkplain #noRiskIdentified() no risk is identified}, else {@link #UNDETERMINED_ID}.
+     * {@return the outcome as one word, never blank: the tier's id, {@link #NO_RISK_ID} when
+     * {@linkplain #noRiskIdentified() no risk is identified}, else {@link #UNDETERMINED_ID}}
      */
     public String outcomeId() {
         return tier != null ? tier.id() : noRiskIdentified() ? NO_RISK_ID : UNDETERMINED_ID;
     }
 
-    /** The label of {@link #outcomeId()}: the tier's, or that of no risk identified or undetermined. */
+    /** {@return the label of {@link #outcomeId()}: the tier's, or that of no risk identified or undetermined} */
     public LocalizedText outcomeLabel() {
         return tier != null ? tier.label() : noRiskIdentified() ? NO_RISK_LABEL : UNDETERMINED_LABEL;
     }
 
-    /** The winning rule (most severe tier; first in policy order among equals), or {@code null}. */
+    /** {@return the winning rule (most severe tier; first in policy order among equals), or {@code null}} */
     public RuleFiring winner() {
         return fired.stream()
                 .filter(f -> f.tierId().equals(tier == null ? null : tier.id()))

@@ -32,22 +32,22 @@ public enum EventKind {
         this.zh = zh;
     }
 
-    /** The Chinese label. */
+    /** {@return the Chinese label} */
     public String zh() {
         return zh;
     }
 
-    /** Whether people record it (the store records the others). */
+    /** {@return whether people record it (the store records the others)} */
     public boolean followUp() {
         return ordinal() <= CLOSURE.ordinal();
     }
 
-    /** The word used on the command line and in the database, e.g. {@code parent-contact}. */
+    /** {@return the word used on the command line and in the database, e.g. {@code parent-contact}} */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The kind for a word, or {@code null}. */
+    /** {@return the kind for a word, or {@code null}} */
     public static EventKind ofWord(String word) {
         for (EventKind k : values()) {
             if (k.word().equals(word)) {

@@ -67,7 +67,7 @@ public final class RecordStore implements AutoCloseable {
         return open(location, Clock.systemUTC());
     }
 
-    /** {@link #open(String)} with the clock that stamps imports and events. */
+    /** {@return {@link #open(String)} with the clock that stamps imports and events} */
     public static RecordStore open(String location, Clock clock) {
         Dialect dialect;
         String url;
@@ -230,39 +230,43 @@ public final class RecordStore implements AutoCloseable {
         return write(importer::run);
     }
 
-    /** One student's history within the scope, with each scale's change and RCI since the previous screening. */
+    /**
+     * {@return one student's history within the scope, with each scale's change and RCI since the previous screening}
+     */
     public synchronized StudentHistory history(Scope scope, String token) {
         return read(() -> new Queries(this).history(scope, token));
     }
 
-    /** Year over year between two waves within the scope. */
+    /** {@return year over year between two waves within the scope} */
     public synchronized WaveChanges changes(Scope scope, String fromWave, String toWave) {
         return read(() -> new Queries(this).changes(scope, fromWave, toWave));
     }
 
-    /** The warning list: open and monitoring cases in scope, most severe tier first, then by school and grade. */
+    /**
+     * {@return the warning list: open and monitoring cases in scope, most severe tier first, then by school and grade}
+     */
     public synchronized List<WarningCase> warnings(Scope scope) {
         return read(() -> new Queries(this).cases(scope, false));
     }
 
     /**
-     * Tokens of students in scope whose latest decision was undetermined (rules could not be
-     * evaluated and no tier was reached): never low risk, listed beside the warning list.
+     * {@return tokens of students in scope whose latest decision was undetermined (rules could not be
+     * evaluated and no tier was reached): never low risk, listed beside the warning list}
      */
     public synchronized List<String> undetermined(Scope scope) {
         return read(() -> new Queries(this).undetermined(scope));
     }
 
     /**
-     * Records a follow-up on the student's case in scope (the one that is open or monitoring), and
+     * {@return records a follow-up on the student's case in scope (the one that is open or monitoring), and
      * moves its state: {@code monitoring} to monitoring, {@code closure} closes it, a referral
-     * re-opens a monitored case.
+     * re-opens a monitored case}
      */
     public synchronized WarningCase followUp(Scope scope, String token, FollowUp followUp) {
         return write(() -> new Cases(this).followUp(scope, token, followUp));
     }
 
-    /** The upward report for the scope: crisis-tier cases and per-school counts, small cells hidden. */
+    /** {@return the upward report for the scope: crisis-tier cases and per-school counts, small cells hidden} */
     public synchronized UpwardReport upwardReport(Scope scope, String wave, int k) {
         return read(() -> new Queries(this).upward(scope, wave, k));
     }
@@ -291,13 +295,13 @@ public final class RecordStore implements AutoCloseable {
         return n;
     }
 
-    /** The school year that began {@code years} school years before the one {@code today} is in. */
+    /** {@return the school year that began {@code years} school years before the one {@code today} is in} */
     public static String schoolYearBefore(LocalDate today, int years) {
         int start = (today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1) - years;
         return start + "-" + (start + 1);
     }
 
-    /** Wave names, in order (school year, term, then import order). */
+    /** {@return wave names, in order (school year, term, then import order)} */
     public synchronized List<String> waves() {
         return read(() -> {
             List<String> out = new ArrayList<>();
@@ -312,7 +316,9 @@ public final class RecordStore implements AutoCloseable {
         });
     }
 
-    /** Students and flagged students per wave and school in scope (decisions as decided then), waves in order. */
+    /**
+     * {@return students and flagged students per wave and school in scope (decisions as decided then), waves in order}
+     */
     public synchronized List<WaveCount> waveCounts(Scope scope) {
         return read(() -> {
             List<Object> params = new ArrayList<>();
@@ -336,7 +342,7 @@ public final class RecordStore implements AutoCloseable {
         });
     }
 
-    /** Every reliability kept for the reliable change index, with its citation and sample. */
+    /** {@return every reliability kept for the reliable change index, with its citation and sample} */
     public synchronized List<ReliabilitySource> reliabilities() {
         return read(() -> {
             List<ReliabilitySource> out = new ArrayList<>();
@@ -358,7 +364,7 @@ public final class RecordStore implements AutoCloseable {
         });
     }
 
-    /** The id of the pseudonym key every import of this store used, or {@code null} before the first. */
+    /** {@return the id of the pseudonym key every import of this store used, or {@code null} before the first} */
     public synchronized String keyId() {
         return read(() -> {
             try (PreparedStatement s = connection.prepareStatement("SELECT key_id FROM store_info");

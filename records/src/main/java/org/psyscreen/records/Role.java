@@ -17,12 +17,12 @@ public enum Role {
     /** The store itself (cases opened, escalated or re-opened by a screening). */
     SYSTEM;
 
-    /** The word used on the command line and in the database, e.g. {@code class-teacher}. */
+    /** {@return the word used on the command line and in the database, e.g. {@code class-teacher}} */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The role for a word, or {@code null}. */
+    /** {@return the role for a word, or {@code null}} */
     public static Role ofWord(String word) {
         for (Role r : values()) {
             if (r.word().equals(word)) {

@@ -17,17 +17,17 @@ public record ScaleChange(String instrument, String scale, Double from, Double t
     /** |RCI| at or above this is a reliable change at the 5% level (two-sided). */
     public static final double RELIABLE = 1.96;
 
-    /** The change, or {@code null} when either score is missing. */
+    /** {@return the change, or {@code null} when either score is missing} */
     public Double change() {
         return from == null || to == null ? null : to - from;
     }
 
-    /** Whether the change is reliable; {@code null} when no index could be computed. */
+    /** {@return whether the change is reliable; {@code null} when no index could be computed} */
     public Boolean reliable() {
         return rci == null ? null : Math.abs(rci) >= RELIABLE;
     }
 
-    /** The reliable change index for two scores, a reliability {@code r} and an SD. */
+    /** {@return the reliable change index for two scores, a reliability {@code r} and an SD} */
     public static double index(double from, double to, double r, double sd) {
         return (to - from) / (Math.sqrt(2) * sd * Math.sqrt(1 - r));
     }

@@ -19,17 +19,17 @@ public record Scope(String region, String school) {
         }
     }
 
-    /** Every record in the store. */
+    /** {@return every record in the store} */
     public static Scope everything() {
         return new Scope(null, null);
     }
 
-    /** Every school of one region ({@code ""} for data without a region). */
+    /** {@return every school of one region ({@code ""} for data without a region)} */
     public static Scope region(String region) {
         return new Scope(region, null);
     }
 
-    /** One school. */
+    /** {@return one school} */
     public static Scope school(String region, String school) {
         return new Scope(region, school);
     }

@@ -29,7 +29,7 @@ public record Wave(String name, String schoolYear, int term) {
         }
     }
 
-    /** A wave whose school year and term are read from the run's first test date. */
+    /** {@return a wave whose school year and term are read from the run's first test date} */
     public static Wave named(String name) {
         return new Wave(name, null, 0);
     }

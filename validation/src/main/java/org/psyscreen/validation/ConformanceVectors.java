@@ -27,7 +27,7 @@ public record ConformanceVectors(String instrument, JsonNode vectors) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** The vectors bundled with instrument {@code id}, or {@code null} when it has none. */
+    /** {@return the vectors bundled with instrument {@code id}, or {@code null} when it has none} */
     public static ConformanceVectors bundled(String id, ClassLoader loader) throws IOException {
         try (InputStream in = loader.getResourceAsStream("org/psyscreen/instruments/" + id + "/vectors/scoring.json")) {
             if (in == null) {
@@ -38,7 +38,7 @@ public record ConformanceVectors(String instrument, JsonNode vectors) {
         }
     }
 
-    /** The vectors' JSON, to give to a vendor. */
+    /** {@return the vectors' JSON, to give to a vendor} */
     public String json() {
         return vectors.toPrettyString();
     }

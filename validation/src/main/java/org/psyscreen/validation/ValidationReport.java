@@ -59,7 +59,7 @@ public record ValidationReport(
      */
     public record Dif(String scale, List<MantelHaenszel> items, String note) {}
 
-    /** The findings a vendor must look at, one sentence each, most important first. */
+    /** {@return the findings a vendor must look at, one sentence each, most important first} */
     public List<String> findings() {
         List<String> out = new ArrayList<>();
         if (scales.isEmpty()) {
