@@ -57,7 +57,14 @@ class InputReuseTest {
         StudentInput in = SCREENER.newInput();
         in.set(StudentField.STUDENT_ID, "A").answer("demo", "danger", "3");
         assertThatThrownBy(() -> in.answer("demo", "no_such_item", "1")).hasMessageContaining("emptied");
-        assertThatThrownBy(() -> in.answer(0, 99, "1")).isInstanceOf(IndexOutOfBoundsException.class);
+        in.set(StudentField.STUDENT_ID, "A").answer("demo", "danger", "3");
+        assertThatThrownBy(() -> in.answer(0, 99, "1")).hasMessageContaining("emptied");
+        in.answer("demo", "danger", "3");
+        assertThatThrownBy(() -> in.answer(1, 0, "1")).hasMessageContaining("emptied");
+        in.answer("demo", "danger", "3");
+        assertThatThrownBy(() -> in.answer(-1, 0, "1")).hasMessageContaining("emptied");
+        in.answer("demo", "danger", "3");
+        assertThatThrownBy(() -> in.answer(0, -1, "1")).hasMessageContaining("emptied");
         // the caller skips A and goes on with B on the same input
         ScreeningResult b =
                 in.set(StudentField.STUDENT_ID, "B").answer("demo", "q1", "0").screen();
@@ -120,7 +127,7 @@ class InputReuseTest {
                 + DecisionExplanation.of(r);
     }
 
-    private record Student(String id, String[] fields, String[] answers, String attribute) {
+    private record Student(String id, String[] fields, String[] answers, String attribute, ProblemCode flag) {
         static Student random(int n, SplittableRandom random) {
             String[] fields = new String[StudentField.values().length];
             String[] pool = {"5", "女", "male", "2016-03-01", "2026-09-10", "SCH1", "1-1", "R1", "", "bad"};
@@ -135,7 +142,10 @@ class InputReuseTest {
                 int k = random.nextInt(7);
                 answers[i] = k == 6 ? null : k == 5 ? "x" : Integer.toString(k % 4);
             }
-            return new Student("S" + n, fields, answers, random.nextBoolean() ? "是" : null);
+            ProblemCode flag = random.nextInt(8) == 0
+                    ? (random.nextBoolean() ? ProblemCode.ROW_MISSING_FIELDS : ProblemCode.ROW_DUPLICATE_ID)
+                    : null;
+            return new Student("S" + n, fields, answers, random.nextBoolean() ? "是" : null, flag);
         }
 
         StudentInput fill(StudentInput in) {
@@ -151,6 +161,9 @@ class InputReuseTest {
             }
             if (attribute != null) {
                 in.attribute("left_behind", attribute);
+            }
+            if (flag != null) {
+                in.flag(RecordProblem.of(flag)); // one student's record problem never marks the next
             }
             return in;
         }

@@ -60,6 +60,13 @@ public final class Main implements Runnable {
         // Never a stack trace: its messages may quote data (an id in a parser's message). One line,
         // the kind of failure, and what to do.
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof org.psyscreen.diagnostic.DefinitionException d) {
+                // what was loaded does not fit together (a policy's instruments not planned ...): the
+                // problems name files, codes and fixes, never student data
+                commandLine.getErr().println("psyscreen " + commandLine.getCommandName() + ": " + d.getMessage());
+                commandLine.getErr().flush();
+                return 2;
+            }
             commandLine.getErr().println(failure(commandLine.getCommandName(), e));
             commandLine.getErr().flush();
             return e instanceof java.io.IOException ? 3 : 4;
