@@ -3,6 +3,7 @@ package org.psyscreen.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.psyscreen.definition.Aggregate;
 import org.psyscreen.definition.Comparison;
 import org.psyscreen.definition.CriticalItem;
@@ -269,6 +270,65 @@ public final class ScoringPlan {
      * sees a follow-up, not a student without risk}
      */
     public ScoredResponse unscorable() {
+        return unscorableResult();
+    }
+
+    /**
+     * A form as a run's audit trail recorded it — status, scale values and critical items, no answers —
+     * so that a decision read back from a file can be re-derived rather than believed. Every item is
+     * BLANK (answers are not recorded), so a rule that reads an item is UNKNOWN on it, never false;
+     * a scale absent from {@code scales} (or NaN) is unscored.
+     *
+     * @param status the recorded form status
+     * @param reasons the recorded reasons (none exactly when the status is SCORED)
+     * @param scales recorded scale values by scale id
+     * @param critical recorded critical-item states by critical id (absent: UNKNOWN)
+     * @return the form as recorded
+     * @throws IllegalArgumentException when the status and the reasons contradict each other
+     */
+    public ScoredResponse recorded(
+            FormStatus status,
+            List<StatusReason> reasons,
+            Map<String, Double> scales,
+            Map<String, CriticalState> critical) {
+        int n = codes.length;
+        byte[] state = new byte[n];
+        java.util.Arrays.fill(state, (byte) AnswerState.BLANK.ordinal());
+        int sc = derived.length;
+        double[] value = new double[sc];
+        for (int s = 0; s < sc; s++) {
+            Double v = scales.get(scaleIds.get(s));
+            value[s] = v == null ? Double.NaN : v;
+        }
+        byte[] crit = new byte[criticalItem.length];
+        for (int k = 0; k < crit.length; k++) {
+            crit[k] = (byte) critical.getOrDefault(criticalIds.get(k), CriticalState.UNKNOWN)
+                    .ordinal();
+        }
+        int vc = validityItems.length;
+        double[] measure = new double[vc];
+        java.util.Arrays.fill(measure, Double.NaN);
+        return org.psyscreen.internal.access.Construct.scoredResponses()
+                .create(
+                        key,
+                        itemIds,
+                        scaleIds,
+                        criticalIds,
+                        validityIds,
+                        state,
+                        new int[n],
+                        value,
+                        new int[sc],
+                        new int[sc],
+                        new boolean[sc],
+                        crit,
+                        measure,
+                        new boolean[vc],
+                        status,
+                        reasons);
+    }
+
+    private ScoredResponse unscorableResult() {
         int n = codes.length;
         byte[] state = new byte[n];
         java.util.Arrays.fill(state, INVALID);

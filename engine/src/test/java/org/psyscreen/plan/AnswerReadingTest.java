@@ -24,21 +24,26 @@ import org.psyscreen.testing.Demo;
  * definition itself, not against the plan's own tables.
  */
 class AnswerReadingTest {
-    private static final ScoringPlan PLAN = Demo.PLAN;
+    /** Compiled here, not shared: the one-character table is built when a plan is compiled. */
+    private static ScoringPlan plan() {
+        return PlanCompiler.compile(Demo.DEFINITION);
+    }
+
     private static final InstrumentDefinition DEF = Demo.DEFINITION;
 
     /** Every ASCII character, in every item: the state and value the definition gives it. */
     @Test
     void everyOneCharacterAnswerIsReadAsTheDefinitionSays() {
-        List<String> items = PLAN.itemIds();
+        ScoringPlan plan = plan();
+        List<String> items = plan.itemIds();
         for (int i = 0; i < items.size(); i++) {
             Item item = DEF.item(items.get(i)).orElseThrow();
             ResponseSet set = DEF.responseSet(item.responses()).orElseThrow();
-            for (char c = 0; c < 128; c++) {
+            for (char c = 0; c < 300; c++) { // the ASCII table, and past it
                 String cell = String.valueOf(c);
                 String[] row = new String[items.size()];
                 row[i] = cell;
-                ScoredResponse r = PLAN.score(ResponseRow.of(row));
+                ScoredResponse r = plan.score(ResponseRow.of(row));
                 AnswerState expected = AnswerState.INVALID;
                 Integer value = null;
                 for (ResponseCode code : set.codes()) {
@@ -69,10 +74,11 @@ class AnswerReadingTest {
 
     @Test
     void aRecordThatCannotBeReadIsInvalidEverywhereAndNeverScored() {
-        ScoredResponse r = PLAN.unscorable();
+        ScoringPlan plan = plan();
+        ScoredResponse r = plan.unscorable();
         assertThat(r.status()).isEqualTo(FormStatus.INVALID);
         List<AnswerState> states = new ArrayList<>();
-        for (int i = 0; i < PLAN.itemCount(); i++) {
+        for (int i = 0; i < plan.itemCount(); i++) {
             states.add(r.answerState(i));
         }
         assertThat(states).as("every item").containsOnly(AnswerState.INVALID);

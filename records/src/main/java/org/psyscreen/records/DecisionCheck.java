@@ -8,11 +8,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.psyscreen.diagnostic.ProblemCode;
+import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.score.CriticalState;
+import org.psyscreen.score.FormStatus;
+import org.psyscreen.score.ScoredResponse;
+import org.psyscreen.score.StatusReason;
+import org.psyscreen.student.StudentProfile;
 import org.psyscreen.tier.CutoffPolicy;
 import org.psyscreen.tier.DeclarativePolicy;
 import org.psyscreen.tier.FollowUp;
 import org.psyscreen.tier.Policies;
 import org.psyscreen.tier.PolicyRule;
+import org.psyscreen.tier.Screening;
 import org.psyscreen.tier.Tier;
 import org.psyscreen.tier.TierDecision;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +34,9 @@ import tools.jackson.databind.JsonNode;
  * must count the same. A record that fails is named by its number, never by its content.
  */
 final class DecisionCheck {
+    /** A status reason as scores.jsonl writes it: {@code CODE(subject)}. */
+    private static final java.util.regex.Pattern REASON = java.util.regex.Pattern.compile("([A-Z_]+)\\((.*)\\)");
+
     /** The tier-count key the batch gives a header repeated inside a file (not a student). */
     static final String NOT_A_STUDENT = "repeated header (not a student)";
 
@@ -35,8 +45,11 @@ final class DecisionCheck {
     private final Set<String> ruleIds; // null: a Java policy, whose rule ids are its own
     private final Map<String, Long> outcomes = new TreeMap<>();
 
-    DecisionCheck(CutoffPolicy policy) {
+    private final Map<String, ScoringPlan> plans;
+
+    DecisionCheck(CutoffPolicy policy, Map<String, ScoringPlan> plans) {
         this.policy = policy;
+        this.plans = plans;
         policy.tiers().forEach(t -> tierIds.add(t.id()));
         if (policy instanceof DeclarativePolicy d) {
             ruleIds = new HashSet<>();
@@ -126,6 +139,7 @@ final class DecisionCheck {
             throw refused(
                     record, "lacks the follow-up its own forms need (an unscored form or an unknown critical item)");
         }
+        rederive(record, n, firedRules);
         Tier expected = Policies.tier(policy, firedTiers, followUps);
         if (!java.util.Objects.equals(expected == null ? null : expected.id(), tier)) {
             throw refused(record, "has a tier other than the one its fired rules and follow-ups give");
@@ -134,6 +148,78 @@ final class DecisionCheck {
                 ? tier
                 : d.path("unevaluated").isEmpty() ? TierDecision.NO_RISK_ID : TierDecision.UNDETERMINED_ID;
         outcomes.merge(outcome, 1L, Long::sum);
+    }
+
+    /**
+     * Runs the policy's own rules again on what the record holds (statuses, scale values, critical
+     * items; answers, attributes and norms are not in the audit trail, so a rule reading them is
+     * UNKNOWN). A rule that now fires must have fired; a rule recorded as fired must fire again, or be
+     * one that cannot be re-derived from the record (UNKNOWN now).
+     */
+    private void rederive(long record, JsonNode n, List<String> firedRules) {
+        Map<String, ScoredResponse> forms = new java.util.LinkedHashMap<>();
+        for (String instrument : policy.instruments()) {
+            JsonNode form = n.path("forms").path(instrument);
+            ScoringPlan plan = plans.get(instrument);
+            if (!form.isObject()
+                    || plan == null
+                    || !plan.key().equals(form.path("instrument").asString(""))) {
+                return; // another version than the policy pins: the definitions' check refuses it elsewhere
+            }
+            Map<String, Double> scales = new java.util.HashMap<>();
+            for (var s : form.path("scales").properties()) {
+                if (s.getValue().isNumber()) {
+                    scales.put(s.getKey(), s.getValue().asDouble());
+                }
+            }
+            Map<String, CriticalState> critical = new java.util.HashMap<>();
+            for (var c : form.path("critical").properties()) {
+                critical.put(c.getKey(), CriticalState.valueOf(c.getValue().asString("UNKNOWN")));
+            }
+            List<StatusReason> reasons = new ArrayList<>();
+            for (JsonNode r : form.path("reasons")) {
+                var m = REASON.matcher(r.asString(""));
+                if (!m.matches()) {
+                    throw refused(record, "has a form reason psyscreen does not write");
+                }
+                try {
+                    reasons.add(new StatusReason(StatusReason.Code.valueOf(m.group(1)), m.group(2)));
+                } catch (IllegalArgumentException e) {
+                    throw refused(record, "has a form reason psyscreen does not know");
+                }
+            }
+            try {
+                forms.put(
+                        instrument,
+                        plan.recorded(FormStatus.valueOf(form.path("status").asString()), reasons, scales, critical));
+            } catch (IllegalArgumentException e) {
+                throw refused(record, "has a form whose status and reasons contradict each other");
+            }
+        }
+        CutoffPolicy.Verdict again;
+        try {
+            again = policy.evaluate(
+                    new Screening(forms, new StudentProfile(null, null, null, null), Map.of(), Map.of()));
+        } catch (RuntimeException e) {
+            return; // a Java policy that cannot run on a record without answers: nothing to compare
+        }
+        if (again == null) {
+            return;
+        }
+        Set<String> now = new HashSet<>();
+        again.fired().forEach(f -> now.add(f.ruleId()));
+        for (String rule : now) {
+            if (!firedRules.contains(rule)) {
+                throw refused(record, "lacks a rule its own scores fire");
+            }
+        }
+        for (String rule : firedRules) {
+            if (!rule.startsWith("critical:")
+                    && !now.contains(rule)
+                    && !again.unevaluated().contains(rule)) {
+                throw refused(record, "has a fired rule its own scores do not fire");
+            }
+        }
     }
 
     /** Refuses the run unless {@code summary.json}'s tier counts are the ones counted here. */

@@ -98,7 +98,7 @@ final class RunImporter {
         Batch batch = redecision
                 ? new Redecision(waveId, summary.inputSha256(), importId, tiers)
                 : new FirstImport(waveId, summary.inputSha256(), importId, tiers, policy);
-        DecisionCheck check = policy == null ? null : new DecisionCheck(policy);
+        DecisionCheck check = policy == null ? null : new DecisionCheck(policy, plansOf(policy));
         long lines = 0;
         long stored = 0;
         long withoutId = 0;
@@ -263,6 +263,15 @@ final class RunImporter {
             throw new RecordStoreException("the run was scored with key " + keyId + " and " + store.label()
                     + " holds students pseudonymised with key " + rows.get(0)[0]
                     + ": the same student would be two people; score with the store's key");
+        }
+    }
+
+    /** The plans the policy pins, or none when the bundle lacks one (the rules are then not re-run). */
+    private Map<String, org.psyscreen.plan.ScoringPlan> plansOf(CutoffPolicy policy) {
+        try {
+            return bundle.plansFor(policy);
+        } catch (org.psyscreen.diagnostic.DefinitionException e) {
+            return Map.of();
         }
     }
 

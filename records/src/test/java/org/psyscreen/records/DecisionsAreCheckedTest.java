@@ -152,4 +152,30 @@ class DecisionsAreCheckedTest {
         Files.writeString(folder.resolve("summary.json"), JSON.writeValueAsString(summary));
         refused(folder, "tierCounts");
     }
+
+    /**
+     * Re-derived, not only consistent: a record's firing removed and its tier lowered to match, with
+     * summary.json's counts edited to match too, is still refused — its own scale score fires the rule.
+     */
+    @Test
+    void aRemovedFiringIsFoundByRunningTheRulesAgain() throws Exception {
+        Path folder = edited(
+                "unfired",
+                n -> n.path("decision").path("tier").asString("").equals("watch")
+                        && n.path("decision").path("followUps").isEmpty()
+                        && n.path("decision").path("fired").size() == 1,
+                n -> {
+                    ObjectNode d = (ObjectNode) n.path("decision");
+                    d.putNull("tier");
+                    d.putArray("fired");
+                    return n;
+                });
+        ObjectNode summary =
+                (ObjectNode) JSON.readTree(folder.resolve("summary.json").toFile());
+        ObjectNode counts = (ObjectNode) summary.path("tierCounts");
+        counts.put("watch", counts.path("watch").asLong() - 1);
+        counts.put("none", counts.path("none").asLong() + 1);
+        Files.writeString(folder.resolve("summary.json"), JSON.writeValueAsString(summary));
+        refused(folder, "its own scores fire");
+    }
 }
