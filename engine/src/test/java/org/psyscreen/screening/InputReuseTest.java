@@ -120,6 +120,32 @@ class InputReuseTest {
                 .isEmpty();
     }
 
+    /** Mutation testing: the index fast path's bounds, the chained flag, and a problem that is not unscorable. */
+    @Test
+    void theIndexPathAcceptsExactlyItsItemsAndAFlagThatIsNotUnscorableKeepsTheFormScored() {
+        StudentInput in = SCREENER.newInput();
+        int items = SCREENER.plan("demo").orElseThrow().itemCount();
+        assertThatThrownBy(() -> in.answer(0, items, "1")).hasMessageContaining("emptied");
+        String[] low = {"0", "1", "3", "0", "1", "0", "0", "0", "0", "0"};
+        for (int i = 0; i < low.length; i++) {
+            in.answer(0, i, low[i]);
+        }
+        ScoringResultCheck.scored(in.set(StudentField.STUDENT_ID, "A")
+                .set(StudentField.TEST_DATE, "2026-09-10")
+                .flag(RecordProblem.of(ProblemCode.ROW_DUPLICATE_ID))
+                .screen());
+    }
+
+    /** A flagged record that is still read by position: scored, with its problem kept. */
+    private static final class ScoringResultCheck {
+        static void scored(ScreeningResult r) {
+            assertThat(r.unscorable()).isFalse();
+            assertThat(r.problems()).extracting(RecordProblem::code).containsExactly(ProblemCode.ROW_DUPLICATE_ID);
+            assertThat(r.forms().get("demo").status()).isEqualTo(org.psyscreen.score.FormStatus.SCORED);
+            assertThat(r.forms().get("demo").critical("danger_positive")).isEqualTo(CriticalState.NEGATIVE);
+        }
+    }
+
     /** Everything a result says, as text: equal fingerprints, equal results. */
     private static String fingerprint(ScreeningResult r) {
         return r.student() + "|" + r.school() + "|" + r.schoolClass() + "|" + r.region() + "|" + r.profile() + "|"
