@@ -270,7 +270,12 @@ public final class ScoringPlan {
      * sees a follow-up, not a student without risk}
      */
     public ScoredResponse unscorable() {
-        return unscorableResult();
+        return withoutAnswers(
+                INVALID,
+                FormStatus.INVALID,
+                List.of(new StatusReason(StatusReason.Code.RECORD_UNSCORABLE, definition.id())),
+                Map.of(),
+                Map.of());
     }
 
     /**
@@ -291,9 +296,22 @@ public final class ScoringPlan {
             List<StatusReason> reasons,
             Map<String, Double> scales,
             Map<String, CriticalState> critical) {
+        return withoutAnswers((byte) AnswerState.BLANK.ordinal(), status, reasons, scales, critical);
+    }
+
+    /**
+     * A result with no answer read: every item in {@code itemState}, the given scale values (others
+     * unscored), critical states (others UNKNOWN) and no validity measure.
+     */
+    private ScoredResponse withoutAnswers(
+            byte itemState,
+            FormStatus status,
+            List<StatusReason> reasons,
+            Map<String, Double> scales,
+            Map<String, CriticalState> critical) {
         int n = codes.length;
         byte[] state = new byte[n];
-        java.util.Arrays.fill(state, (byte) AnswerState.BLANK.ordinal());
+        java.util.Arrays.fill(state, itemState);
         int sc = derived.length;
         double[] value = new double[sc];
         for (int s = 0; s < sc; s++) {
@@ -326,38 +344,6 @@ public final class ScoringPlan {
                         new boolean[vc],
                         status,
                         reasons);
-    }
-
-    private ScoredResponse unscorableResult() {
-        int n = codes.length;
-        byte[] state = new byte[n];
-        java.util.Arrays.fill(state, INVALID);
-        int sc = derived.length;
-        double[] value = new double[sc];
-        java.util.Arrays.fill(value, Double.NaN);
-        byte[] crit = new byte[criticalItem.length];
-        java.util.Arrays.fill(crit, (byte) CriticalState.UNKNOWN.ordinal());
-        int vc = validityItems.length;
-        double[] measure = new double[vc];
-        java.util.Arrays.fill(measure, Double.NaN);
-        return org.psyscreen.internal.access.Construct.scoredResponses()
-                .create(
-                        key,
-                        itemIds,
-                        scaleIds,
-                        criticalIds,
-                        validityIds,
-                        state,
-                        new int[n],
-                        value,
-                        new int[sc],
-                        new int[sc],
-                        new boolean[sc],
-                        crit,
-                        measure,
-                        new boolean[vc],
-                        FormStatus.INVALID,
-                        List.of(new StatusReason(StatusReason.Code.RECORD_UNSCORABLE, definition.id())));
     }
 
     /** Scores one form on the fast path. Thread-safe; allocates only the result. */
