@@ -130,20 +130,15 @@ class InputReuseTest {
         for (int i = 0; i < low.length; i++) {
             in.answer(0, i, low[i]);
         }
-        ScoringResultCheck.scored(in.set(StudentField.STUDENT_ID, "A")
+        ScreeningResult r = in.set(StudentField.STUDENT_ID, "A")
                 .set(StudentField.TEST_DATE, "2026-09-10")
                 .flag(RecordProblem.of(ProblemCode.ROW_DUPLICATE_ID))
-                .screen());
-    }
-
-    /** A flagged record that is still read by position: scored, with its problem kept. */
-    private static final class ScoringResultCheck {
-        static void scored(ScreeningResult r) {
-            assertThat(r.unscorable()).isFalse();
-            assertThat(r.problems()).extracting(RecordProblem::code).containsExactly(ProblemCode.ROW_DUPLICATE_ID);
-            assertThat(r.forms().get("demo").status()).isEqualTo(org.psyscreen.score.FormStatus.SCORED);
-            assertThat(r.forms().get("demo").critical("danger_positive")).isEqualTo(CriticalState.NEGATIVE);
-        }
+                .screen();
+        // a flagged record that is still read by position: scored, with its problem kept
+        assertThat(r.unscorable()).isFalse();
+        assertThat(r.problems()).extracting(RecordProblem::code).containsExactly(ProblemCode.ROW_DUPLICATE_ID);
+        assertThat(r.forms().get("demo").status()).isEqualTo(org.psyscreen.score.FormStatus.SCORED);
+        assertThat(r.forms().get("demo").critical("danger_positive")).isEqualTo(CriticalState.NEGATIVE);
     }
 
     /** Everything a result says, as text: equal fingerprints, equal results. */

@@ -84,7 +84,7 @@ final class Cases {
      * @param countWave the wave whose screenings' events are counted
      */
     private Counts rebuild(String policyId, String touched, Object touchedParam, long countWave) throws SQLException {
-        long waveId = countWave;
+
         Map<Long, List<Step>> timelines = new TreeMap<>();
         for (Object[] r : store.rows(
                 "SELECT s.student_id, s.test_date, w.first_test_date, w.school_year, w.term, s.record_no, s.id,"
@@ -190,7 +190,7 @@ final class Cases {
                         event.setString(6, s.tier());
                         event.setString(7, now);
                         event.addBatch();
-                        if (s.waveId() == waveId) {
+                        if (s.waveId() == countWave) {
                             switch (kind) {
                                 case OPENED -> counts.opened++;
                                 case ESCALATED -> counts.escalated++;

@@ -38,13 +38,7 @@ class DecisionsAreCheckedTest {
     private static Path edited(
             String name, java.util.function.Predicate<JsonNode> which, UnaryOperator<ObjectNode> edit)
             throws Exception {
-        Path copy = dir.resolve(name);
-        Files.createDirectories(copy);
-        try (var files = Files.list(run)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, copy.resolve(f.getFileName().toString()));
-            }
-        }
+        Path copy = copyOfRun(name);
         List<String> out = new ArrayList<>();
         boolean done = false;
         for (String line : Files.readAllLines(copy.resolve("scores.jsonl"), StandardCharsets.UTF_8)) {
@@ -57,6 +51,17 @@ class DecisionsAreCheckedTest {
         }
         assertThat(done).as("the run has a record to edit for %s", name).isTrue();
         Files.write(copy.resolve("scores.jsonl"), out, StandardCharsets.UTF_8);
+        return copy;
+    }
+
+    /** A copy of the scored run's folder, to edit. */
+    private static Path copyOfRun(String name) throws Exception {
+        Path copy = Files.createDirectories(dir.resolve(name));
+        try (var files = Files.list(run)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName().toString()));
+            }
+        }
         return copy;
     }
 
@@ -137,13 +142,7 @@ class DecisionsAreCheckedTest {
 
     @Test
     void tierCountsThatDisagreeWithTheDecisionsAreRefused() throws Exception {
-        Path folder = dir.resolve("counts");
-        Files.createDirectories(folder);
-        try (var files = Files.list(run)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, folder.resolve(f.getFileName().toString()));
-            }
-        }
+        Path folder = copyOfRun("counts");
         ObjectNode summary =
                 (ObjectNode) JSON.readTree(folder.resolve("summary.json").toFile());
         ObjectNode counts = (ObjectNode) summary.path("tierCounts");

@@ -33,10 +33,9 @@ class HostileUserTest {
 
     @Test
     void aFormulaLikeIdIsFlaggedNotOnlyNeutralised() throws Exception {
-        String header = Files.readAllLines(Readme.ROOT.resolve("examples/demo/cohort.csv"))
-                .get(0);
-        String row = Files.readAllLines(Readme.ROOT.resolve("examples/demo/cohort.csv"))
-                .get(1);
+        java.util.List<String> cohort = Files.readAllLines(Readme.ROOT.resolve("examples/demo/cohort.csv"));
+        String header = cohort.get(0);
+        String row = cohort.get(1);
         Path in = Files.writeString(
                 dir.resolve("f.csv"),
                 header + "\n" + row.replaceFirst("^G[0-9]+", "\"=HYPERLINK(\"\"x\"\")\"") + "\n",
