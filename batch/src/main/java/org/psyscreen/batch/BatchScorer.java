@@ -235,11 +235,13 @@ public final class BatchScorer {
         ColumnLayout layout = null;
         long records = 0;
         long blank = 0;
-        DuplicateIds duplicated = new DuplicateIds();
+        DuplicateIds duplicated = DuplicateIds.none();
         if (problems.isEmpty()) {
-            IdPass ids = guessed != null && ResponseFileScan.readsAs(bytes, guess)
-                    ? guessed
-                    : idPass(input, bytes, name, otherInstrumentsIgnored);
+            IdPass ids = guessed != null && ResponseFileScan.readsAs(bytes, guess) ? guessed : null;
+            guessed = null; // a wrong guess's filter is garbage before the second read allocates one
+            if (ids == null) {
+                ids = idPass(input, bytes, name, otherInstrumentsIgnored);
+            }
             problems.addAll(ids.problems());
             layout = ids.layout();
             records = ids.records();

@@ -2,18 +2,25 @@ package org.psyscreen.batch;
 
 /**
  * Finds duplicated student ids in fixed memory. While pass 1 reads, every id hash goes into a Bloom
- * filter (8 MiB, three probes); a hash the filter may have seen becomes a candidate. A short extra
+ * filter (8 MiB in 64 KiB pages, so that a small heap never needs one large free block; three
+ * probes); a hash the filter may have seen becomes a candidate. A short extra
  * read then counts the candidates' hashes exactly, so both copies of every duplicate are found and
  * false candidates drop out. Memory grows with duplicates and false candidates (well under 1% of
  * ids up to ten million), not with the number of students.
  */
 final class DuplicateIds {
     private static final int BITS_LOG2 = 26;
-    private final long[] bloom;
+    private static final int PAGE_WORDS_LOG2 = 13;
+    private final long[][] bloom;
     private final LongSet candidates = new LongSet();
     private LongSet seenOnce = new LongSet();
     private final LongSet duplicated = new LongSet();
     private boolean anyCandidate;
+
+    /** No ids seen yet and none duplicated, holding no filter: a placeholder that costs nothing. */
+    static DuplicateIds none() {
+        return new DuplicateIds(false);
+    }
 
     /** Ids already known to be duplicated (found by another engine, e.g. a Spark aggregation). */
     static DuplicateIds of(long[] duplicatedHashes) {
@@ -29,7 +36,8 @@ final class DuplicateIds {
     }
 
     private DuplicateIds(boolean counting) {
-        this.bloom = counting ? new long[1 << (BITS_LOG2 - 6)] : new long[0];
+        int pages = counting ? 1 << (BITS_LOG2 - 6 - PAGE_WORDS_LOG2) : 0;
+        this.bloom = new long[pages][1 << PAGE_WORDS_LOG2];
     }
 
     /** Pass 1: offers an id hash. */
@@ -38,10 +46,12 @@ final class DuplicateIds {
         for (int i = 0; i < 3; i++) {
             long bit = probe(h, i);
             int word = (int) (bit >>> 6);
+            long[] page = bloom[word >>> PAGE_WORDS_LOG2];
+            int at = word & ((1 << PAGE_WORDS_LOG2) - 1);
             long mask = 1L << (bit & 63);
-            if ((bloom[word] & mask) == 0) {
+            if ((page[at] & mask) == 0) {
                 maybeSeen = false;
-                bloom[word] |= mask;
+                page[at] |= mask;
             }
         }
         if (maybeSeen) {
