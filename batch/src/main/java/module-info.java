@@ -7,6 +7,7 @@
 module org.psyscreen.batch {
     requires transitive org.psyscreen.engine;
     requires tools.jackson.core;
+    requires tools.jackson.databind;
     requires de.siegmar.fastcsv;
 
     exports org.psyscreen.batch;

@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.psyscreen.definition.Numbers;
 import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.diagnostic.Problems;
@@ -36,7 +35,6 @@ import org.psyscreen.screening.StudentField;
 import org.psyscreen.screening.StudentInput;
 import org.psyscreen.student.StudentProfile;
 import org.psyscreen.student.StudentReaders;
-import org.psyscreen.tier.RuleFiring;
 import org.psyscreen.tier.TierDecision;
 import org.psyscreen.version.EngineVersion;
 import tools.jackson.core.JsonGenerator;
@@ -84,8 +82,8 @@ public final class BatchScorer {
     /** How many columns scores.csv has (a row's list is sized once). */
     private final int columnCount;
 
-    /** Per instrument, the decimals each scale is printed with in scores.csv (null: exact). */
-    private final Map<String, Integer[]> decimals = new java.util.HashMap<>();
+    /** The schema and row writer of scores.csv. */
+    private final ScoresCsv scoresCsv;
 
     public BatchScorer(BatchOptions options) {
         this.options = options;
@@ -99,8 +97,7 @@ public final class BatchScorer {
         }
         this.screener = b.build();
         this.coding = new CodingCheck(screener.instrumentIds(), List.copyOf(plans.values()));
-        plans.forEach((id, plan) -> decimals.put(
-                id, plan.definition().scales().stream().map(sc -> sc.decimals()).toArray(Integer[]::new)));
+        this.scoresCsv = new ScoresCsv(plans, screener.normTableIds(), options.policy() != null);
         this.recodes = Recodes.of(options.mapping().values(), plans);
         this.columnCount = columns().size();
     }
@@ -186,7 +183,7 @@ public final class BatchScorer {
             outputs.add("summary.json");
             RunSummary done = s.withOutputs(outputs);
             try (OutputStream os = Files.newOutputStream(folder.staging().resolve("summary.json"))) {
-                writeSummary(done, plans, os);
+                SummaryJson.write(done, plans, os);
             }
             folder.publish();
             return done;
@@ -598,10 +595,10 @@ public final class BatchScorer {
         private final JsonGenerator jg = JSON_LINES.createGenerator(ObjectWriteContext.empty(), json);
 
         void add(RowOutcome o) {
-            csvRow(o, line);
+            scoresCsv.write(o, line);
             line.end();
             if (options.outputs().auditTrail()) {
-                writeJson(o, jg);
+                ScoresJsonl.write(o, screener.normTableIds(), jg);
             }
             count++;
         }
@@ -741,7 +738,7 @@ public final class BatchScorer {
                 r.schoolClass(),
                 r.region(),
                 profile.grade() == null ? "" : profile.grade().code(),
-                profile.sex() == null ? "" : SEX_CELL.get(profile.sex()));
+                ScoresCsv.sexCell(profile.sex()));
         List<String> texts = new ArrayList<>(r.problems().size());
         for (RecordProblem p : r.problems()) {
             texts.add(layout.describe(p));
@@ -780,239 +777,18 @@ public final class BatchScorer {
         return c;
     }
 
-    /** Output column names, fixed for a given set of plans and policy. */
-    List<String> columns() {
-        List<String> c = new ArrayList<>(
-                List.of("record", "line", "student", "school", "class", "grade", "sex", "region", "problems"));
-        for (var e : plans.entrySet()) {
-            c.add(e.getKey() + ".status");
-            c.add(e.getKey() + ".reasons");
-            e.getValue().scaleIds().forEach(s -> c.add(e.getKey() + "." + s));
-            e.getValue().criticalIds().forEach(k -> c.add(e.getKey() + ".critical." + k));
-        }
-        for (String id : screener.normTableIds()) {
-            c.add("norm." + id + ".t");
-            c.add("norm." + id + ".percentile");
-            c.add("norm." + id + ".status");
-        }
-        if (options.policy() != null) {
-            c.addAll(List.of(
-                    "tier", "tier_label_zh", "tier_label_en", "follow_ups", "rules_fired", "policy", "norm_tables"));
-        }
-        return c;
-    }
-
     /** {@code StudentField.values()} once (each call copies the array). */
     private static final StudentField[] STUDENT_FIELDS = StudentField.values();
 
-    /** The sex cell of each sex, lower case (built once, not per record). */
-    private static final Map<org.psyscreen.student.Sex, String> SEX_CELL = sexCells();
-
-    private static Map<org.psyscreen.student.Sex, String> sexCells() {
-        Map<org.psyscreen.student.Sex, String> m = new java.util.EnumMap<>(org.psyscreen.student.Sex.class);
-        for (var sex : org.psyscreen.student.Sex.values()) {
-            m.put(sex, sex.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return m;
-    }
-
-    /** {@code items} named by {@code name} and joined by spaces, without a stream (one per cell and record). */
-    private static <T> String joined(java.util.Collection<T> items, java.util.function.Function<T, String> name) {
-        if (items.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        boolean first = true;
-        for (T item : items) {
-            if (!first) {
-                sb.append(' ');
-            }
-            first = false;
-            sb.append(name.apply(item));
-        }
-        return sb.toString();
-    }
-
     private List<String> csvRow(RowOutcome o) {
         List<String> v = new ArrayList<>(columnCount);
-        csvRow(o, RowCells.into(v));
+        scoresCsv.write(o, RowCells.into(v));
         return v;
     }
 
-    /** One record's {@code scores.csv} cells, in column order, into {@code v}. */
-    private void csvRow(RowOutcome o, RowCells v) {
-        v.add(o.recordNo());
-        v.add(o.line());
-        v.add(org.psyscreen.student.Cells.spreadsheetSafe(o.student()));
-        RowOutcome.Demographics demo = o.demographics();
-        v.add(org.psyscreen.student.Cells.spreadsheetSafe(demo.school()));
-        v.add(org.psyscreen.student.Cells.spreadsheetSafe(demo.klass()));
-        v.add(org.psyscreen.student.Cells.spreadsheetSafe(demo.grade()));
-        v.add(org.psyscreen.student.Cells.spreadsheetSafe(demo.sex()));
-        v.add(org.psyscreen.student.Cells.spreadsheetSafe(demo.region()));
-        v.add(String.join(" | ", o.problemTexts()));
-        for (var e : o.forms().entrySet()) {
-            ScoredResponse r = e.getValue();
-            v.addPlain(r.status().name());
-            v.add(joined(r.reasons(), Object::toString));
-            Integer[] places = decimals.get(e.getKey());
-            for (int s = 0; s < r.scaleIds().size(); s++) {
-                double x = r.scaleValue(s);
-                if (Double.isNaN(x)) {
-                    v.add("");
-                } else if (places[s] == null && x == Math.rint(x) && Math.abs(x) < 1e15) {
-                    v.add((long) x); // what Numbers.format prints for a whole number, without the string
-                } else {
-                    v.add(Numbers.format(x, places[s]));
-                }
-            }
-            for (int k = 0; k < r.criticalIds().size(); k++) {
-                v.addPlain(r.critical(k).name());
-            }
-        }
-        TierDecision d = o.decision();
-        for (String id : screener.normTableIds()) {
-            var n = o.norms().get(id);
-            if (n instanceof org.psyscreen.norm.NormResult.Normed normed) {
-                v.add(Numbers.format(normed.t()));
-                v.add(Numbers.format(normed.percentile()));
-                v.addPlain(
-                        normed.synthetic()
-                                ? "NORMED (synthetic table)"
-                                : normed.verified() ? "NORMED" : "NORMED (unverified table)");
-            } else {
-                v.add("");
-                v.add("");
-                v.addPlain(NO_NORM_TEXT.get(((org.psyscreen.norm.NormResult.NoNorm) n).reason()));
-            }
-        }
-        if (options.policy() != null) {
-            v.add(d.outcomeId());
-            v.add(d.outcomeLabel().zh());
-            v.add(d.outcomeLabel().en());
-            v.add(joined(d.followUps(), Enum::name));
-            v.add(joined(d.fired(), RuleFiring::ruleId));
-            v.add(d.policyKey());
-            v.add(String.join(" ", d.normTables()));
-        }
-    }
-
-    /** The status cell of a missing norm, per reason (built once, not per record). */
-    private static final Map<org.psyscreen.norm.NormResult.Reason, String> NO_NORM_TEXT = noNormTexts();
-
-    private static Map<org.psyscreen.norm.NormResult.Reason, String> noNormTexts() {
-        Map<org.psyscreen.norm.NormResult.Reason, String> m =
-                new java.util.EnumMap<>(org.psyscreen.norm.NormResult.Reason.class);
-        for (var reason : org.psyscreen.norm.NormResult.Reason.values()) {
-            m.put(reason, "NO_NORM " + reason);
-        }
-        return m;
-    }
-
-    private void writeJson(RowOutcome o, JsonGenerator g) {
-        {
-            g.writeStartObject();
-            g.writeNumberProperty("record", o.recordNo());
-            g.writeNumberProperty("line", o.line());
-            g.writeStringProperty("student", o.student());
-            RowOutcome.Demographics demo = o.demographics();
-            g.writeStringProperty("school", demo.school());
-            g.writeStringProperty("class", demo.klass());
-            g.writeStringProperty("region", demo.region());
-            g.writeStringProperty("grade", demo.grade());
-            g.writeStringProperty("sex", demo.sex());
-            g.writeStringProperty(
-                    "testDate", o.testDate() == null ? null : o.testDate().toString());
-            g.writeArrayPropertyStart("problems");
-            for (String p : o.problemTexts()) {
-                g.writeString(p);
-            }
-            g.writeEndArray();
-            g.writeObjectPropertyStart("forms");
-            for (var e : o.forms().entrySet()) {
-                ScoredResponse r = e.getValue();
-                g.writeObjectPropertyStart(e.getKey());
-                g.writeStringProperty("instrument", r.instrumentKey());
-                g.writeStringProperty("status", r.status().name());
-                g.writeArrayPropertyStart("reasons");
-                for (var reason : r.reasons()) {
-                    g.writeString(reason.toString());
-                }
-                g.writeEndArray();
-                g.writeObjectPropertyStart("scales");
-                for (int s = 0; s < r.scaleIds().size(); s++) {
-                    double x = r.scaleValue(s);
-                    if (Double.isNaN(x)) {
-                        g.writeNullProperty(r.scaleIds().get(s));
-                    } else {
-                        g.writeNumberProperty(r.scaleIds().get(s), x);
-                    }
-                }
-                g.writeEndObject();
-                g.writeObjectPropertyStart("critical");
-                for (int k = 0; k < r.criticalIds().size(); k++) {
-                    g.writeStringProperty(r.criticalIds().get(k), r.critical(k).name());
-                }
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-            writeNorms(o, g);
-            TierDecision d = o.decision();
-            if (d != null) {
-                g.writeObjectPropertyStart("decision");
-                g.writeStringProperty("tier", d.tier() == null ? null : d.tier().id());
-                g.writeArrayPropertyStart("followUps");
-                for (var f : d.followUps()) {
-                    g.writeString(f.name());
-                }
-                g.writeEndArray();
-                g.writeArrayPropertyStart("fired");
-                for (RuleFiring f : d.fired()) {
-                    g.writeStartObject();
-                    g.writeStringProperty("rule", f.ruleId());
-                    g.writeStringProperty("tier", f.tierId());
-                    g.writeArrayPropertyStart("read");
-                    for (var r : f.readings()) {
-                        g.writeString(r.toString());
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeArrayPropertyStart("unevaluated");
-                for (String u : d.unevaluated()) {
-                    g.writeString(u);
-                }
-                g.writeEndArray();
-                g.writeStringProperty("policy", d.policyKey());
-                g.writeStringProperty("policySha256", d.policySha256());
-                g.writeStringProperty("engine", d.engineVersion());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-        }
-    }
-
-    /** Every norm lookup: the table version and the T-score and percentile, or why there is none. */
-    private void writeNorms(RowOutcome o, JsonGenerator g) {
-        g.writeObjectPropertyStart("norms");
-        for (String id : screener.normTableIds()) {
-            var n = o.norms().get(id);
-            g.writeObjectPropertyStart(id);
-            g.writeStringProperty("table", n.tableKey());
-            if (n instanceof org.psyscreen.norm.NormResult.Normed normed) {
-                g.writeStringProperty(
-                        "status",
-                        normed.synthetic() ? "NORMED_SYNTHETIC" : normed.verified() ? "NORMED" : "NORMED_UNVERIFIED");
-                g.writeNumberProperty("t", normed.t());
-                g.writeNumberProperty("percentile", normed.percentile());
-            } else {
-                g.writeStringProperty("status", "NO_NORM " + ((org.psyscreen.norm.NormResult.NoNorm) n).reason());
-            }
-            g.writeEndObject();
-        }
-        g.writeEndObject();
+    /** Output column names, fixed for a given set of plans and policy. */
+    List<String> columns() {
+        return scoresCsv.columns();
     }
 
     private RunSummary summary(
@@ -1045,67 +821,6 @@ public final class BatchScorer {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static void writeSummary(RunSummary s, Map<String, ScoringPlan> plans, OutputStream os) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), os)) {
-            g.writeStartObject();
-            g.writeStringProperty("input", s.input());
-            g.writeStringProperty("inputSha256", s.inputSha256());
-            g.writeStringProperty("encoding", s.encoding());
-            g.writeNumberProperty("recordsIn", s.recordsIn());
-            g.writeNumberProperty("recordsOut", s.recordsOut());
-            g.writeBooleanProperty("countsMatch", s.countsMatch());
-            g.writeNumberProperty("blankLines", s.blankLines());
-            g.writeBooleanProperty("scored", s.scored());
-            g.writeArrayPropertyStart("fileProblems");
-            List<Problem> all = s.fileProblems().all();
-            for (Problem p : all.subList(0, Math.min(all.size(), MAX_LISTED_PROBLEMS))) {
-                g.writeString(p.format());
-            }
-            g.writeEndArray();
-            g.writeNumberProperty("fileProblemsNotListed", Math.max(0, all.size() - MAX_LISTED_PROBLEMS));
-            g.writeObjectPropertyStart("statusCounts");
-            for (var e : s.statusCounts().entrySet()) {
-                g.writeObjectPropertyStart(e.getKey());
-                for (var c : e.getValue().entrySet()) {
-                    g.writeNumberProperty(c.getKey(), c.getValue());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-            counts(g, "tierCounts", s.tierCounts());
-            counts(g, "problemCounts", s.codeCounts());
-            // What each code seen means, so the summary reads without the documentation.
-            Map<String, String> meanings = new TreeMap<>();
-            s.codeCounts().keySet().forEach(c -> meanings.put(c, meaning(c)));
-            all.forEach(p -> meanings.put(p.code().id(), p.code().summary()));
-            g.writeObjectPropertyStart("problemMeanings");
-            for (var e : meanings.entrySet()) {
-                g.writeStringProperty(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeArrayPropertyStart("outputs");
-            for (String o : s.outputs()) {
-                g.writeString(o);
-            }
-            g.writeEndArray();
-            g.writeStringProperty("policy", s.policy());
-            g.writeStringProperty("keyId", s.keyId());
-            // Each instrument's version and definition hash, once per run (not on every record).
-            g.writeObjectPropertyStart("instruments");
-            for (var e : plans.entrySet()) {
-                g.writeObjectPropertyStart(e.getKey());
-                g.writeStringProperty("key", e.getValue().key());
-                g.writeStringProperty("sha256", e.getValue().sha256());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-            g.writeStringProperty("engineVersion", s.engineVersion());
-            g.writeNumberProperty("millis", s.millis());
-            g.writeEndObject();
-            g.writeRaw('\n');
-        }
-    }
-
     /** {@return what a problem code ({@code PSY-nnnn}) means} */
     public static String meaning(String codeId) {
         for (ProblemCode c : ProblemCode.values()) {
@@ -1114,13 +829,5 @@ public final class BatchScorer {
             }
         }
         return "";
-    }
-
-    private static void counts(JsonGenerator g, String name, Map<String, Long> counts) {
-        g.writeObjectPropertyStart(name);
-        for (var e : counts.entrySet()) {
-            g.writeNumberProperty(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
     }
 }

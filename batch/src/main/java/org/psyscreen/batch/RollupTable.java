@@ -9,6 +9,12 @@ import java.util.List;
  * small-cell suppression and the same bytes as the batch writes from its own counts.
  */
 public final class RollupTable {
+    /** The file's name in a run folder. */
+    public static final String FILE = "rollup.csv";
+
+    /** The format version written in the run's {@code summary.json}. */
+    public static final int FORMAT = 1;
+
     private final Rollups rollups;
     private final List<String> outcomes;
 

@@ -99,14 +99,32 @@ public final class Cells {
 
     /**
      * Makes a text cell safe to open in a spreadsheet, for every front end that writes one: a cell
-     * starting with {@code = + - @}, tab, CR or NUL gets a leading apostrophe (OWASP CSV injection).
-     * Numbers are never passed here.
+     * starting with {@code = + - @}, tab, CR or NUL gets a leading apostrophe (OWASP CSV injection),
+     * and so does one starting with an apostrophe, so that {@link #fromSpreadsheetSafe} can undo it
+     * exactly. Numbers are never passed here.
      */
     public static String spreadsheetSafe(String s) {
         if (s == null || s.isEmpty()) {
             return s;
         }
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0' ? "'" + s : s;
+        return spreadsheetMarked(s.charAt(0)) ? "'" + s : s;
+    }
+
+    /**
+     * The inverse of {@link #spreadsheetSafe}: the cell as it was before it was made safe. Exact for
+     * every cell, since a cell that starts with an apostrophe is marked too.
+     *
+     * @param s a cell as {@link #spreadsheetSafe} wrote it ({@code null} stays {@code null})
+     * @return the cell as given to it
+     */
+    public static String fromSpreadsheetSafe(String s) {
+        return s != null && s.length() > 1 && s.charAt(0) == '\'' && spreadsheetMarked(s.charAt(1))
+                ? s.substring(1)
+                : s;
+    }
+
+    /** A first character a spreadsheet reads as a formula or strips: it gets an apostrophe before it. */
+    private static boolean spreadsheetMarked(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0' || c == '\'';
     }
 }

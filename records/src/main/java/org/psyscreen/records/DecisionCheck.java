@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.psyscreen.diagnostic.ProblemCode;
+import org.psyscreen.batch.ScoresJsonl;
 import org.psyscreen.plan.ScoringPlan;
-import org.psyscreen.score.CriticalState;
-import org.psyscreen.score.FormStatus;
 import org.psyscreen.score.ScoredResponse;
-import org.psyscreen.score.StatusReason;
 import org.psyscreen.student.StudentProfile;
 import org.psyscreen.tier.CutoffPolicy;
 import org.psyscreen.tier.DeclarativePolicy;
@@ -21,8 +18,6 @@ import org.psyscreen.tier.Policies;
 import org.psyscreen.tier.PolicyRule;
 import org.psyscreen.tier.Screening;
 import org.psyscreen.tier.Tier;
-import org.psyscreen.tier.TierDecision;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A decision read back from {@code scores.jsonl} is checked, never believed: against the policy it
@@ -34,9 +29,6 @@ import tools.jackson.databind.JsonNode;
  * must count the same. A record that fails is named by its number, never by its content.
  */
 final class DecisionCheck {
-    /** A status reason as scores.jsonl writes it: {@code CODE(subject)}. */
-    private static final java.util.regex.Pattern REASON = java.util.regex.Pattern.compile("([A-Z_]+)\\((.*)\\)");
-
     /** The tier-count key the batch gives a header repeated inside a file (not a student). */
     static final String NOT_A_STUDENT = "repeated header (not a student)";
 
@@ -62,76 +54,61 @@ final class DecisionCheck {
     }
 
     /** Checks one record's decision and counts its outcome. */
-    void check(long record, JsonNode n) {
-        if (n.path("problems").toString().contains(ProblemCode.ROW_HEADER_REPEATED.id())) {
+    void check(ScoresJsonl.Entry n) {
+        long record = n.record();
+        if (n.repeatedHeader()) {
             outcomes.merge(NOT_A_STUDENT, 1L, Long::sum);
             return;
         }
-        JsonNode d = n.path("decision");
-        if (!d.isObject()) {
+        ScoresJsonl.Decision d = n.decision();
+        if (d == null) {
             throw refused(record, "has no decision");
         }
-        if (!d.path("policy").asString("").equals(policy.key())
-                || (!policy.sha256().isEmpty()
-                        && !d.path("policySha256").asString("").equals(policy.sha256()))) {
+        if (!d.policy().equals(policy.key())
+                || (!policy.sha256().isEmpty() && !d.policySha256().equals(policy.sha256()))) {
             throw refused(record, "was decided under another policy, or another content of " + policy.key());
         }
-        JsonNode tierNode = d.path("tier");
-        String tier = tierNode.isString() ? tierNode.asString() : null;
-        if (!tierNode.isNull() && !tierNode.isMissingNode() && !tierNode.isString()) {
-            throw refused(record, "has a tier that is not a tier id");
-        }
+        String tier = d.tier();
         if (tier != null && !tierIds.contains(tier)) {
             throw refused(record, "names a tier the policy does not have");
         }
         List<String> firedRules = new ArrayList<>();
         List<String> firedTiers = new ArrayList<>();
-        for (JsonNode f : d.path("fired")) {
-            String rule = f.path("rule").asString("");
-            String t = f.path("tier").asString("");
-            if (!tierIds.contains(t)) {
+        for (ScoresJsonl.Firing f : d.fired()) {
+            if (!tierIds.contains(f.tier())) {
                 throw refused(record, "has a fired rule whose tier the policy does not have");
             }
-            if (!rule.startsWith("critical:") && ruleIds != null && !ruleIds.contains(rule)) {
+            if (!f.rule().startsWith("critical:") && ruleIds != null && !ruleIds.contains(f.rule())) {
                 throw refused(record, "has a fired rule the policy does not have");
             }
-            firedRules.add(rule);
-            firedTiers.add(t);
+            firedRules.add(f.rule());
+            firedTiers.add(f.tier());
         }
-        Set<FollowUp> followUps = new LinkedHashSet<>();
-        for (JsonNode f : d.path("followUps")) {
-            try {
-                followUps.add(FollowUp.valueOf(f.asString("")));
-            } catch (IllegalArgumentException e) {
-                throw refused(record, "has a follow-up psyscreen does not know");
-            }
-        }
+        Set<FollowUp> followUps = new LinkedHashSet<>(d.followUps());
         Set<FollowUp> needed = new HashSet<>();
         Tier mostSevere = Policies.mostSevere(policy);
         for (String instrument : policy.instruments()) {
-            JsonNode form = n.path("forms").path(instrument);
-            if (!form.isObject()) {
+            ScoresJsonl.Form form = n.forms().get(instrument);
+            if (form == null) {
                 needed.add(FollowUp.MISSING_INSTRUMENT);
                 continue;
             }
-            switch (form.path("status").asString("")) {
-                case "SCORED" -> {}
-                case "INCOMPLETE" -> needed.add(FollowUp.INCOMPLETE);
-                case "INVALID" -> needed.add(FollowUp.INVALID);
-                case "NOT_ADMINISTERED" -> needed.add(FollowUp.NOT_ADMINISTERED);
-                default -> throw refused(record, "has a form status psyscreen does not know");
+            switch (form.status()) {
+                case SCORED -> {}
+                case INCOMPLETE -> needed.add(FollowUp.INCOMPLETE);
+                case INVALID -> needed.add(FollowUp.INVALID);
+                case NOT_ADMINISTERED -> needed.add(FollowUp.NOT_ADMINISTERED);
             }
-            for (var c : form.path("critical").properties()) {
-                switch (c.getValue().asString("")) {
-                    case "POSITIVE" -> {
+            for (var c : form.critical().entrySet()) {
+                switch (c.getValue()) {
+                    case POSITIVE -> {
                         if (!firedRules.contains("critical:" + instrument + "." + c.getKey())
                                 || !mostSevere.id().equals(tier)) {
                             throw refused(record, "has a positive critical item but not the most severe tier");
                         }
                     }
-                    case "UNKNOWN" -> needed.add(FollowUp.CRITICAL_UNKNOWN);
-                    case "NEGATIVE" -> {}
-                    default -> throw refused(record, "has a critical item state psyscreen does not know");
+                    case UNKNOWN -> needed.add(FollowUp.CRITICAL_UNKNOWN);
+                    case NEGATIVE -> {}
                 }
             }
         }
@@ -139,15 +116,12 @@ final class DecisionCheck {
             throw refused(
                     record, "lacks the follow-up its own forms need (an unscored form or an unknown critical item)");
         }
-        rederive(record, n, firedRules);
+        rederive(n, firedRules);
         Tier expected = Policies.tier(policy, firedTiers, followUps);
         if (!java.util.Objects.equals(expected == null ? null : expected.id(), tier)) {
             throw refused(record, "has a tier other than the one its fired rules and follow-ups give");
         }
-        String outcome = tier != null
-                ? tier
-                : d.path("unevaluated").isEmpty() ? TierDecision.NO_RISK_ID : TierDecision.UNDETERMINED_ID;
-        outcomes.merge(outcome, 1L, Long::sum);
+        outcomes.merge(d.outcomeId(), 1L, Long::sum);
     }
 
     /**
@@ -156,42 +130,23 @@ final class DecisionCheck {
      * UNKNOWN). A rule that now fires must have fired; a rule recorded as fired must fire again, or be
      * one that cannot be re-derived from the record (UNKNOWN now).
      */
-    private void rederive(long record, JsonNode n, List<String> firedRules) {
+    private void rederive(ScoresJsonl.Entry n, List<String> firedRules) {
+        long record = n.record();
         Map<String, ScoredResponse> forms = new java.util.LinkedHashMap<>();
         for (String instrument : policy.instruments()) {
-            JsonNode form = n.path("forms").path(instrument);
+            ScoresJsonl.Form form = n.forms().get(instrument);
             ScoringPlan plan = plans.get(instrument);
-            if (!form.isObject()
-                    || plan == null
-                    || !plan.key().equals(form.path("instrument").asString(""))) {
+            if (form == null || plan == null || !plan.key().equals(form.instrument())) {
                 return; // another version than the policy pins: the definitions' check refuses it elsewhere
             }
             Map<String, Double> scales = new java.util.HashMap<>();
-            for (var s : form.path("scales").properties()) {
-                if (s.getValue().isNumber()) {
-                    scales.put(s.getKey(), s.getValue().asDouble());
+            form.scales().forEach((scale, value) -> {
+                if (!Double.isNaN(value)) {
+                    scales.put(scale, value);
                 }
-            }
-            Map<String, CriticalState> critical = new java.util.HashMap<>();
-            for (var c : form.path("critical").properties()) {
-                critical.put(c.getKey(), CriticalState.valueOf(c.getValue().asString("UNKNOWN")));
-            }
-            List<StatusReason> reasons = new ArrayList<>();
-            for (JsonNode r : form.path("reasons")) {
-                var m = REASON.matcher(r.asString(""));
-                if (!m.matches()) {
-                    throw refused(record, "has a form reason psyscreen does not write");
-                }
-                try {
-                    reasons.add(new StatusReason(StatusReason.Code.valueOf(m.group(1)), m.group(2)));
-                } catch (IllegalArgumentException e) {
-                    throw refused(record, "has a form reason psyscreen does not know");
-                }
-            }
+            });
             try {
-                forms.put(
-                        instrument,
-                        plan.recorded(FormStatus.valueOf(form.path("status").asString()), reasons, scales, critical));
+                forms.put(instrument, plan.recorded(form.status(), form.reasons(), scales, form.critical()));
             } catch (IllegalArgumentException e) {
                 throw refused(record, "has a form whose status and reasons contradict each other");
             }
@@ -223,16 +178,13 @@ final class DecisionCheck {
     }
 
     /** Refuses the run unless {@code summary.json}'s tier counts are the ones counted here. */
-    void checkCounts(JsonNode tierCounts) {
+    void checkCounts(Map<String, Long> tierCounts) {
         Map<String, Long> said = new TreeMap<>();
-        for (var e : tierCounts.properties()) {
-            if (!e.getValue().isIntegralNumber()) {
-                throw new RecordStoreException("summary.json's tierCounts are damaged; nothing was imported");
+        tierCounts.forEach((outcome, count) -> {
+            if (count != 0) {
+                said.put(outcome, count);
             }
-            if (e.getValue().asLong() != 0) {
-                said.put(e.getKey(), e.getValue().asLong());
-            }
-        }
+        });
         if (!said.equals(outcomes)) {
             throw new RecordStoreException("summary.json's tierCounts " + said + " differ from the decisions in"
                     + " scores.jsonl " + outcomes + ": the run folder was damaged or edited; score the file again");

@@ -1,27 +1,26 @@
 package org.psyscreen.records;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import org.psyscreen.batch.RunFileException;
+import org.psyscreen.batch.ScoresJsonl;
+import org.psyscreen.batch.SummaryJson;
 import org.psyscreen.definition.Scale;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.tier.CutoffPolicy;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** One import of a scored run into the store, inside the store's write transaction. */
 final class RunImporter {
@@ -41,23 +40,14 @@ final class RunImporter {
         this.progress = progress;
     }
 
-    /** The run's summary: what the import checks before it reads a record. */
-    private record Summary(
-            String inputSha256,
-            long recordsOut,
-            String policy,
-            String keyId,
-            String engine,
-            Map<String, String> definitionSha256,
-            JsonNode tierCounts) {}
-
     /** Each instrument's definition hash, from the run's summary. */
     private Map<String, String> shas = Map.of();
 
     ImportResult run() throws SQLException {
-        Summary summary = summary();
-        shas = summary.definitionSha256();
-        Path jsonl = runDir.resolve("scores.jsonl");
+        SummaryJson summary = summary();
+        Map<String, String> definitions = new HashMap<>();
+        summary.instruments().forEach((id, d) -> definitions.put(id, d.sha256()));
+        shas = definitions;
         checkKey(summary.keyId());
         CutoffPolicy policy = policy(summary.policy());
         List<String> tiers = policy == null
@@ -93,7 +83,7 @@ final class RunImporter {
                 summary.inputSha256(),
                 summary.policy(),
                 summary.recordsOut(),
-                summary.engine(),
+                summary.engineVersion(),
                 store.now());
         Batch batch = redecision
                 ? new Redecision(waveId, summary.inputSha256(), importId, tiers)
@@ -105,67 +95,36 @@ final class RunImporter {
         String policySha = "";
         Set<String> instrumentKeys = new LinkedHashSet<>();
         LocalDate first = null;
-        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isEmpty()) {
-                    continue;
-                }
+        try (ScoresJsonl.Reader in = ScoresJsonl.open(runDir)) {
+            for (ScoresJsonl.Entry n; (n = in.next()) != null; ) {
                 lines++;
-                JsonNode n;
-                try {
-                    n = JSON.readTree(line);
-                } catch (JacksonException e) {
-                    throw new RecordStoreException("scores.jsonl line " + lines
-                            + " is not a psyscreen record (damaged or edited); nothing was imported");
+                if (n.testDate() != null) {
+                    first = first == null || n.testDate().isBefore(first) ? n.testDate() : first;
                 }
-                if (!n.isObject()
-                        || !n.path("record").isIntegralNumber()
-                        || n.path("record").asLong() < 1) {
-                    throw new RecordStoreException("scores.jsonl line " + lines
-                            + " is not a psyscreen record (no record number); nothing was imported");
+                if (check != null) {
+                    check.check(n);
                 }
-                try {
-                    if (n.path("testDate").isString()) {
-                        LocalDate d;
-                        try {
-                            d = LocalDate.parse(n.path("testDate").asString());
-                        } catch (java.time.format.DateTimeParseException e) {
-                            throw new RecordStoreException("scores.jsonl line " + lines
-                                    + ": testDate is not an ISO date" + " (damaged or edited); nothing was imported");
-                        }
-                        first = first == null || d.isBefore(first) ? d : first;
+                String token = n.student();
+                if (token.isEmpty()) {
+                    withoutId++;
+                } else {
+                    if (!token.startsWith("ps1.")) {
+                        throw new RecordStoreException("scores.jsonl line " + in.line()
+                                + ": the student column is not a keyed pseudonym; records keep pseudonyms only");
                     }
-                    if (check != null) {
-                        check.check(n.path("record").asLong(), n);
+                    n.forms().values().forEach(f -> instrumentKeys.add(f.instrument()));
+                    if (n.decision() != null && policySha.isEmpty()) {
+                        policySha = n.decision().policySha256();
                     }
-                    String token = n.path("student").asString("");
-                    if (token.isEmpty()) {
-                        withoutId++;
-                    } else {
-                        if (!token.startsWith("ps1.")) {
-                            throw new RecordStoreException("scores.jsonl line " + lines
-                                    + ": the student column is not a keyed pseudonym; records keep pseudonyms only");
-                        }
-                        n.path("forms")
-                                .forEach(f ->
-                                        instrumentKeys.add(f.path("instrument").asString()));
-                        JsonNode d = n.path("decision");
-                        if (!d.isMissingNode() && policySha.isEmpty()) {
-                            policySha = d.path("policySha256").asString("");
-                        }
-                        batch.add(token, n);
-                        stored++;
-                    }
-                } catch (JacksonException e) {
-                    // a field of the wrong type (text where a number goes, a list where text goes)
-                    throw new RecordStoreException("scores.jsonl line " + lines + " is not a psyscreen record (a field"
-                            + " of the wrong type: damaged or edited); nothing was imported");
+                    batch.add(token, n);
+                    stored++;
                 }
                 if (lines % 10_000 == 0) {
                     progress.accept(lines);
                 }
             }
+        } catch (RunFileException e) {
+            throw new RecordStoreException(e.getMessage() + "; nothing was imported");
         } catch (IOException e) {
             throw new RecordStoreException("cannot read scores.jsonl in " + runDir.getFileName() + " ("
                     + e.getClass().getSimpleName() + "); nothing was imported");
@@ -207,43 +166,24 @@ final class RunImporter {
                 cases.reopened);
     }
 
-    private Summary summary() {
-        Path file = runDir.resolve("summary.json");
-        if (!Files.isRegularFile(file)) {
-            throw new RecordStoreException(runDir.getFileName()
-                    + " is not a finished psyscreen run (no summary.json): give the folder 'psyscreen score' wrote");
-        }
-        JsonNode s;
+    private SummaryJson summary() {
+        SummaryJson s;
         try {
-            s = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new RecordStoreException("summary.json in " + runDir.getFileName() + " cannot be read (damaged)");
+            s = SummaryJson.read(runDir);
+        } catch (RunFileException e) {
+            throw new RecordStoreException(e.getMessage());
         }
-        if (!s.path("scored").asBoolean(false) || !s.path("countsMatch").asBoolean(false)) {
+        if (!s.finished()) {
             throw new RecordStoreException("the run in " + runDir.getFileName()
                     + " was refused or incomplete when it was scored (see its summary.json); nothing to import");
         }
-        boolean audit = false;
-        for (JsonNode o : s.path("outputs")) {
-            audit |= o.asString("").equals("scores.jsonl");
-        }
-        if (!audit || !Files.isRegularFile(runDir.resolve("scores.jsonl"))) {
+        if (!s.outputs().contains(ScoresJsonl.FILE)
+                || !java.nio.file.Files.isRegularFile(runDir.resolve(ScoresJsonl.FILE))) {
             throw new RecordStoreException("the run in " + runDir.getFileName()
                     + " has no audit trail (scores.jsonl): score with --outputs including jsonl (the default) to"
                     + " import it");
         }
-        Map<String, String> definitions = new HashMap<>();
-        for (var e : s.path("instruments").properties()) {
-            definitions.put(e.getKey(), e.getValue().path("sha256").asString(""));
-        }
-        return new Summary(
-                s.path("inputSha256").asString(""),
-                s.path("recordsOut").asLong(-1),
-                s.path("policy").asString(""),
-                s.path("keyId").asString(""),
-                s.path("engineVersion").asString(""),
-                definitions,
-                s.path("tierCounts"));
+        return s;
     }
 
     private void checkKey(String keyId) throws SQLException {
@@ -387,23 +327,24 @@ final class RunImporter {
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
 
-        abstract void add(String token, JsonNode n) throws SQLException;
+        abstract void add(String token, ScoresJsonl.Entry n) throws SQLException;
 
         /** Adds the decision of a record; returns its tier rank (tiers.size() = none). */
-        int decision(long decisionId, long screeningId, JsonNode d) throws SQLException {
-            String tier = d.path("tier").isString() ? d.path("tier").asString() : null;
+        int decision(long decisionId, long screeningId, ScoresJsonl.Decision d) throws SQLException {
+            String tier = d.tier();
             int rank = tier == null ? tiers.size() : tiers.indexOf(tier);
-            boolean undetermined = tier == null && !d.path("unevaluated").isEmpty();
+            boolean undetermined = tier == null && !d.unevaluated().isEmpty();
             decision.setLong(1, decisionId);
             decision.setLong(2, screeningId);
-            decision.setString(3, d.path("policy").asString(""));
-            decision.setString(4, d.path("policySha256").asString(""));
+            decision.setString(3, d.policy());
+            decision.setString(4, d.policySha256());
             decision.setString(5, tier);
             decision.setInt(6, rank);
             decision.setInt(7, undetermined ? 1 : 0);
-            decision.setString(8, join(d.path("followUps")));
+            decision.setString(
+                    8, String.join(" ", d.followUps().stream().map(Enum::name).toList()));
             decision.setString(9, explanation(d));
-            decision.setString(10, d.path("engine").asString(""));
+            decision.setString(10, d.engine());
             decision.setLong(11, importId);
             decision.addBatch();
             return rank;
@@ -465,7 +406,7 @@ final class RunImporter {
         }
 
         @Override
-        void add(String token, JsonNode n) throws SQLException {
+        void add(String token, ScoresJsonl.Entry n) throws SQLException {
             Long studentId = students.get(token);
             if (studentId == null) {
                 studentId = nextStudent++;
@@ -475,65 +416,58 @@ final class RunImporter {
                 student.addBatch();
             }
             long id = nextScreening++;
-            String region = n.path("region").asString("");
-            String school = n.path("school").asString("");
-            String grade = n.path("grade").asString("");
             screening.setLong(1, id);
             screening.setLong(2, waveId);
             screening.setLong(3, studentId);
             screening.setString(4, inputSha);
-            screening.setLong(5, n.path("record").asLong());
-            screening.setString(6, region);
-            screening.setString(7, school);
-            screening.setString(8, n.path("class").asString(""));
-            screening.setString(9, grade);
-            screening.setString(10, n.path("sex").asString(""));
-            screening.setString(
-                    11, n.path("testDate").isString() ? n.path("testDate").asString() : null);
-            screening.setString(12, String.join(" | ", strings(n.path("problems"))));
+            screening.setLong(5, n.record());
+            screening.setString(6, n.region());
+            screening.setString(7, n.school());
+            screening.setString(8, n.klass());
+            screening.setString(9, n.grade());
+            screening.setString(10, n.sex());
+            screening.setString(11, n.testDate() == null ? null : n.testDate().toString());
+            screening.setString(12, String.join(" | ", n.problems()));
             screening.addBatch();
-            for (var f : n.path("forms").properties()) {
-                JsonNode v = f.getValue();
+            for (var f : n.forms().entrySet()) {
+                ScoresJsonl.Form v = f.getValue();
                 form.setLong(1, id);
                 form.setString(2, f.getKey());
-                form.setString(3, v.path("instrument").asString(""));
+                form.setString(3, v.instrument());
                 form.setString(4, shas.getOrDefault(f.getKey(), ""));
-                form.setString(5, v.path("status").asString(""));
-                form.setString(6, join(v.path("reasons")));
+                form.setString(5, v.status().name());
+                form.setString(
+                        6,
+                        String.join(
+                                " ", v.reasons().stream().map(Object::toString).toList()));
                 StringBuilder crit = new StringBuilder();
-                for (var c : v.path("critical").properties()) {
-                    crit.append(crit.isEmpty() ? "" : " ")
-                            .append(c.getKey())
-                            .append('=')
-                            .append(c.getValue().asString());
-                }
+                v.critical()
+                        .forEach((item, state) -> crit.append(crit.isEmpty() ? "" : " ")
+                                .append(item)
+                                .append('=')
+                                .append(state.name()));
                 form.setString(7, crit.toString());
                 form.addBatch();
-                for (var s : v.path("scales").properties()) {
+                for (var sc : v.scales().entrySet()) {
                     scale.setLong(1, id);
                     scale.setString(2, f.getKey());
-                    scale.setString(3, s.getKey());
-                    if (s.getValue().isNumber()) {
-                        scale.setDouble(4, s.getValue().asDouble());
-                    } else {
-                        scale.setNull(4, Types.DOUBLE);
-                    }
+                    scale.setString(3, sc.getKey());
+                    setNullable(scale, 4, sc.getValue());
                     scale.addBatch();
                 }
             }
-            for (var t : n.path("norms").properties()) {
-                JsonNode v = t.getValue();
+            for (var t : n.norms().entrySet()) {
+                ScoresJsonl.Norm v = t.getValue();
                 norm.setLong(1, id);
                 norm.setString(2, t.getKey());
-                norm.setString(3, v.path("table").asString(""));
-                norm.setString(4, v.path("status").asString(""));
-                setNullable(norm, 5, v.path("t"));
-                setNullable(norm, 6, v.path("percentile"));
+                norm.setString(3, v.table());
+                norm.setString(4, v.status());
+                setNullable(norm, 5, v.t());
+                setNullable(norm, 6, v.percentile());
                 norm.addBatch();
             }
-            JsonNode d = n.path("decision");
-            if (!d.isMissingNode()) {
-                decision(nextDecision++, id, d);
+            if (n.decision() != null) {
+                decision(nextDecision++, id, n.decision());
             }
             flushIfFull();
         }
@@ -587,13 +521,13 @@ final class RunImporter {
         }
 
         @Override
-        void add(String token, JsonNode n) throws SQLException {
-            Long screeningId = screeningByRecord.get(n.path("record").asLong());
+        void add(String token, ScoresJsonl.Entry n) throws SQLException {
+            Long screeningId = screeningByRecord.get(n.record());
             if (screeningId == null) {
-                throw new RecordStoreException("record " + n.path("record").asLong()
+                throw new RecordStoreException("record " + n.record()
                         + " of this run is not in the wave's earlier import of the same input; nothing was imported");
             }
-            for (var f : n.path("forms").properties()) {
+            for (var f : n.forms().entrySet()) {
                 String was = shaByInstrument.get(f.getKey());
                 if (was != null && !was.equals(shas.getOrDefault(f.getKey(), ""))) {
                     throw new RecordStoreException("instrument " + f.getKey() + " was scored with another definition"
@@ -601,40 +535,37 @@ final class RunImporter {
                             + " definitions under a new policy version; nothing was imported");
                 }
             }
-            JsonNode d = n.path("decision");
+            ScoresJsonl.Decision d = n.decision();
             // A record decided under a version the screening already has (in force on its test date) is
             // decided already: only decisions under other versions are added.
-            if (!d.isMissingNode()
-                    && decided.add(screeningId + " " + d.path("policy").asString(""))) {
+            if (d != null && decided.add(screeningId + " " + d.policy())) {
                 decision(nextDecision++, screeningId, d);
             }
             flushIfFull();
         }
     }
 
-    private static void setNullable(PreparedStatement s, int index, JsonNode v) throws SQLException {
-        if (v.isNumber()) {
-            s.setDouble(index, v.asDouble());
-        } else {
+    private static void setNullable(PreparedStatement s, int index, double v) throws SQLException {
+        if (Double.isNaN(v)) {
             s.setNull(index, Types.DOUBLE);
+        } else {
+            s.setDouble(index, v);
         }
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(x -> out.add(x.asString("")));
-        return out;
-    }
-
-    private static String join(JsonNode array) {
-        return String.join(" ", strings(array));
-    }
-
     /** The part of a decision that explains it: the rules that fired and what they read, and the unevaluated. */
-    private static String explanation(JsonNode d) {
-        var o = JSON.createObjectNode();
-        o.set("fired", d.path("fired"));
-        o.set("unevaluated", d.path("unevaluated"));
+    private static String explanation(ScoresJsonl.Decision d) {
+        ObjectNode o = JSON.createObjectNode();
+        ArrayNode fired = o.putArray("fired");
+        for (ScoresJsonl.Firing f : d.fired()) {
+            ObjectNode x = fired.addObject();
+            x.put("rule", f.rule());
+            x.put("tier", f.tier());
+            ArrayNode read = x.putArray("read");
+            f.read().forEach(read::add);
+        }
+        ArrayNode unevaluated = o.putArray("unevaluated");
+        d.unevaluated().forEach(unevaluated::add);
         return o.toString();
     }
 }

@@ -2,7 +2,6 @@ package org.psyscreen.report;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,6 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.psyscreen.analysis.FunnelPlot;
+import org.psyscreen.batch.RunFileException;
+import org.psyscreen.batch.ScoresJsonl;
+import org.psyscreen.batch.SummaryJson;
 import org.psyscreen.privacy.CountTable;
 import org.psyscreen.privacy.SmallCellSuppressor;
 import org.psyscreen.records.RecordStore;
@@ -31,7 +33,6 @@ import org.psyscreen.tier.CutoffPolicy;
 import org.psyscreen.tier.DeclarativePolicy;
 import org.psyscreen.tier.PolicyRule;
 import org.psyscreen.tier.Tier;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -77,23 +78,22 @@ public final class ReportWriter {
      *
      * @throws ReportInputException when the summary is missing, damaged, or names another policy
      */
-    private static long recordsOut(Options o) throws IOException {
-        JsonNode summary;
+    private static long recordsOut(Options o) {
+        SummaryJson summary;
         try {
-            summary = JSON.readTree(o.runDir().resolve("summary.json").toFile());
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new ReportInputException("summary.json cannot be read (damaged or edited): score the file again");
+            summary = SummaryJson.read(o.runDir());
+        } catch (RunFileException e) {
+            throw new ReportInputException(e.getMessage());
         }
-        long n = summary.path("recordsOut").asLong(-1);
-        if (n < 0 || !summary.path("countsMatch").asBoolean(false)) {
+        if (!summary.finished()) {
             throw new ReportInputException("summary.json does not describe a finished run with every record"
                     + " accounted for: score the file again");
         }
-        if (!summary.path("policy").asString("").equals(o.policy().key())) {
+        if (!summary.policy().equals(o.policy().key())) {
             throw new ReportInputException("the run was decided under another policy than "
                     + o.policy().key());
         }
-        return n;
+        return summary.recordsOut();
     }
 
     /**
@@ -110,7 +110,7 @@ public final class ReportWriter {
             throw new IllegalArgumentException("the smallest published cell must be 2 or more");
         }
         List<String> tiers = o.policy().tiers().stream().map(Tier::id).toList();
-        RunCounts c = RunCounts.read(o.runDir().resolve("scores.csv"), tiers, o.school(), recordsOut(o));
+        RunCounts c = RunCounts.read(o.runDir(), tiers, o.school(), recordsOut(o));
         Files.createDirectories(out);
         copyVendor(out);
         List<String> labels = new ArrayList<>();
@@ -552,34 +552,21 @@ public final class ReportWriter {
             List<String> pages,
             Map<String, Object> view)
             throws IOException {
-        Path jsonl = o.runDir().resolve("scores.jsonl");
-        if (!Files.isRegularFile(jsonl)) {
+        if (!Files.isRegularFile(o.runDir().resolve(ScoresJsonl.FILE))) {
             view.put("studentNote", "逐生页面需要审计记录 Per-student pages need the run's audit trail (scores.jsonl).");
             return;
         }
         Files.createDirectories(out.resolve("students"));
         List<Map<String, Object>> list = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-            long lineNo = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                lineNo++;
-                JsonNode n;
-                try {
-                    n = JSON.readTree(line);
-                } catch (tools.jackson.core.JacksonException e) {
-                    throw new ReportInputException("scores.jsonl line " + lineNo + " is not a psyscreen record (cut,"
-                            + " damaged or edited): score the file again");
-                }
-                try {
-                    studentPage(o, out, store, scope, pages, view, list, n, lineNo);
-                } catch (tools.jackson.core.JacksonException e) {
-                    throw new ReportInputException("scores.jsonl line " + lineNo + " is not a psyscreen record (a field"
-                            + " of the wrong type: damaged or edited): score the file again");
-                }
+        try (ScoresJsonl.Reader r = ScoresJsonl.open(o.runDir())) {
+            for (ScoresJsonl.Entry n; (n = r.next()) != null; ) {
+                studentPage(o, out, store, scope, pages, view, list, n, r.line());
                 if (view.containsKey("studentNote")) {
                     return;
                 }
             }
+        } catch (RunFileException e) {
+            throw new ReportInputException(e.getMessage());
         }
         view.put("students", list);
         view.put("hasStudents", !list.isEmpty());
@@ -594,19 +581,20 @@ public final class ReportWriter {
             List<String> pages,
             Map<String, Object> view,
             List<Map<String, Object>> list,
-            JsonNode n,
+            ScoresJsonl.Entry n,
             long lineNo)
             throws IOException {
-        if (!o.school().equals(n.path("school").asString(""))
-                || !n.path("decision").path("tier").isString()) {
+        if (!o.school().equals(n.school())
+                || n.decision() == null
+                || n.decision().tier() == null) {
             return;
         }
-        if (o.policy().tiers().stream()
-                .noneMatch(t -> t.id().equals(n.path("decision").path("tier").asString()))) {
+        String tier = n.decision().tier();
+        if (o.policy().tiers().stream().noneMatch(t -> t.id().equals(tier))) {
             throw new ReportInputException("scores.jsonl line " + lineNo + ", decision.tier: not a tier of the"
                     + " run's policy (damaged or edited): score the file again");
         }
-        String token = n.path("student").asString("");
+        String token = n.student();
         if (token.startsWith("ps1.") && !TOKEN.matcher(token).matches()) {
             throw new ReportInputException("scores.jsonl line " + lineNo + ", student: not a psyscreen pseudonym"
                     + " (damaged or edited): score the file again");
@@ -624,17 +612,7 @@ public final class ReportWriter {
         page.put("title", "学生 Student " + token);
         write("student.html.mustache", page, out.resolve(file));
         pages.add(file);
-        list.add(Map.of(
-                "token",
-                token,
-                "file",
-                file,
-                "tier",
-                n.path("decision").path("tier").asString(),
-                "grade",
-                n.path("grade").asString(""),
-                "class",
-                n.path("class").asString("")));
+        list.add(Map.of("token", token, "file", file, "tier", tier, "grade", n.grade(), "class", n.klass()));
     }
 
     /** A pseudonym as psyscreen writes it: {@code ps1.<key id>.<hex>}. */
@@ -650,67 +628,49 @@ public final class ReportWriter {
     }
 
     private static Map<String, Object> studentView(
-            JsonNode n, RecordStore store, Scope scope, String token, Options o) {
+            ScoresJsonl.Entry n, RecordStore store, Scope scope, String token, Options o) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("token", token);
-        v.put("school", n.path("school").asString(""));
-        v.put("grade", n.path("grade").asString(""));
-        v.put("class", n.path("class").asString(""));
-        v.put("testDate", n.path("testDate").asString(""));
-        JsonNode d = n.path("decision");
-        String tier = d.path("tier").asString("");
+        v.put("school", n.school());
+        v.put("grade", n.grade());
+        v.put("class", n.klass());
+        v.put("testDate", n.testDate() == null ? "" : n.testDate().toString());
+        ScoresJsonl.Decision d = n.decision();
+        String tier = d.tier();
         String label = o.policy().tiers().stream()
                 .filter(t -> t.id().equals(tier))
                 .map(t -> t.label().zh() + " " + t.label().en())
                 .findFirst()
                 .orElse(tier);
         v.put("tier", label);
-        v.put("policy", d.path("policy").asString(""));
-        List<String> follow = new ArrayList<>();
-        d.path("followUps").forEach(f -> follow.add(f.asString()));
+        v.put("policy", d.policy());
+        List<String> follow = d.followUps().stream().map(Enum::name).toList();
         v.put("followUps", String.join(", ", follow));
         v.put("hasFollowUps", !follow.isEmpty());
         List<Map<String, Object>> fired = new ArrayList<>();
-        for (JsonNode f : d.path("fired")) {
-            List<String> read = new ArrayList<>();
-            f.path("read").forEach(x -> read.add(x.asString()));
-            fired.add(Map.of(
-                    "rule",
-                    f.path("rule").asString(),
-                    "tier",
-                    f.path("tier").asString(),
-                    "read",
-                    String.join("; ", read)));
+        for (ScoresJsonl.Firing f : d.fired()) {
+            fired.add(Map.of("rule", f.rule(), "tier", f.tier(), "read", String.join("; ", f.read())));
         }
         v.put("fired", fired);
         List<Map<String, Object>> forms = new ArrayList<>();
-        for (var f : n.path("forms").properties()) {
+        for (ScoresJsonl.Form f : n.forms().values()) {
             List<String> scales = new ArrayList<>();
-            for (var s : f.getValue().path("scales").properties()) {
-                scales.add(s.getKey() + " "
-                        + (s.getValue().isNull() ? "—" : clean(s.getValue().asDouble())));
-            }
+            f.scales().forEach((scale, x) -> scales.add(scale + " " + (Double.isNaN(x) ? "—" : clean(x))));
             forms.add(Map.of(
-                    "instrument",
-                    f.getValue().path("instrument").asString(),
-                    "status",
-                    f.getValue().path("status").asString(),
-                    "scales",
-                    String.join(", ", scales)));
+                    "instrument", f.instrument(), "status", f.status().name(), "scales", String.join(", ", scales)));
         }
         v.put("forms", forms);
         List<Map<String, Object>> norms = new ArrayList<>();
-        for (var t : n.path("norms").properties()) {
-            JsonNode x = t.getValue();
+        for (ScoresJsonl.Norm x : n.norms().values()) {
             norms.add(Map.of(
                     "table",
-                    x.path("table").asString(),
+                    x.table(),
                     "status",
-                    x.path("status").asString(),
+                    x.status(),
                     "t",
-                    x.path("t").isNumber() ? clean(x.path("t").asDouble()) : "—",
+                    Double.isNaN(x.t()) ? "—" : clean(x.t()),
                     "percentile",
-                    x.path("percentile").isNumber() ? clean(x.path("percentile").asDouble()) : "—"));
+                    Double.isNaN(x.percentile()) ? "—" : clean(x.percentile())));
         }
         v.put("norms", norms);
         if (store != null) {

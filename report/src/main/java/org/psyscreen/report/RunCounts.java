@@ -1,14 +1,15 @@
 package org.psyscreen.report;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.psyscreen.batch.RunFileException;
+import org.psyscreen.batch.ScoresCsv;
+import org.psyscreen.score.FormStatus;
+import org.psyscreen.tier.TierDecision;
 
 /**
  * The counts a report shows, read from a run's {@code scores.csv} in one pass (no record is kept):
@@ -34,7 +35,9 @@ final class RunCounts {
     /** The region of the school's records when read for one school ("" when none). */
     String schoolRegion = "";
 
-    static final List<String> STATUSES = List.of("SCORED", "INCOMPLETE", "INVALID", "NOT_ADMINISTERED");
+    /** The form statuses, in the order of {@link FormStatus}'s constants. */
+    static final List<String> STATUSES =
+            java.util.Arrays.stream(FormStatus.values()).map(Enum::name).toList();
 
     private RunCounts(List<String> outcomes) {
         this.outcomes = outcomes;
@@ -46,93 +49,64 @@ final class RunCounts {
      * @param tiers the policy's tier ids, most severe first
      * @param school only this school's records ({@code null}: all)
      */
-    static RunCounts read(Path scoresCsv, List<String> tiers, String school, long recordsOut) throws IOException {
+    static RunCounts read(Path runDir, List<String> tiers, String school, long recordsOut) throws IOException {
         List<String> outcomes = new ArrayList<>(tiers);
-        outcomes.add("none");
+        outcomes.add(TierDecision.NO_RISK_ID);
         RunCounts c = new RunCounts(outcomes);
-        long rows = 0;
-        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(scoresCsv, StandardCharsets.UTF_8)) {
-            List<String> instruments = null;
-            List<String> totalColumns = null;
-            for (NamedCsvRecord r : csv) {
-                rows++;
-                if (r.getFieldCount() != r.getHeader().size()) {
-                    throw new ReportInputException("scores.csv line " + r.getStartingLineNumber() + " has "
-                            + r.getFieldCount() + " fields and the header "
-                            + r.getHeader().size()
-                            + ": the run folder is damaged or edited; score the file again");
-                }
-                if (instruments == null) {
-                    for (String needed : REQUIRED) {
-                        if (!r.getHeader().contains(needed)) {
-                            throw new ReportInputException("scores.csv has no '" + needed + "' column: not a"
-                                    + " psyscreen run with a policy, or edited; score the file again");
-                        }
-                    }
-                    instruments = new ArrayList<>();
-                    totalColumns = new ArrayList<>();
-                    for (String h : r.getHeader()) {
-                        if (h.endsWith(".status") && !h.startsWith("norm.")) {
-                            instruments.add(h.substring(0, h.length() - ".status".length()));
-                        } else if (h.endsWith(".total") && !h.startsWith("norm.")) {
-                            totalColumns.add(h);
-                        }
-                    }
-                }
-                String s = r.getField("school");
-                if (school != null && !school.equals(s)) {
-                    continue;
-                }
-                if (r.getField("problems").contains(org.psyscreen.diagnostic.ProblemCode.ROW_HEADER_REPEATED.id())) {
-                    continue; // a repeated header row: not a student
+        try (ScoresCsv.Reader csv = ScoresCsv.open(runDir)) {
+            if (!csv.decided()) {
+                throw new ReportInputException("scores.csv has no tier columns: not a psyscreen run with a policy,"
+                        + " or edited; score the file again");
+            }
+            List<String> instruments = csv.instruments();
+            for (ScoresCsv.Row r; (r = csv.next()) != null; ) {
+                String s = r.school();
+                if ((school != null && !school.equals(s)) || r.repeatedHeader()) {
+                    continue; // another school's record, or a repeated header row (not a student)
                 }
                 if (c.records == 0 && school != null) {
-                    c.schoolRegion = r.getField("region");
+                    c.schoolRegion = r.region();
                 }
                 c.records++;
-                String tier = r.getField("tier");
+                String tier = r.outcome();
                 // "none" and "unevaluated" share the roll-up's last column, as rollup.csv counts them
-                int o = tier.equals(org.psyscreen.tier.TierDecision.UNDETERMINED_ID)
-                        ? outcomes.size() - 1
-                        : outcomes.indexOf(tier);
+                int o = tier.equals(TierDecision.UNDETERMINED_ID) ? outcomes.size() - 1 : outcomes.indexOf(tier);
                 if (o < 0) {
-                    throw new ReportInputException("scores.csv line " + r.getStartingLineNumber() + ", column tier:"
+                    throw new ReportInputException("scores.csv line " + r.fileLine() + ", column tier:"
                             + " not a tier of the run's policy: the run folder is damaged or edited; score the file"
                             + " again");
                 }
-                String key = s.isEmpty() ? "(未填 not given)" : s;
+                String key = s.isEmpty() ? NOT_GIVEN : s;
                 c.bySchool.computeIfAbsent(key, k -> new long[outcomes.size()])[o]++;
                 c.bySchoolGrade.computeIfAbsent(key, k -> new TreeMap<>())
-                        .computeIfAbsent(
-                                r.getField("grade").isEmpty() ? "(未填 not given)" : r.getField("grade"),
-                                k -> new long[outcomes.size()])[o]++;
-                String sex = r.getField("sex");
-                c.bySex.computeIfAbsent(sex.isEmpty() ? "(未填 not given)" : sex, k -> new long[outcomes.size()])[o]++;
+                        .computeIfAbsent(r.grade().isEmpty() ? NOT_GIVEN : r.grade(), k -> new long[outcomes.size()])[
+                        o]++;
+                String sex = r.sex();
+                c.bySex.computeIfAbsent(sex.isEmpty() ? NOT_GIVEN : sex, k -> new long[outcomes.size()])[o]++;
                 for (String inst : instruments) {
-                    int st = STATUSES.indexOf(r.getField(inst + ".status"));
-                    if (st >= 0) {
-                        c.statuses.computeIfAbsent(inst, k -> new TreeMap<>())
-                                .computeIfAbsent(key, k -> new long[STATUSES.size()])[st]++;
-                    }
-                }
-                for (String t : totalColumns) {
-                    String v = r.getField(t);
-                    if (v.matches("\\d{1,4}")) {
-                        c.totals.computeIfAbsent(t, k -> new TreeMap<>()).merge(Integer.parseInt(v), 1L, Long::sum);
+                    c.statuses.computeIfAbsent(inst, k -> new TreeMap<>())
+                            .computeIfAbsent(key, k -> new long[FormStatus.values().length])[
+                            r.status(inst).ordinal()]++;
+                    if (csv.scales(inst).contains("total")) {
+                        double v = r.scale(inst, "total");
+                        if (v >= 0 && v < 10_000 && v == Math.rint(v)) {
+                            c.totals
+                                    .computeIfAbsent(inst + ".total", k -> new TreeMap<>())
+                                    .merge((int) v, 1L, Long::sum);
+                        }
                     }
                 }
             }
-        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
-            throw new ReportInputException(
-                    "scores.csv cannot be read after line " + (rows + 1) + " (cut or damaged): score the file again");
-        }
-        if (rows != recordsOut) {
-            throw new ReportInputException("scores.csv holds " + rows + " records and summary.json says " + recordsOut
-                    + ": the run folder is cut or edited; score the file again");
+            if (csv.rows() != recordsOut) {
+                throw new ReportInputException("scores.csv holds " + csv.rows() + " records and summary.json says "
+                        + recordsOut + ": the run folder is cut or edited; score the file again");
+            }
+        } catch (RunFileException e) {
+            throw new ReportInputException(e.getMessage());
         }
         return c;
     }
 
-    /** The columns a report reads from every row. */
-    private static final List<String> REQUIRED = List.of("school", "grade", "sex", "region", "problems", "tier");
+    /** The row label of a cell left empty. */
+    private static final String NOT_GIVEN = "(未填 not given)";
 }

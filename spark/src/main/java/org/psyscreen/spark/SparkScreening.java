@@ -230,12 +230,7 @@ public final class SparkScreening {
 
     /** scores.csv cells are spreadsheet-safe ('=x); the roll-up makes them safe itself. */
     private static String unsafe(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r\0".indexOf(cell.charAt(1)) >= 0
-                ? cell.substring(1)
-                : cell;
+        return cell == null ? "" : org.psyscreen.student.Cells.fromSpreadsheetSafe(cell);
     }
 
     /**

@@ -319,8 +319,9 @@ public final class Validator {
         for (int s = 0; s < plan.scaleIds().size(); s++) {
             double v = form.scaleValue(s);
             String scale = plan.scaleIds().get(s);
-            values.put(id + "." + scale, Double.isNaN(v) ? "" : Numbers.format(v));
             var def = plan.definition().scales().get(s);
+            // printed as scores.csv prints it: to the scale's declared decimals
+            values.put(id + "." + scale, Double.isNaN(v) ? "" : Numbers.format(v, def.decimals()));
             List<String> reversed = new ArrayList<>();
             for (String item : def.items()) {
                 boolean itemReversed =

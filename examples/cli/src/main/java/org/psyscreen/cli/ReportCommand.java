@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.psyscreen.batch.RunFileException;
+import org.psyscreen.batch.ScoresCsv;
+import org.psyscreen.batch.SummaryJson;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.records.RecordStoreException;
 import org.psyscreen.report.ReportWriter;
@@ -12,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code psyscreen report}: a static HTML report of a scored run. */
 @Command(
@@ -63,22 +65,16 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var o = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Path summary = run.resolve("summary.json");
-        if (!Files.isRegularFile(summary) || !Files.isRegularFile(run.resolve("scores.csv"))) {
+        if (!Files.isRegularFile(run.resolve(ScoresCsv.FILE))) {
             err.println(
                     "psyscreen report: " + run + " is not a finished psyscreen run (no summary.json and scores.csv)");
             return 2;
         }
         String policyKey;
         try {
-            policyKey = JsonMapper.builder()
-                    .build()
-                    .readTree(summary.toFile())
-                    .path("policy")
-                    .asString("");
-        } catch (tools.jackson.core.JacksonException e) {
-            err.println("psyscreen report: summary.json in " + run + " cannot be read (damaged or edited); score the"
-                    + " file again");
+            policyKey = SummaryJson.read(run).policy();
+        } catch (RunFileException e) {
+            err.println("psyscreen report: " + e.getMessage());
             return 2;
         }
         if (policyKey.isEmpty()) {

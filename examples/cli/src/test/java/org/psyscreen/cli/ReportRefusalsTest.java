@@ -76,7 +76,7 @@ class ReportRefusalsTest {
         List<String> lines = Files.readAllLines(noTier.resolve("scores.csv"), StandardCharsets.UTF_8);
         lines.set(0, lines.get(0).replace(",tier,", ",tear,"));
         Files.write(noTier.resolve("scores.csv"), lines, StandardCharsets.UTF_8);
-        UserErrorsTest.assertCleanError(report(noTier, dir.resolve("r3")), 2, "no 'tier' column");
+        UserErrorsTest.assertCleanError(report(noTier, dir.resolve("r3")), 2, "no tier columns");
 
         Path bogus = copy("bogus");
         lines = Files.readAllLines(bogus.resolve("scores.csv"), StandardCharsets.UTF_8);
