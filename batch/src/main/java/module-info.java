@@ -9,6 +9,7 @@ module org.psyscreen.batch {
     requires tools.jackson.core;
     requires tools.jackson.databind;
     requires de.siegmar.fastcsv;
+    requires org.dhatim.fastexcel.reader;
 
     exports org.psyscreen.batch;
 }

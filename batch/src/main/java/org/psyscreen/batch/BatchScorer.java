@@ -157,6 +157,19 @@ public final class BatchScorer {
         return run(input, outDir, ExtraOutputs.NONE, null);
     }
 
+    /**
+     * Scores {@code input}, in any format, into {@code outDir} (see {@link #run(ResponseFile, Path,
+     * ExtraOutputs, InputLabel)}).
+     *
+     * @param input the response file and how to read it
+     * @param outDir the output folder
+     * @return what the run did
+     * @throws IOException when the input cannot be read or the outputs cannot be written
+     */
+    public RunSummary run(ResponseFile input, Path outDir) throws IOException {
+        return run(input, outDir, ExtraOutputs.NONE, null);
+    }
+
     /** Scores {@code input} into {@code outDir} with extra outputs (see below). */
     public RunSummary run(Path input, Path outDir, ExtraOutputs extra) throws IOException {
         return run(input, outDir, extra, null);
@@ -174,7 +187,24 @@ public final class BatchScorer {
      *     not empty and not a previous output, the input is inside it, it cannot be written)
      */
     public RunSummary run(Path input, Path outDir, ExtraOutputs extra, InputLabel label) throws IOException {
-        try (OutputFolder folder = OutputFolder.open(outDir, input, options.overwrite(), options.steps()::reached)) {
+        return run(ResponseFile.of(input), outDir, extra, label);
+    }
+
+    /**
+     * Scores {@code input}, a CSV, JSON Lines or .xlsx response file, into {@code outDir}: as
+     * {@link #run(Path, Path, ExtraOutputs, InputLabel)}, for every format.
+     *
+     * @param input the response file and how to read it
+     * @param outDir the output folder
+     * @param extra files to add to a scored run ({@code null}: none)
+     * @param label how to name the input; {@code null}: the file itself
+     * @return what the run did
+     * @throws IOException when the input cannot be read or the outputs cannot be written
+     */
+    public RunSummary run(ResponseFile input, Path outDir, ExtraOutputs extra, InputLabel label) throws IOException {
+        extra = extra == null ? ExtraOutputs.NONE : extra;
+        try (OutputFolder folder =
+                OutputFolder.open(outDir, input.path(), options.overwrite(), options.steps()::reached)) {
             RunSummary s = scoreInto(input, label, folder.staging());
             List<String> outputs = new ArrayList<>(s.outputs());
             if (s.scored()) {
@@ -201,33 +231,39 @@ public final class BatchScorer {
             Problems problems) {}
 
     /** Reads and checks {@code input} (encoding, header, shape, duplicate ids) without scoring it. */
-    private Checked check(Path input, InputLabel label) throws IOException {
+    private Checked check(ResponseFile input, InputLabel label) throws IOException {
         return check(input, label, false);
     }
 
-    private Checked check(Path input, InputLabel label, boolean otherInstrumentsIgnored) throws IOException {
-        String name = label == null ? input.getFileName().toString() : label.name();
+    private Checked check(ResponseFile input, InputLabel label, boolean otherInstrumentsIgnored) throws IOException {
+        String name = label == null ? input.name() : label.name();
         List<Problem> problems = new ArrayList<>();
-        // The byte pass (hash, encoding, NUL, quoting) runs on its own thread while this one reads the
-        // records and ids as if the file were plain UTF-8, as nearly every export is. The guess is
-        // kept only when the byte pass agrees that the file reads that way; otherwise the records are
-        // read again the way the byte pass says. Either way the result is what reading them one
-        // after the other gave, in about the time of the longer of the two.
-        java.util.concurrent.FutureTask<ResponseFileScan.Bytes> bytePass =
-                new java.util.concurrent.FutureTask<>(() -> ResponseFileScan.bytes(input, name, problems));
-        Thread byteThread = new Thread(bytePass, "psyscreen-byte-pass");
-        byteThread.setDaemon(true);
-        byteThread.start();
-        ResponseFileScan.Bytes guess = ResponseFileScan.plainUtf8Guess(input);
+        ResponseFileScan.Bytes bytes;
+        ResponseFileScan.Bytes guess = null;
         IdPass guessed = null;
-        if (guess != null) {
-            try {
-                guessed = idPass(input, guess, name, otherInstrumentsIgnored);
-            } catch (IOException | RuntimeException e) {
-                guessed = null; // not plain after all; the byte pass decides how to read it
+        if (input.format() == ResponseFile.Format.CSV) {
+            // The byte pass (hash, encoding, NUL, quoting) runs on its own thread while this one reads
+            // the records and ids as if the file were plain UTF-8, as nearly every export is. The
+            // guess is kept only when the byte pass agrees that the file reads that way; otherwise the
+            // records are read again the way the byte pass says. Either way the result is what
+            // reading them one after the other gave, in about the time of the longer of the two.
+            java.util.concurrent.FutureTask<ResponseFileScan.Bytes> bytePass =
+                    new java.util.concurrent.FutureTask<>(() -> ResponseFileScan.bytes(input.path(), name, problems));
+            Thread byteThread = new Thread(bytePass, "psyscreen-byte-pass");
+            byteThread.setDaemon(true);
+            byteThread.start();
+            guess = ResponseFileScan.plainUtf8Guess(input.path());
+            if (guess != null) {
+                try {
+                    guessed = idPass(input, guess, name, otherInstrumentsIgnored);
+                } catch (IOException | RuntimeException e) {
+                    guessed = null; // not plain after all; the byte pass decides how to read it
+                }
             }
+            bytes = finished(bytePass);
+        } else {
+            bytes = ResponseFileScan.bytes(input, name, problems);
         }
-        ResponseFileScan.Bytes bytes = finished(bytePass);
         InputLabel named = label != null ? label : new InputLabel(name, bytes.sha256());
         ColumnLayout layout = null;
         long records = 0;
@@ -257,7 +293,8 @@ public final class BatchScorer {
             List<Problem> problems, ColumnLayout layout, long records, long blank, DuplicateIds duplicated) {}
 
     /** Reads the header and every record's id as {@code bytes} says the file reads. */
-    private IdPass idPass(Path input, ResponseFileScan.Bytes bytes, String name, boolean otherInstrumentsIgnored)
+    private IdPass idPass(
+            ResponseFile input, ResponseFileScan.Bytes bytes, String name, boolean otherInstrumentsIgnored)
             throws IOException {
         List<Problem> problems = new ArrayList<>();
         ColumnLayout layout = null;
@@ -285,6 +322,8 @@ public final class BatchScorer {
             }
         } catch (CsvParseException e) {
             problems.add(ResponseFileScan.undelimited(e, name, bytes));
+        } catch (SourceProblem e) {
+            problems.add(e.problem());
         }
         if (layout == null && problems.isEmpty()) {
             problems.add(ResponseFileScan.fileProblem(
@@ -313,7 +352,7 @@ public final class BatchScorer {
     }
 
     /** Reads, checks and scores {@code input}, writing every output but the summary into {@code dir}. */
-    private RunSummary scoreInto(Path input, InputLabel label, Path outDir) throws IOException {
+    private RunSummary scoreInto(ResponseFile input, InputLabel label, Path outDir) throws IOException {
         long started = System.nanoTime();
         Checked c = check(input, label);
         if (c.problems().hasErrors()) {
@@ -346,6 +385,19 @@ public final class BatchScorer {
      * instrument of a file that holds several can be read.
      */
     public Problems screenEach(Path input, java.util.function.Consumer<ScreenedRecord> each) throws IOException {
+        return screenEach(ResponseFile.of(input), each);
+    }
+
+    /**
+     * As {@link #screenEach(Path, java.util.function.Consumer)}, for a file in any format.
+     *
+     * @param input the response file
+     * @param each told every record, screened, in file order
+     * @return the file's problems
+     * @throws IOException when the file cannot be read, or changed while it was read
+     */
+    public Problems screenEach(ResponseFile input, java.util.function.Consumer<ScreenedRecord> each)
+            throws IOException {
         Checked c = check(input, null, true);
         if (c.problems().hasErrors()) {
             return c.problems();
@@ -369,7 +421,8 @@ public final class BatchScorer {
     }
 
     /** The exact recount of candidate duplicate ids (only their hashes are kept). */
-    private static void recountIds(Path input, ResponseFileScan.Bytes bytes, ColumnLayout layout, DuplicateIds ids)
+    private static void recountIds(
+            ResponseFile input, ResponseFileScan.Bytes bytes, ColumnLayout layout, DuplicateIds ids)
             throws IOException {
         int idCol = layout.column("student_id");
         try (RecordSource source = RecordSource.open(input, bytes)) {
@@ -392,7 +445,7 @@ public final class BatchScorer {
     }
 
     private RunSummary score(
-            Path input,
+            ResponseFile input,
             InputLabel named,
             Path outDir,
             ResponseFileScan.Bytes bytes,
@@ -449,7 +502,10 @@ public final class BatchScorer {
             if (tally.rollups != null) {
                 rollupsByThread.values().forEach(tally.rollups::add);
             }
-        } catch (CsvParseException | UncheckedIOException | java.nio.charset.CharacterCodingException e) {
+        } catch (CsvParseException
+                | UncheckedIOException
+                | java.nio.charset.CharacterCodingException
+                | SourceProblem e) {
             Files.deleteIfExists(csvTmp);
             Files.deleteIfExists(jsonTmp);
             throw new IOException("the input changed while it was being scored; nothing was published", e);
@@ -698,7 +754,7 @@ public final class BatchScorer {
                     ProblemCode.ROW_MISSING_FIELDS, "", "fields " + (n + 1) + "-" + layout.width + " absent"));
         } else if (n > layout.width) {
             in.flag(new RecordProblem(
-                    ProblemCode.ROW_EXTRA_FIELDS, "", (n - layout.width) + " field(s) past column " + layout.width));
+                    ProblemCode.ROW_EXTRA_FIELDS, "", (n - layout.width) + " field(s) past column " + layout.ownWidth));
         }
         if (layout.repeatsHeader(rec)) {
             in.flag(RecordProblem.of(ProblemCode.ROW_HEADER_REPEATED));

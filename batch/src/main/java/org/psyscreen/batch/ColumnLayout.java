@@ -24,6 +24,12 @@ final class ColumnLayout {
             List.of("student_id", "school", "class", "grade", "sex", "birth_date", "test_date", "region", "source_row");
 
     final int width;
+    /**
+     * The columns the user's own file has: {@link #width} without a last {@code source_row} column,
+     * which a workbook reader (or a converter) adds; messages count columns as the user sees them.
+     */
+    final int ownWidth;
+
     final Map<String, Integer> field = new HashMap<>();
     final Map<String, Integer> attributes = new LinkedHashMap<>();
     /** Columns the mapping says to ignore: never read, never copied to any output. */
@@ -41,6 +47,7 @@ final class ColumnLayout {
     private ColumnLayout(List<String> header) {
         this.width = header.size();
         this.normalisedHeader = header.stream().map(Text::header).toList();
+        this.ownWidth = width > 0 && normalisedHeader.get(width - 1).equals("source_row") ? width - 1 : width;
     }
 
     /** True when {@code rec} repeats the header (an export that concatenated files). */
@@ -48,8 +55,9 @@ final class ColumnLayout {
         if (rec.length != width) {
             return false;
         }
+        int sourceRow = column("source_row"); // a workbook row's number, not a copy of the header
         for (int c = 0; c < width; c++) {
-            if (!Text.header(rec[c]).equals(normalisedHeader.get(c))) {
+            if (c != sourceRow && !Text.header(rec[c]).equals(normalisedHeader.get(c))) {
                 return false;
             }
         }

@@ -4,23 +4,29 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 /**
- * The records of a response file, read in blocks: the header first, then non-blank records. A file
+ * The records of a response file, read in blocks: the header first, then non-blank records. A CSV
  * the byte pass found plain is split by {@link PlainCsv} (bytes, no quoting rules to apply); any
- * other file by FastCSV. Both give the same records; a differential test holds them to it.
+ * other CSV by FastCSV. Both give the same records; a differential test holds them to it. JSON Lines
+ * ({@link JsonLines}) and workbooks ({@link XlsxRecords}) give records of cells the same way, so
+ * the scorer reads every format alike.
  */
 interface RecordSource extends Closeable {
 
-    /** Opens {@code file} with the reader its byte pass allows. */
-    static RecordSource open(Path file, ResponseFileScan.Bytes bytes) throws IOException {
-        return bytes.plain()
-                ? new PlainCsv(file, bytes.bomLength())
-                : new FastCsv(ResponseFileScan.csv(ResponseFileScan.reader(file, bytes)));
+    /** Opens {@code file} with the reader its format and its byte pass allow. */
+    static RecordSource open(ResponseFile file, ResponseFileScan.Bytes bytes) throws IOException {
+        return switch (file.format()) {
+            case CSV ->
+                bytes.plain()
+                        ? new PlainCsv(file.path(), bytes.bomLength())
+                        : new FastCsv(ResponseFileScan.csv(ResponseFileScan.reader(file.path(), bytes)));
+            case JSONL -> new JsonLines(ResponseFileScan.reader(file.path(), bytes), file.name());
+            case XLSX -> XlsxRecords.open(file);
+        };
     }
 
     /** The first record (the header, even if blank), or {@code null} for a file without one. Call once, first. */

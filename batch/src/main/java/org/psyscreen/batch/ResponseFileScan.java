@@ -132,6 +132,40 @@ final class ResponseFileScan {
         return new Bytes(pass.sha256, pass.size, StandardCharsets.UTF_8, 0, "undecodable", false, pass.longestLine);
     }
 
+    /**
+     * The byte pass of a file that is not CSV. JSON Lines is text: the same hash, encoding and NUL
+     * checks as a CSV, read by its own reader (never the plain-CSV splitter). A workbook is a zip
+     * archive: its hash, and which sheet is read (a workbook that cannot be read is refused here).
+     */
+    static Bytes bytes(ResponseFile file, String name, List<Problem> problems) throws IOException {
+        if (file.format() == ResponseFile.Format.JSONL) {
+            Bytes b = bytes(file.path(), name, problems);
+            return new Bytes(
+                    b.sha256(), b.size(), b.charset(), b.bomLength(), b.encodingNote(), false, b.longestLine());
+        }
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long size = 0;
+        try (InputStream in = Files.newInputStream(file.path())) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+                size += n;
+            }
+        }
+        String note = "xlsx workbook";
+        try {
+            note = XlsxRecords.describe(file);
+        } catch (SourceProblem p) {
+            problems.add(p.problem());
+        }
+        return new Bytes(HexFormat.of().formatHex(sha.digest()), size, StandardCharsets.UTF_8, 0, note, false, 0);
+    }
+
     /** A reader over the file in the detected charset, strict, after the BOM. */
     static Reader reader(Path file, Bytes bytes) throws IOException {
         InputStream in = Files.newInputStream(file);

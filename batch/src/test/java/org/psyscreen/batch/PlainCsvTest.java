@@ -151,7 +151,7 @@ class PlainCsvTest {
         Files.write(p, "a,b\n1,2\n".getBytes(StandardCharsets.US_ASCII));
         ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(p, "f.csv", new ArrayList<>());
         Files.write(p, new byte[] {'a', ',', 'b', '\n', '1', ',', (byte) 0xC3, '\n'}); // changed after pass 1
-        try (RecordSource s = RecordSource.open(p, bytes)) {
+        try (RecordSource s = RecordSource.open(ResponseFile.of(p), bytes)) {
             s.header();
             RecordBlock b = s.next(10);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.fields(0))

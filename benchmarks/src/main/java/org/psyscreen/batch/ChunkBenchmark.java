@@ -57,7 +57,7 @@ public class ChunkBenchmark {
             scorer = new BatchScorer(options(cohort));
             List<Problem> problems = new ArrayList<>();
             ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(file, "cohort.csv", problems);
-            try (RecordSource source = RecordSource.open(file, bytes)) {
+            try (RecordSource source = RecordSource.open(ResponseFile.of(file), bytes)) {
                 layout = ColumnLayout.resolve(
                         "cohort.csv", List.of(source.header()), cohort.plans, Map.of(), List.of(), problems);
                 block = source.next(RECORDS);

@@ -210,6 +210,10 @@ public enum ProblemCode {
     FILE_LINE_TOO_LONG(2010, "line too long"),
     /** Item columns hold option text where the definition expects codes, and no recoding was given. */
     FILE_TEXT_ANSWERS(2011, "option text where codes are expected"),
+    /** A JSON Lines input has a line that is not one JSON object of cells (text, numbers, true/false, null). */
+    FILE_NOT_JSON_LINES(2012, "line is not a JSON object of cells"),
+    /** An .xlsx input that cannot be read: not a workbook, a part missing, no such sheet, a damaged row. */
+    FILE_UNREADABLE_WORKBOOK(2013, "unreadable workbook"),
 
     // --- response files, one record (PSY-21xx): the record is output, flagged, and the run goes on
     /** The record has fewer fields than the header. */

@@ -16,7 +16,8 @@ class ScoresCsvFuzzTest {
 
     @FuzzTest(maxDuration = "20s")
     void anyScoresCsvIsCountedOrRefused(byte[] input) throws IOException {
-        Path file = Files.createTempFile("psyscreen-fuzz", ".csv");
+        Path run = Files.createTempDirectory("psyscreen-fuzz");
+        Path file = run.resolve("scores.csv");
         try {
             Files.write(file, input);
             long lines = input.length == 0
@@ -25,15 +26,28 @@ class ScoresCsvFuzzTest {
                                     .lines()
                                     .count()
                             - 1;
+            Files.writeString(run.resolve("summary.json"), summary(Math.max(0, lines)));
             for (String school : new String[] {null, "SCH1"}) {
                 try {
-                    RunCounts.read(file, TIERS, school, Math.max(0, lines));
+                    RunCounts.read(run, TIERS, school, Math.max(0, lines));
                 } catch (ReportInputException e) {
                     Leaks.assertNotEchoed(input, e.getMessage());
                 }
             }
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(run.resolve("summary.json"));
+            Files.deleteIfExists(run);
         }
+    }
+
+    /** A summary that lists scores.csv in the format its reader reads, with {@code records} records. */
+    private static String summary(long records) {
+        return "{\"format\":1,\"formats\":{\"scores.csv\":1,\"summary.json\":1},\"input\":\"in.csv\","
+                + "\"inputSha256\":\"0\",\"encoding\":\"UTF-8\",\"recordsIn\":" + records + ",\"recordsOut\":"
+                + records + ",\"countsMatch\":true,\"blankLines\":0,\"scored\":true,\"fileProblems\":[],"
+                + "\"fileProblemsNotListed\":0,\"statusCounts\":{},\"tierCounts\":{},\"problemCounts\":{},"
+                + "\"problemMeanings\":{},\"outputs\":[\"scores.csv\",\"summary.json\"],\"policy\":\"p@1\","
+                + "\"keyId\":\"\",\"instruments\":{},\"engineVersion\":\"0\",\"millis\":0}";
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.psyscreen.batch.ResponseFile;
 import org.psyscreen.definition.InstrumentDefinition;
 import org.psyscreen.definition.ResponseSet;
 import org.psyscreen.load.Bundle;
@@ -226,16 +227,9 @@ final class MappingCommand implements Callable<Integer> {
             throw new IOException("not a file");
         }
         String line;
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            Path tmp = Spreadsheets.privateTempFile();
-            try {
-                Spreadsheets.toCsv(file, tmp, sheet);
-                line = firstLine(Files.readAllBytes(tmp), StandardCharsets.UTF_8);
-            } finally {
-                Spreadsheets.deleteTemp(tmp);
-            }
-            List<String> h = parse(line);
-            return h.subList(0, Math.max(0, h.size() - 1)); // the converter's own source_row column
+        ResponseFile input = ResponseFile.of(file);
+        if (input.format() == ResponseFile.Format.XLSX) {
+            return input.withSheet(sheet).readHeader(); // read directly: no converted copy on disk
         }
         byte[] head;
         try (var in = Files.newInputStream(file)) {

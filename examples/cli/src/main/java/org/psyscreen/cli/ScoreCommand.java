@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 import org.psyscreen.batch.BatchOptions;
 import org.psyscreen.batch.BatchScorer;
 import org.psyscreen.batch.OutputRefusedException;
+import org.psyscreen.batch.ResponseFile;
 import org.psyscreen.batch.RunSummary;
 import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.load.Bundle;
-import org.psyscreen.load.DefinitionLoader;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.records.RecordStore;
@@ -224,33 +224,15 @@ final class ScoreCommand implements Callable<Integer> {
             return 2;
         }
         RunSummary s;
-        Path converted = null;
         try {
-            Path source = input;
-            BatchScorer.InputLabel label = null;
-            if (input.getFileName()
-                    .toString()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .endsWith(".xlsx")) {
-                // Converted into a private temporary file outside --out, deleted whatever happens; the
-                // summary names the original and its hash.
-                converted = Spreadsheets.privateTempFile();
-                Spreadsheets.Converted c;
-                try {
-                    c = Spreadsheets.toCsv(input, converted, sheet);
-                } catch (Spreadsheets.UnreadableWorkbook e) {
-                    err.println("psyscreen score: " + input + ": " + e.getMessage());
-                    return 2;
-                }
-                o.println("转换 converted: sheet '" + c.sheet() + "'"
-                        + (c.sheets().size() > 1
-                                ? " (the workbook has " + String.join(", ", c.sheets()) + "; --sheet picks another)"
-                                : ""));
-                source = converted;
-                label = new BatchScorer.InputLabel(
-                        input.getFileName().toString(), DefinitionLoader.sha256(Files.readAllBytes(input)));
+            ResponseFile source = ResponseFile.of(input);
+            if (source.format() == ResponseFile.Format.XLSX) {
+                source = source.withSheet(sheet); // read directly: no converted copy on disk
+            } else if (sheet != null) {
+                err.println("psyscreen score: --sheet chooses a sheet of an .xlsx input");
+                return 2;
             }
-            s = scorer.run(source, out, extra, label);
+            s = scorer.run(source, out, extra, null);
         } catch (OutputRefusedException e) {
             err.println("psyscreen score: " + e.getMessage());
             return 3;
@@ -261,10 +243,6 @@ final class ScoreCommand implements Callable<Integer> {
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             err.println("psyscreen score: writing the results failed (" + reason + "); " + out + " is unchanged");
             return 3;
-        } finally {
-            if (converted != null) {
-                Spreadsheets.deleteTemp(converted);
-            }
         }
         print(o, s, policy, out);
         o.flush();

@@ -98,6 +98,6 @@ class HostileUserTest {
                 "--out",
                 dir.resolve("o").toString(),
                 broken.toString());
-        UserErrorsTest.assertCleanError(r, 2, "xl/styles.xml");
+        UserErrorsTest.assertCleanError(r, 1, "PSY-2013", "xl/styles.xml");
     }
 }

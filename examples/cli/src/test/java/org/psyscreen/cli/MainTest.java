@@ -216,7 +216,7 @@ class MainTest {
                 dir.resolve("c").toString(),
                 "../demo/cohort.csv");
         assertThat(fromXlsx.exit()).as(fromXlsx.out()).isZero();
-        assertThat(fromXlsx.out()).contains("转换 converted", "记录 records: 2000 in, 2000 out");
+        assertThat(fromXlsx.out()).contains("xlsx workbook, sheet", "记录 records: 2000 in, 2000 out");
         // Same decisions: every column but the line number (sheet row vs CSV line) matches.
         List<String> a = Files.readAllLines(dir.resolve("x/scores.csv"));
         List<String> b = Files.readAllLines(dir.resolve("c/scores.csv"));

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 27, case 3: reading an .xlsx makes a plaintext converted copy. A run killed with kill -9
- * cannot delete it; the next psyscreen command, whatever it is, does — and leaves the copies of
- * running processes alone.
+ * Issue 27, case 3, and issue 28's workbook source: an .xlsx is read directly, so a run killed with
+ * kill -9 while reading one leaves no plaintext copy of the answers anywhere in the temporary folder.
+ * Copies that earlier psyscreen versions made (and a killed run of theirs left) are still deleted by
+ * the next command, whatever it is; those of running processes are left alone.
  */
 class XlsxLeftoverTest {
     private static Process psyscreen(Path tmp, String... args) throws Exception {
@@ -38,10 +39,13 @@ class XlsxLeftoverTest {
     }
 
     @Test
-    void aCopyLeftByAKilledRunIsDeletedByTheNextCommand(@TempDir Path dir) throws Exception {
+    void aKilledRunLeavesNoCopyAndAnOldVersionsCopyIsDeletedByTheNextCommand(@TempDir Path dir) throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path xlsx = dir.resolve("cohort.xlsx");
         Spreadsheets.toXlsx(Readme.ROOT.resolve("examples/demo/cohort.csv"), xlsx);
+        try (var before = Files.list(tmp)) {
+            assertThat(before).isEmpty();
+        }
 
         Process run = psyscreen(
                 tmp,
@@ -51,18 +55,33 @@ class XlsxLeftoverTest {
                 "--out",
                 dir.resolve("out").toString(),
                 xlsx.toString());
+        Path log;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (copies(tmp).isEmpty() && run.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        do {
+            Thread.sleep(50);
+            try (var s = Files.list(tmp)) {
+                log = s.filter(p -> p.getFileName().toString().startsWith("log-"))
+                        .findFirst()
+                        .orElseThrow();
+            }
+            // killed while it reads the workbook: after it said what it reads, before it finished
+        } while (run.isAlive() && Files.size(log) == 0 && System.nanoTime() < deadline);
         run.destroyForcibly(); // SIGKILL: no finally, no shutdown hook
         run.waitFor(30, TimeUnit.SECONDS);
-        List<Path> left = copies(tmp);
-        assertThat(left)
-                .as("the killed run left its converted copy (the case to clean up)")
-                .hasSize(1);
+        try (var s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString()))
+                    .as("nothing but the log: no converted copy of the answers")
+                    .allMatch(n -> n.startsWith("log-"));
+        }
 
-        // a copy of a process that is still running (this one) is not touched
+        // an earlier version's copy, left by a killed run (a process id that no longer runs) ...
+        Process gone = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .start();
+        gone.waitFor(30, TimeUnit.SECONDS);
+        Path old = Files.createDirectory(tmp.resolve("psyscreen-xlsx-" + gone.pid() + "-abc"));
+        Files.writeString(old.resolve("converted.csv"), "student_id\n");
+        // ... and a copy of a process that is still running (this one), not touched
         Path alive = Files.createDirectory(
                 tmp.resolve("psyscreen-xlsx-" + ProcessHandle.current().pid() + "-abc"));
 

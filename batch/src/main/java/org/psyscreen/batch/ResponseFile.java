@@ -1,0 +1,120 @@
+package org.psyscreen.batch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.psyscreen.diagnostic.Problem;
+import org.psyscreen.diagnostic.ProblemCode;
+
+/**
+ * A response file to score, and how to read it. Every format gives the scorer the same thing — a
+ * header of column names, then records of cells — so every format gets the same record checks, the
+ * same problem codes and the same counts-in == counts-out contract.
+ *
+ * @param path the file
+ * @param format how it is written
+ * @param sheet for a workbook, the sheet to read, by name or 1-based number; {@code null}: the first
+ */
+public record ResponseFile(Path path, Format format, String sheet) {
+
+    /** The formats a response file can come in. */
+    public enum Format {
+        /**
+         * Comma-separated values, as survey platforms and Excel export them: UTF-8 (with or without a
+         * byte-order mark), UTF-16 with a byte-order mark, or GB18030; the first record names the columns.
+         */
+        CSV,
+        /**
+         * JSON Lines: one JSON object per line, its keys the column names (the first object's keys, in
+         * its order, are the header); values are text, numbers, {@code true}/{@code false} or
+         * {@code null} (an empty cell). A key the first object lacks is an extra field of that record;
+         * a key a record lacks is an empty cell. Blank lines are skipped and counted.
+         */
+        JSONL,
+        /**
+         * An Excel workbook (.xlsx), read directly (no converted copy on disk): one sheet, its first
+         * row the header. Cells become text as they are typed (numbers without ".0", date cells as ISO
+         * dates); a {@code source_row} column gives each record's sheet row.
+         */
+        XLSX;
+
+        /**
+         * {@return the format a file name says: {@code .jsonl} and {@code .ndjson} are JSON Lines,
+         * {@code .xlsx} a workbook, anything else CSV}
+         *
+         * @param file the file
+         */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? JSONL : name.endsWith(".xlsx") ? XLSX : CSV;
+        }
+    }
+
+    /** Checks the parts. */
+    public ResponseFile {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(format, "format");
+        if (sheet != null && format != Format.XLSX) {
+            throw new IllegalArgumentException("a sheet is chosen only in a workbook (.xlsx)");
+        }
+    }
+
+    /**
+     * {@return the file, in the format its name says (see {@link Format#of})}
+     *
+     * @param path the file
+     */
+    public static ResponseFile of(Path path) {
+        return new ResponseFile(path, Format.of(path), null);
+    }
+
+    /**
+     * {@return this workbook, reading {@code sheet} (by name or 1-based number; {@code null}: the first)}
+     *
+     * @param sheet the sheet
+     */
+    public ResponseFile withSheet(String sheet) {
+        return new ResponseFile(path, format, sheet);
+    }
+
+    /**
+     * Reads the file's column names as the scorer reads them (same encodings, same workbook reading),
+     * without scoring: for a front end that proposes a mapping. A workbook's {@code source_row} column,
+     * which the reader adds, is not among them.
+     *
+     * @return the header's column names, in file order
+     * @throws IOException when the file cannot be read, with the problem that refuses it (place, never value)
+     */
+    public List<String> readHeader() throws IOException {
+        List<Problem> problems = new ArrayList<>();
+        ResponseFileScan.Bytes bytes = format == Format.CSV
+                ? ResponseFileScan.bytes(path, name(), problems)
+                : ResponseFileScan.bytes(this, name(), problems);
+        if (!problems.isEmpty()) {
+            throw new IOException(
+                    problems.get(0).code().id() + " " + problems.get(0).message());
+        }
+        try (RecordSource source = RecordSource.open(this, bytes)) {
+            String[] header = source.header();
+            if (header == null) {
+                throw new IOException(ProblemCode.FILE_EMPTY.id() + " the file has no header");
+            }
+            List<String> columns = Arrays.asList(header);
+            return List.copyOf(format == Format.XLSX ? columns.subList(0, columns.size() - 1) : columns);
+        } catch (SourceProblem e) {
+            throw new IOException(e.problem().code().id() + " " + e.problem().message());
+        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+            Problem p = ResponseFileScan.undelimited(e, name(), bytes);
+            throw new IOException(p.code().id() + " " + p.message());
+        }
+    }
+
+    /** {@return the file's name, as messages and the summary give it} */
+    public String name() {
+        return path.getFileName().toString();
+    }
+}
