@@ -87,144 +87,216 @@ public record BatchOptions(
 
     /** Options with the given plans and policy, no norms, mapping or key, all cores. */
     public static BatchOptions of(Map<String, ScoringPlan> plans, CutoffPolicy policy) {
-        return new BatchOptions(
-                plans,
-                policy,
-                Map.of(),
-                null,
-                null,
-                Runtime.getRuntime().availableProcessors(),
-                2048,
-                Progress.NONE,
-                List.of(),
-                false,
-                PublishSteps.NONE,
-                Outputs.ALL);
+        return builder(plans, policy).build();
+    }
+
+    /**
+     * {@return a builder of options for {@code plans} and {@code policy}: no norms, mapping or key,
+     * all cores, chunks of 2,048 records, every output, no overwriting}
+     *
+     * @param plans compiled instruments by id
+     * @param policy the tier policy, or {@code null} to score without tiers
+     */
+    public static Builder builder(Map<String, ScoringPlan> plans, CutoffPolicy policy) {
+        return new Builder(plans, policy);
+    }
+
+    /** {@return a builder holding these options, to change some of them} */
+    public Builder toBuilder() {
+        Builder b = new Builder(plans, policy);
+        b.norms = norms;
+        b.mapping = mapping;
+        b.pseudonymizer = pseudonymizer;
+        b.threads = threads;
+        b.chunk = chunk;
+        b.progress = progress;
+        b.policyVersions = policyVersions;
+        b.overwrite = overwrite;
+        b.steps = steps;
+        b.outputs = outputs;
+        return b;
+    }
+
+    /** Builds {@link BatchOptions}; every setter returns the builder. */
+    public static final class Builder {
+        private final Map<String, ScoringPlan> plans;
+        private final CutoffPolicy policy;
+        private Map<String, NormTable> norms = Map.of();
+        private MappingLoader.HeaderMapping mapping;
+        private Pseudonymizer pseudonymizer;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int chunk = 2048;
+        private Progress progress = Progress.NONE;
+        private List<CutoffPolicy> policyVersions = List.of();
+        private boolean overwrite;
+        private PublishSteps steps = PublishSteps.NONE;
+        private Outputs outputs = Outputs.ALL;
+
+        private Builder(Map<String, ScoringPlan> plans, CutoffPolicy policy) {
+            this.plans = plans;
+            this.policy = policy;
+        }
+
+        /**
+         * {@return this builder, with norm tables by id that the policy may read}
+         *
+         * @param n the tables
+         */
+        public Builder norms(Map<String, NormTable> n) {
+            norms = n;
+            return this;
+        }
+
+        /**
+         * {@return this builder, with a mapping (renames, ignored columns, value recoding, school stage)}
+         *
+         * @param m the mapping
+         */
+        public Builder mapping(MappingLoader.HeaderMapping m) {
+            mapping = m;
+            return this;
+        }
+
+        /**
+         * {@return this builder, with keyed pseudonyms for student ids ({@code null}: raw ids)}
+         *
+         * @param p the pseudonymizer
+         */
+        public Builder pseudonymizer(Pseudonymizer p) {
+            pseudonymizer = p;
+            return this;
+        }
+
+        /**
+         * {@return this builder, with a scoring thread count}
+         *
+         * @param n threads, at least 1
+         */
+        public Builder threads(int n) {
+            threads = n;
+            return this;
+        }
+
+        /**
+         * {@return this builder, with the records scored per parallel step}
+         *
+         * @param n records, at least 1
+         */
+        public Builder chunk(int n) {
+            chunk = n;
+            return this;
+        }
+
+        /**
+         * {@return this builder, with a progress listener}
+         *
+         * @param p the listener
+         */
+        public Builder progress(Progress p) {
+            progress = p;
+            return this;
+        }
+
+        /**
+         * {@return this builder, with other versions of the policy, chosen per record by test date}
+         *
+         * @param v the versions
+         */
+        public Builder policyVersions(List<CutoffPolicy> v) {
+            policyVersions = v;
+            return this;
+        }
+
+        /**
+         * {@return this builder, allowed (or not) to replace a previous psyscreen output}
+         *
+         * @param replace whether
+         */
+        public Builder overwrite(boolean replace) {
+            overwrite = replace;
+            return this;
+        }
+
+        /**
+         * {@return this builder, told at each publishing step}
+         *
+         * @param s the listener
+         */
+        public Builder publishSteps(PublishSteps s) {
+            steps = s;
+            return this;
+        }
+
+        /**
+         * {@return this builder, writing only the chosen optional outputs}
+         *
+         * @param o the outputs
+         */
+        public Builder outputs(Outputs o) {
+            outputs = o;
+            return this;
+        }
+
+        /**
+         * {@return the options}
+         *
+         * @throws IllegalArgumentException when threads or chunk is below 1
+         */
+        public BatchOptions build() {
+            return new BatchOptions(
+                    plans,
+                    policy,
+                    norms,
+                    mapping,
+                    pseudonymizer,
+                    threads,
+                    chunk,
+                    progress,
+                    policyVersions,
+                    overwrite,
+                    steps,
+                    outputs);
+        }
     }
 
     /** {@return a copy with another thread count} */
     public BatchOptions withThreads(int n) {
-        return new BatchOptions(
-                plans,
-                policy,
-                norms,
-                mapping,
-                pseudonymizer,
-                n,
-                chunk,
-                progress,
-                policyVersions,
-                overwrite,
-                steps,
-                outputs);
+        return toBuilder().threads(n).build();
     }
 
     /** {@return a copy with a pseudonymizer} */
     public BatchOptions withPseudonymizer(Pseudonymizer p) {
-        return new BatchOptions(
-                plans, policy, norms, mapping, p, threads, chunk, progress, policyVersions, overwrite, steps, outputs);
+        return toBuilder().pseudonymizer(p).build();
     }
 
     /** {@return a copy with norm tables} */
     public BatchOptions withNorms(Map<String, NormTable> n) {
-        return new BatchOptions(
-                plans,
-                policy,
-                n,
-                mapping,
-                pseudonymizer,
-                threads,
-                chunk,
-                progress,
-                policyVersions,
-                overwrite,
-                steps,
-                outputs);
+        return toBuilder().norms(n).build();
     }
 
     /** {@return a copy with a progress listener} */
     public BatchOptions withProgress(Progress p) {
-        return new BatchOptions(
-                plans,
-                policy,
-                norms,
-                mapping,
-                pseudonymizer,
-                threads,
-                chunk,
-                p,
-                policyVersions,
-                overwrite,
-                steps,
-                outputs);
+        return toBuilder().progress(p).build();
     }
 
     /** {@return a copy with other versions of the policy, chosen per record by test date} */
     public BatchOptions withPolicyVersions(List<CutoffPolicy> versions) {
-        return new BatchOptions(
-                plans,
-                policy,
-                norms,
-                mapping,
-                pseudonymizer,
-                threads,
-                chunk,
-                progress,
-                versions,
-                overwrite,
-                steps,
-                outputs);
+        return toBuilder().policyVersions(versions).build();
     }
 
     /** {@return a copy that may (or may not) replace a previous psyscreen output in the output folder} */
     public BatchOptions withOverwrite(boolean replace) {
-        return new BatchOptions(
-                plans,
-                policy,
-                norms,
-                mapping,
-                pseudonymizer,
-                threads,
-                chunk,
-                progress,
-                policyVersions,
-                replace,
-                steps,
-                outputs);
+        return toBuilder().overwrite(replace).build();
     }
 
     /** {@return a copy told at each publishing step} */
     public BatchOptions withPublishSteps(PublishSteps s) {
-        return new BatchOptions(
-                plans,
-                policy,
-                norms,
-                mapping,
-                pseudonymizer,
-                threads,
-                chunk,
-                progress,
-                policyVersions,
-                overwrite,
-                s,
-                outputs);
+        return toBuilder().publishSteps(s).build();
     }
 
     /** {@return a copy writing only the chosen optional outputs} */
     public BatchOptions withOutputs(Outputs o) {
-        return new BatchOptions(
-                plans,
-                policy,
-                norms,
-                mapping,
-                pseudonymizer,
-                threads,
-                chunk,
-                progress,
-                policyVersions,
-                overwrite,
-                steps,
-                o);
+        return toBuilder().outputs(o).build();
     }
 
     /** {@return a copy with a mapping that only renames headers} */
@@ -234,18 +306,6 @@ public record BatchOptions(
 
     /** {@return a copy with a mapping (renames, ignored columns, value recoding, school stage)} */
     public BatchOptions withMapping(MappingLoader.HeaderMapping m) {
-        return new BatchOptions(
-                plans,
-                policy,
-                norms,
-                m,
-                pseudonymizer,
-                threads,
-                chunk,
-                progress,
-                policyVersions,
-                overwrite,
-                steps,
-                outputs);
+        return toBuilder().mapping(m).build();
     }
 }

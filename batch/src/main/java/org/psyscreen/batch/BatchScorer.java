@@ -827,10 +827,7 @@ public final class BatchScorer {
 
     /** Roll-up columns: the policy's tiers, most severe first, then "none". */
     private List<String> outcomeColumns() {
-        List<String> c = new ArrayList<>();
-        options.policy().tiers().forEach(t -> c.add(t.id()));
-        c.add(TierDecision.NO_RISK_ID);
-        return c;
+        return options.policy().outcomeIds();
     }
 
     /** {@code StudentField.values()} once (each call copies the array). */

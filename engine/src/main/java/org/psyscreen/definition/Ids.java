@@ -20,4 +20,14 @@ public final class Ids {
             "must be a lower-case ASCII id: a letter, then letters, digits or '_'" + " (at most 32 characters)";
 
     private Ids() {}
+
+    /**
+     * {@return the spelling of an enum constant in files and outputs: lower case, hyphens for
+     * underscores ({@code NOT_SCORED} is {@code not-scored})}
+     *
+     * @param e the constant
+     */
+    public static String word(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

@@ -56,7 +56,7 @@ public record InstrumentDefinition(
 
     /** {@return {@code id@version}} */
     public String key() {
-        return id + "@" + version;
+        return new IdVersion(id, version).toString();
     }
 
     /** {@return the item with this id} */

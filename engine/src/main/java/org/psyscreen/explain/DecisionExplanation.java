@@ -150,11 +150,7 @@ public record DecisionExplanation(
                 .forEach(f -> fired.add(new FiredRule(
                         f.ruleId(),
                         f.tierId(),
-                        policy.tiers().stream()
-                                .filter(t -> t.id().equals(f.tierId()))
-                                .findFirst()
-                                .map(Tier::label)
-                                .orElse(new LocalizedText(f.tierId(), f.tierId())),
+                        policy.tier(f.tierId()).map(Tier::label).orElse(new LocalizedText(f.tierId(), f.tierId())),
                         f.label(),
                         f.readings(),
                         f.source())));
@@ -197,10 +193,6 @@ public record DecisionExplanation(
     }
 
     private static int severity(CutoffPolicy policy, String tierId) {
-        return policy.tiers().stream()
-                .filter(t -> t.id().equals(tierId))
-                .mapToInt(Tier::severity)
-                .findFirst()
-                .orElse(Integer.MAX_VALUE);
+        return policy.tier(tierId).map(Tier::severity).orElse(Integer.MAX_VALUE);
     }
 }

@@ -267,6 +267,18 @@ public final class Bundle {
         return policies.getOrDefault(id, List.of());
     }
 
+    /**
+     * {@return the loaded version of a policy that {@code key} names ({@code id@version}), or empty
+     * when none is loaded or {@code key} names no version}
+     *
+     * @param key {@code id@version}, as a run's summary and its decisions name the policy
+     */
+    public Optional<CutoffPolicy> policyVersion(String key) {
+        return policyVersions(org.psyscreen.definition.IdVersion.idOf(key)).stream()
+                .filter(p -> p.key().equals(key))
+                .findFirst();
+    }
+
     /** {@return a policy by id: of several versions, the one that came into force last} */
     public Optional<CutoffPolicy> policy(String id) {
         return policyVersions(id).stream()

@@ -33,7 +33,7 @@ public final class NormTableLoader {
             if (def == null || !binder.problems().isEmpty()) {
                 return null;
             }
-            String key = def.instrumentId() + "@" + def.instrumentVersion();
+            String key = new org.psyscreen.definition.IdVersion(def.instrumentId(), def.instrumentVersion()).toString();
             Optional<InstrumentDefinition> instrument = instruments.apply(key);
             if (instrument.isEmpty()) {
                 binder.error(

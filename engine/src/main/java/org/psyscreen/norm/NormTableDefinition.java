@@ -46,7 +46,7 @@ public record NormTableDefinition(
 
     /** {@return {@code id@version}} */
     public String key() {
-        return id + "@" + version;
+        return new org.psyscreen.definition.IdVersion(id, version).toString();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.psyscreen.definition.Aggregate;
 import org.psyscreen.definition.Comparison;
 import org.psyscreen.definition.CriticalItem;
+import org.psyscreen.definition.Ids;
 import org.psyscreen.definition.InstrumentDefinition;
 import org.psyscreen.definition.MissingRule;
 import org.psyscreen.definition.Numbers;
@@ -629,9 +630,7 @@ public final class ScoringPlan {
                 .append(" / ")
                 .append(d.name().zh())
                 .append('\n');
-        sb.append("licence: ")
-                .append(d.licence().status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .append('\n');
+        sb.append("licence: ").append(Ids.word(d.licence().status())).append('\n');
         sb.append("items (").append(codes.length).append("):\n");
         for (int i = 0; i < codes.length; i++) {
             sb.append(String.format(
@@ -679,10 +678,7 @@ public final class ScoringPlan {
                     .append(n)
                     .append(derived[s] ? " components" : " items");
             if (rule.prorate()) {
-                sb.append("; prorate to ")
-                        .append(n)
-                        .append(", rounding ")
-                        .append(rule.rounding().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                sb.append("; prorate to ").append(n).append(", rounding ").append(Ids.word(rule.rounding()));
             } else {
                 sb.append("; no proration");
             }
@@ -693,7 +689,7 @@ public final class ScoringPlan {
             if (scale.reliability() != null) {
                 var r = scale.reliability();
                 sb.append("      reliability: ")
-                        .append(r.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .append(Ids.word(r.kind()))
                         .append(' ')
                         .append(r.coefficient())
                         .append(", SD ")

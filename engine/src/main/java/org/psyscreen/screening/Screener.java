@@ -88,7 +88,10 @@ public final class Screener {
         b.norms.forEach((id, t) -> {
             var d = t.definition();
             ScoringPlan plan = sorted.get(d.instrumentId());
-            if (plan != null && plan.key().equals(d.instrumentId() + "@" + d.instrumentVersion())) {
+            if (plan != null
+                    && plan.key()
+                            .equals(new org.psyscreen.definition.IdVersion(d.instrumentId(), d.instrumentVersion())
+                                    .toString())) {
                 own.put(id, t);
             }
         });
@@ -361,9 +364,9 @@ public final class Screener {
                 all.addAll(otherVersions);
                 for (CutoffPolicy p : all) {
                     for (String key : p.instrumentKeys()) {
-                        int at = key.indexOf('@');
-                        ScoringPlan plan = plans.get(at < 0 ? key : key.substring(0, at));
-                        if ((plan == null || (at >= 0 && !plan.key().equals(key))) && !missing.contains(key)) {
+                        ScoringPlan plan = plans.get(org.psyscreen.definition.IdVersion.idOf(key));
+                        boolean pinned = key.indexOf('@') >= 0;
+                        if ((plan == null || (pinned && !plan.key().equals(key))) && !missing.contains(key)) {
                             missing.add(key);
                         }
                     }

@@ -24,6 +24,41 @@ public interface CutoffPolicy {
     /** {@return the three tiers, most severe first} */
     List<Tier> tiers();
 
+    /**
+     * {@return the tier with id {@code id}, or empty when the policy has none of that id}
+     *
+     * @param id a tier id
+     */
+    default java.util.Optional<Tier> tier(String id) {
+        return java.util.Optional.ofNullable(Policies.tierById(tiers(), id));
+    }
+
+    /** {@return the tier ids, most severe first} */
+    default List<String> tierIds() {
+        return tiers().stream().map(Tier::id).toList();
+    }
+
+    /**
+     * {@return every outcome a decision under this policy can have, as outputs count them: the tier ids
+     * most severe first, then {@link TierDecision#NO_RISK_ID}} ({@link TierDecision#UNDETERMINED_ID} is
+     * counted apart wherever it is counted.)
+     */
+    default List<String> outcomeIds() {
+        List<String> ids = new java.util.ArrayList<>(tierIds());
+        ids.add(TierDecision.NO_RISK_ID);
+        return List.copyOf(ids);
+    }
+
+    /**
+     * {@return the rank of a tier: 0 for the most severe, {@code tiers().size()} for no tier
+     * ({@code null}), -1 for an id the policy does not have}
+     *
+     * @param tierId a tier id, or {@code null} for none
+     */
+    default int rank(String tierId) {
+        return tierId == null ? tiers().size() : tierIds().indexOf(tierId);
+    }
+
     /** {@return instrument ids the policy expects} */
     List<String> instruments();
 
@@ -59,7 +94,7 @@ public interface CutoffPolicy {
     }
 
     default String key() {
-        return id() + "@" + version();
+        return new org.psyscreen.definition.IdVersion(id(), version()).toString();
     }
 
     /**

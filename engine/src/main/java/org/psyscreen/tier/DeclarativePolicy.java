@@ -64,7 +64,7 @@ public final class DeclarativePolicy implements CutoffPolicy {
         this.effectiveTo = effectiveTo;
         this.instrumentKeys = List.copyOf(instrumentKeys);
         this.instruments = this.instrumentKeys.stream()
-                .map(k -> k.substring(0, k.indexOf('@')))
+                .map(org.psyscreen.definition.IdVersion::idOf)
                 .toList();
         this.tiers = List.copyOf(tiers);
         this.followUps = new EnumMap<>(followUps);
@@ -189,7 +189,7 @@ public final class DeclarativePolicy implements CutoffPolicy {
                 if (rule.when().eval(screening, trace) != truth) {
                     throw new IllegalStateException("rule " + rule.id() + " read the screening differently twice");
                 }
-                Tier t = tier(rule.tierId());
+                Tier t = tierOrThrow(rule.tierId());
                 String[] named = ruleTexts.get(rule);
                 fired.add(new RuleFiring(rule.id(), t.id(), named[0], named[1], trace.readings, rule.description()));
                 if (tier == null || t.severity() < tier.severity()) {
@@ -202,7 +202,7 @@ public final class DeclarativePolicy implements CutoffPolicy {
         return new Verdict(tier, fired, unevaluated, silent.normTables, silent.normMissing);
     }
 
-    private Tier tier(String tierId) {
+    private Tier tierOrThrow(String tierId) {
         Tier t = Policies.tierById(tiers, tierId);
         if (t == null) {
             throw new java.util.NoSuchElementException(tierId);

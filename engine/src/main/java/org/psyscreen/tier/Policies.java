@@ -127,7 +127,7 @@ public final class Policies {
         Tier mostSevere = mostSevere(policy);
         Tier tier = null;
         for (String id : firedTierIds) {
-            Tier t = tierById(policy, id);
+            Tier t = policy.tier(id).orElse(null);
             tier = moreSevere(tier, t == null ? mostSevere : t);
         }
         for (FollowUp f : followUps) {
@@ -161,10 +161,6 @@ public final class Policies {
             throw new java.util.NoSuchElementException("policy " + policy.key() + " has no tiers");
         }
         return mostSevere;
-    }
-
-    private static Tier tierById(CutoffPolicy policy, String id) {
-        return tierById(policy.tiers(), id);
     }
 
     /** The tier of {@code tiers} with this id, or {@code null}. */

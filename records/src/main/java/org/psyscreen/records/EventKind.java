@@ -1,7 +1,5 @@
 package org.psyscreen.records;
 
-import java.util.Locale;
-
 /**
  * What happened on a warning case. The first six are recorded by people ({@link FollowUp}); the
  * last three by the store when a screening opens, escalates or re-opens a case.
@@ -44,7 +42,7 @@ public enum EventKind {
 
     /** {@return the word used on the command line and in the database, e.g. {@code parent-contact}} */
     public String word() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return org.psyscreen.definition.Ids.word(this);
     }
 
     /** {@return the kind for a word, or {@code null}} */

@@ -1,7 +1,5 @@
 package org.psyscreen.records;
 
-import java.util.Locale;
-
 /** Who recorded a follow-up event: a role, never a person's name. */
 public enum Role {
     /** The school's mental-health counsellor (心理教师). */
@@ -19,7 +17,7 @@ public enum Role {
 
     /** {@return the word used on the command line and in the database, e.g. {@code class-teacher}} */
     public String word() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return org.psyscreen.definition.Ids.word(this);
     }
 
     /** {@return the role for a word, or {@code null}} */

@@ -50,9 +50,7 @@ final class RunImporter {
         shas = definitions;
         checkKey(summary.keyId());
         CutoffPolicy policy = policy(summary.policy());
-        List<String> tiers = policy == null
-                ? List.of()
-                : policy.tiers().stream().map(t -> t.id()).toList();
+        List<String> tiers = policy == null ? List.of() : policy.tierIds();
 
         // The same input in another wave is a mistake (a file is one wave's screening).
         for (Object[] r : store.rows(
@@ -219,10 +217,7 @@ final class RunImporter {
         if (key.isEmpty()) {
             return null;
         }
-        String id = key.substring(0, key.indexOf('@'));
-        return bundle.policyVersions(id).stream()
-                .filter(p -> p.key().equals(key))
-                .findFirst()
+        return bundle.policyVersion(key)
                 .orElseThrow(() -> new RecordStoreException("the run was decided under policy " + key
                         + ", which is not loaded: give the folder that holds it with --bundle"));
     }
@@ -302,7 +297,7 @@ final class RunImporter {
                         key,
                         s.id(),
                         r.coefficient(),
-                        r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        org.psyscreen.definition.Ids.word(r.kind()),
                         r.sd(),
                         r.source(),
                         citation,

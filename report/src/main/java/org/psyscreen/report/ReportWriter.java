@@ -109,7 +109,7 @@ public final class ReportWriter {
         if (o.k() < 2) {
             throw new IllegalArgumentException("the smallest published cell must be 2 or more");
         }
-        List<String> tiers = o.policy().tiers().stream().map(Tier::id).toList();
+        List<String> tiers = o.policy().tierIds();
         RunCounts c = RunCounts.read(o.runDir(), tiers, o.school(), recordsOut(o));
         Files.createDirectories(out);
         copyVendor(out);
@@ -590,7 +590,7 @@ public final class ReportWriter {
             return;
         }
         String tier = n.decision().tier();
-        if (o.policy().tiers().stream().noneMatch(t -> t.id().equals(tier))) {
+        if (o.policy().tier(tier).isEmpty()) {
             throw new ReportInputException("scores.jsonl line " + lineNo + ", decision.tier: not a tier of the"
                     + " run's policy (damaged or edited): score the file again");
         }
@@ -637,10 +637,9 @@ public final class ReportWriter {
         v.put("testDate", n.testDate() == null ? "" : n.testDate().toString());
         ScoresJsonl.Decision d = n.decision();
         String tier = d.tier();
-        String label = o.policy().tiers().stream()
-                .filter(t -> t.id().equals(tier))
+        String label = o.policy()
+                .tier(tier)
                 .map(t -> t.label().zh() + " " + t.label().en())
-                .findFirst()
                 .orElse(tier);
         v.put("tier", label);
         v.put("policy", d.policy());

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -204,9 +203,7 @@ public final class SparkScreening {
      */
     public static String rollup(Dataset<Row> scored, Job job, int k) throws IOException {
         CutoffPolicy policy = options(job).policy();
-        List<String> outcomes =
-                new ArrayList<>(policy.tiers().stream().map(t -> t.id()).toList());
-        outcomes.add(org.psyscreen.tier.TierDecision.NO_RISK_ID);
+        List<String> outcomes = policy.outcomeIds();
         String repeated = org.psyscreen.diagnostic.ProblemCode.ROW_HEADER_REPEATED.id();
         List<Row> counts = scored.filter(org.apache.spark.sql.functions.not(
                         org.apache.spark.sql.functions.col("problems").contains(repeated)))

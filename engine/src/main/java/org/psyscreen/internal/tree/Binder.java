@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -422,6 +421,6 @@ public final class Binder {
 
     /** The file spelling of an enum constant: lower case, hyphens. */
     public static String word(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return org.psyscreen.definition.Ids.word(e);
     }
 }

@@ -132,9 +132,7 @@ final class CheckCommand implements Callable<Integer> {
                         d.synthetic() ? ", SYNTHETIC" : d.verified() ? ", verified" : ", NOT VERIFIED");
             }
             case POLICY -> {
-                CutoffPolicy p = bundle
-                        .policyVersions(e.key().substring(0, e.key().indexOf('@')))
-                        .stream()
+                CutoffPolicy p = bundle.policyVersions(org.psyscreen.definition.IdVersion.idOf(e.key())).stream()
                         .filter(x -> x.key().equals(e.key()))
                         .findFirst()
                         .orElseThrow();

@@ -91,11 +91,7 @@ final class ReportCommand implements Callable<Integer> {
                     + " folder is damaged or edited; score the file again");
             return 2;
         }
-        String id = policyKey.substring(0, policyKey.indexOf('@'));
-        CutoffPolicy policy = bundle.policyVersions(id).stream()
-                .filter(p -> p.key().equals(policyKey))
-                .findFirst()
-                .orElse(null);
+        CutoffPolicy policy = bundle.policyVersion(policyKey).orElse(null);
         if (policy == null) {
             err.println(
                     "psyscreen report: the run was decided under " + policyKey + ", which is not loaded (--bundle)");
