@@ -10,6 +10,7 @@ module org.psyscreen.batch {
     requires tools.jackson.databind;
     requires de.siegmar.fastcsv;
     requires org.dhatim.fastexcel.reader;
+    requires org.dhatim.fastexcel;
 
     exports org.psyscreen.batch;
 }

@@ -128,38 +128,20 @@ public final class BatchScorer {
     }
 
     /**
-     * Files a front end adds to a scored run before it is published (they appear together with the
-     * rest, or not at all).
-     */
-    @FunctionalInterface
-    public interface ExtraOutputs {
-        /** Adds nothing. */
-        ExtraOutputs NONE = dir -> List.of();
-
-        /**
-         * Writes extra files into {@code staging}, where {@code scores.csv} and the others already are;
-         * returns their names.
-         */
-        List<String> write(Path staging) throws IOException;
-    }
-
-    /**
-     * How the summary and problems name the input when the file scored is a converted copy (an
-     * .xlsx export converted to CSV): the original's name and SHA-256.
+     * How the summary and problems name the input: its name and SHA-256.
      *
-     * @param name the original file's name
-     * @param sha256 the original file's SHA-256
+     * @param name the file's name
+     * @param sha256 its SHA-256
      */
-    public record InputLabel(String name, String sha256) {}
+    record InputLabel(String name, String sha256) {}
 
-    /** Scores {@code input} into {@code outDir} (see {@link #run(Path, Path, ExtraOutputs, InputLabel)}). */
+    /** Scores {@code input}, a CSV (or a file in the format its name says), into {@code outDir} (see below). */
     public RunSummary run(Path input, Path outDir) throws IOException {
-        return run(input, outDir, ExtraOutputs.NONE, null);
+        return run(ResponseFile.of(input), outDir, List.of());
     }
 
     /**
-     * Scores {@code input}, in any format, into {@code outDir} (see {@link #run(ResponseFile, Path,
-     * ExtraOutputs, InputLabel)}).
+     * Scores {@code input}, in any format, into {@code outDir} (see below).
      *
      * @param input the response file and how to read it
      * @param outDir the output folder
@@ -167,49 +149,29 @@ public final class BatchScorer {
      * @throws IOException when the input cannot be read or the outputs cannot be written
      */
     public RunSummary run(ResponseFile input, Path outDir) throws IOException {
-        return run(input, outDir, ExtraOutputs.NONE, null);
-    }
-
-    /** Scores {@code input} into {@code outDir} with extra outputs (see below). */
-    public RunSummary run(Path input, Path outDir, ExtraOutputs extra) throws IOException {
-        return run(input, outDir, extra, null);
+        return run(input, outDir, List.of());
     }
 
     /**
-     * Scores {@code input} into {@code outDir}: every file is written into a private staging folder
-     * and the whole set replaces {@code outDir} in one switch (see the README's output-folder
-     * contract). A file that cannot be scored publishes a set with only {@code summary.json}, so no
-     * earlier run's scores survive beside it.
-     *
-     * @param extra files to add to a scored run (e.g. a spreadsheet copy)
-     * @param label how to name the input, when it is a converted copy; {@code null}: the file itself
-     * @throws OutputRefusedException when {@code outDir} cannot be used (another run holds it, it is
-     *     not empty and not a previous output, the input is inside it, it cannot be written)
-     */
-    public RunSummary run(Path input, Path outDir, ExtraOutputs extra, InputLabel label) throws IOException {
-        return run(ResponseFile.of(input), outDir, extra, label);
-    }
-
-    /**
-     * Scores {@code input}, a CSV, JSON Lines or .xlsx response file, into {@code outDir}: as
-     * {@link #run(Path, Path, ExtraOutputs, InputLabel)}, for every format.
+     * Scores {@code input}, a CSV, JSON Lines or .xlsx response file, into {@code outDir}: every file
+     * is written into a private staging folder and the whole set replaces {@code outDir} in one switch
+     * (see the README's output-folder contract). A file that cannot be scored publishes a set with
+     * only {@code summary.json}, so no earlier run's scores survive beside it. Each of {@code sinks}
+     * is given every record as it is scored, and what it writes is published with the rest.
      *
      * @param input the response file and how to read it
      * @param outDir the output folder
-     * @param extra files to add to a scored run ({@code null}: none)
-     * @param label how to name the input; {@code null}: the file itself
+     * @param sinks further destinations of the results (new ones for each run)
      * @return what the run did
      * @throws IOException when the input cannot be read or the outputs cannot be written
+     * @throws OutputRefusedException when {@code outDir} cannot be used (another run holds it, it is
+     *     not empty and not a previous output, the input is inside it, it cannot be written)
      */
-    public RunSummary run(ResponseFile input, Path outDir, ExtraOutputs extra, InputLabel label) throws IOException {
-        extra = extra == null ? ExtraOutputs.NONE : extra;
+    public RunSummary run(ResponseFile input, Path outDir, List<ResultSink> sinks) throws IOException {
         try (OutputFolder folder =
                 OutputFolder.open(outDir, input.path(), options.overwrite(), options.steps()::reached)) {
-            RunSummary s = scoreInto(input, label, folder.staging());
+            RunSummary s = scoreInto(input, folder.staging(), List.copyOf(sinks));
             List<String> outputs = new ArrayList<>(s.outputs());
-            if (s.scored()) {
-                outputs.addAll(extra.write(folder.staging()));
-            }
             outputs.add("summary.json");
             RunSummary done = s.withOutputs(outputs);
             try (OutputStream os = Files.newOutputStream(folder.staging().resolve("summary.json"))) {
@@ -352,9 +314,9 @@ public final class BatchScorer {
     }
 
     /** Reads, checks and scores {@code input}, writing every output but the summary into {@code dir}. */
-    private RunSummary scoreInto(ResponseFile input, InputLabel label, Path outDir) throws IOException {
+    private RunSummary scoreInto(ResponseFile input, Path outDir, List<ResultSink> sinks) throws IOException {
         long started = System.nanoTime();
-        Checked c = check(input, label);
+        Checked c = check(input, null);
         if (c.problems().hasErrors()) {
             return summary(
                     c.named(),
@@ -369,11 +331,34 @@ public final class BatchScorer {
                     List.of(),
                     started);
         }
-        return score(input, c.named(), outDir, c.bytes(), c.layout(), c.records(), c.blank(), c.duplicated(), started);
+        return score(
+                input,
+                c.named(),
+                outDir,
+                c.bytes(),
+                c.layout(),
+                c.records(),
+                c.blank(),
+                c.duplicated(),
+                started,
+                sinks);
     }
 
-    /** One record of a response file, screened: its number, the line it starts on, and the result. */
-    public record ScreenedRecord(long record, long line, ScreeningResult result) {}
+    /**
+     * One record of a response file, screened.
+     *
+     * @param record its 1-based number
+     * @param line the line (or sheet row) it starts on
+     * @param student the student as outputs name them: the keyed pseudonym, or the raw id of a run
+     *     without a key, or {@code ""} without an id
+     * @param result the screening result
+     */
+    public record ScreenedRecord(long record, long line, String student, ScreeningResult result) {
+        @Override
+        public String toString() {
+            return "ScreenedRecord[record " + record + "]"; // it holds health data: never printed
+        }
+    }
 
     /**
      * Reads {@code input} exactly as {@link #run} does (encodings, the mapping and its value recoding,
@@ -411,7 +396,8 @@ public final class BatchScorer {
                     long line = b.line(i);
                     String[] rec = b.fields(i);
                     ScreeningResult r = screen(c.layout(), c.duplicated(), in, next, rec);
-                    each.accept(new ScreenedRecord(next++, sourceLine(c.layout(), rec, line), r));
+                    each.accept(
+                            new ScreenedRecord(next++, sourceLine(c.layout(), rec, line), student(c.layout(), rec), r));
                 }
             }
         } catch (CsvParseException | UncheckedIOException e) {
@@ -453,7 +439,8 @@ public final class BatchScorer {
             long recordsIn,
             long blank,
             DuplicateIds duplicated,
-            long started)
+            long started,
+            List<ResultSink> sinks)
             throws IOException {
         Path csvTmp = outDir.resolve("scores.csv");
         Path jsonTmp = outDir.resolve("scores.jsonl");
@@ -462,11 +449,53 @@ public final class BatchScorer {
         // merged per chunk, the main thread re-hashed every class of every chunk (with tens of
         // thousands of classes a chunk shares almost none) — a tenth of a run's time.
         Map<Thread, Rollups> rollupsByThread = new java.util.concurrent.ConcurrentHashMap<>();
-        long out = 0;
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         // Chunks are read here, scored and encoded on the pool, written here in input order; at most
         // two per thread are in flight, so memory stays flat whatever the file size.
         Deque<Future<ScoredChunk>> inFlight = new ArrayDeque<>();
+        SinkSet sunk = new SinkSet(sinks);
+        try {
+            return scoreWith(
+                    input,
+                    named,
+                    outDir,
+                    bytes,
+                    layout,
+                    recordsIn,
+                    blank,
+                    duplicated,
+                    started,
+                    sunk,
+                    tally,
+                    rollupsByThread,
+                    pool,
+                    inFlight,
+                    csvTmp,
+                    jsonTmp);
+        } finally {
+            sunk.abandon(List.of()); // refused or failed (a finished run's sinks are done): nothing is published
+        }
+    }
+
+    private RunSummary scoreWith(
+            ResponseFile input,
+            InputLabel named,
+            Path outDir,
+            ResponseFileScan.Bytes bytes,
+            ColumnLayout layout,
+            long recordsIn,
+            long blank,
+            DuplicateIds duplicated,
+            long started,
+            SinkSet sunk,
+            Tally tally,
+            Map<Thread, Rollups> rollupsByThread,
+            ExecutorService pool,
+            Deque<Future<ScoredChunk>> inFlight,
+            Path csvTmp,
+            Path jsonTmp)
+            throws IOException {
+        long out = 0;
         try (RecordSource source = RecordSource.open(input, bytes);
                 OutputStream csvOut = new BufferedOutputStream(Files.newOutputStream(csvTmp), 1 << 16);
                 OutputStream jsonOut = options.outputs().auditTrail()
@@ -475,6 +504,10 @@ public final class BatchScorer {
             PagedBytes header = new PagedBytes();
             CsvLines.write(columns(), header);
             header.writeTo(csvOut);
+            sunk.open(new ResultSink.Start(
+                    outDir,
+                    columns(),
+                    options.policy() == null ? "" : options.policy().key()));
             source.header();
             long next = 1;
             for (RecordBlock b; (b = source.next(options.chunk())) != null; ) {
@@ -486,17 +519,18 @@ public final class BatchScorer {
                         duplicated,
                         first,
                         block,
+                        !sunk.isEmpty(),
                         tally.rollups == null
                                 ? null
                                 : rollupsByThread.computeIfAbsent(
                                         Thread.currentThread(), t -> new Rollups(outcomeColumns())))));
                 if (inFlight.size() > 2 * options.threads()) {
-                    out += write(inFlight.remove(), csvOut, jsonOut, tally);
+                    out += write(inFlight.remove(), csvOut, jsonOut, tally, sunk);
                     options.progress().update(out, recordsIn);
                 }
             }
             while (!inFlight.isEmpty()) {
-                out += write(inFlight.remove(), csvOut, jsonOut, tally);
+                out += write(inFlight.remove(), csvOut, jsonOut, tally, sunk);
                 options.progress().update(out, recordsIn);
             }
             if (tally.rollups != null) {
@@ -547,6 +581,7 @@ public final class BatchScorer {
         if (refusal != null) {
             Files.deleteIfExists(csvTmp);
             Files.deleteIfExists(jsonTmp);
+            sunk.abandon(List.of());
             return summary(
                     named,
                     bytes,
@@ -572,7 +607,7 @@ public final class BatchScorer {
             }
             outputs.add("rollup.csv");
         }
-        return summary(
+        RunSummary scored = summary(
                 named,
                 bytes,
                 recordsIn,
@@ -584,10 +619,14 @@ public final class BatchScorer {
                 tally.codes,
                 outputs,
                 started);
+        List<String> all = new ArrayList<>(outputs);
+        all.addAll(sunk.finish(scored));
+        return scored.withOutputs(all);
     }
 
     /** Waits for a chunk and writes it; returns its record count. */
-    private static long write(Future<ScoredChunk> f, OutputStream csvOut, OutputStream jsonOut, Tally tally)
+    private static long write(
+            Future<ScoredChunk> f, OutputStream csvOut, OutputStream jsonOut, Tally tally, SinkSet sinks)
             throws IOException {
         ScoredChunk c;
         try {
@@ -603,16 +642,21 @@ public final class BatchScorer {
         }
         c.csv().writeTo(csvOut);
         c.json().writeTo(jsonOut);
+        sinks.deliver(c.sunk());
         tally.add(c.tally());
         return c.records();
     }
 
-    /** A chunk ready to write: its bytes in both formats and what it adds to the summary. */
-    record ScoredChunk(long records, PagedBytes csv, PagedBytes json, Tally tally) {}
+    /**
+     * A chunk ready to write: its bytes in both formats, its records for result sinks ({@code null}
+     * without sinks) and what it adds to the summary.
+     */
+    record ScoredChunk(long records, PagedBytes csv, PagedBytes json, List<SinkSet.Sunk> sunk, Tally tally) {}
 
     /** Scores and encodes one chunk, with a roll-up of its own. */
     ScoredChunk scoreChunk(ColumnLayout layout, DuplicateIds duplicated, long first, RecordBlock block) {
-        return scoreChunk(layout, duplicated, first, block, rollupWanted() ? new Rollups(outcomeColumns()) : null);
+        return scoreChunk(
+                layout, duplicated, first, block, false, rollupWanted() ? new Rollups(outcomeColumns()) : null);
     }
 
     /**
@@ -621,8 +665,14 @@ public final class BatchScorer {
      * touches only immutable state and its own.
      */
     ScoredChunk scoreChunk(
-            ColumnLayout layout, DuplicateIds duplicated, long first, RecordBlock block, Rollups rollups) {
+            ColumnLayout layout,
+            DuplicateIds duplicated,
+            long first,
+            RecordBlock block,
+            boolean forSinks,
+            Rollups rollups) {
         Tally tally = new Tally(null, coding.fresh());
+        List<SinkSet.Sunk> sunk = forSinks ? new ArrayList<>(block.size()) : null;
         Encoder encoder = new Encoder();
         StudentInput input = screener.newInput();
         for (int i = 0; i < block.size(); i++) {
@@ -636,10 +686,14 @@ public final class BatchScorer {
                 }
             }
             encoder.add(o);
+            if (sunk != null) {
+                sunk.add(new SinkSet.Sunk(
+                        new ScreenedRecord(o.recordNo(), o.line(), o.student(), o.result()), csvRow(o)));
+            }
             count(o, tally, rollups);
         }
         encoder.finish();
-        return new ScoredChunk(block.size(), encoder.csv, encoder.json, tally);
+        return new ScoredChunk(block.size(), encoder.csv, encoder.json, sunk, tally);
     }
 
     /** Encodes outcomes as {@code scores.csv} lines and {@code scores.jsonl} lines, in order. */
@@ -782,12 +836,17 @@ public final class BatchScorer {
         return in.screen();
     }
 
-    private RowOutcome outcome(ColumnLayout layout, ScreeningResult r, long recordNo, long line, String[] rec) {
+    /** The student column: the keyed pseudonym, the canonical raw id without a key, or "" without an id. */
+    private String student(ColumnLayout layout, String[] rec) {
         String rawId = cell(rec, layout.column("student_id"));
         String id = Pseudonymizer.canonical(rawId);
-        String student = id.isEmpty()
+        return id.isEmpty()
                 ? ""
                 : options.pseudonymizer() == null ? id : options.pseudonymizer().token(rawId);
+    }
+
+    private RowOutcome outcome(ColumnLayout layout, ScreeningResult r, long recordNo, long line, String[] rec) {
+        String student = student(layout, rec);
         StudentProfile profile = r.profile();
         RowOutcome.Demographics demo = new RowOutcome.Demographics(
                 r.school(),
@@ -809,7 +868,8 @@ public final class BatchScorer {
                 r.forms(),
                 r.norms(),
                 r.decision().orElse(null),
-                profile.testDate());
+                profile.testDate(),
+                r);
     }
 
     /** The spreadsheet row when a converter supplied one, else the CSV line the record starts on. */

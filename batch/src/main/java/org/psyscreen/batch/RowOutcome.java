@@ -20,6 +20,7 @@ import org.psyscreen.tier.TierDecision;
  * @param norms norm lookups by table id (T-score and percentile, or why none)
  * @param decision the tier decision, or {@code null} when no policy
  * @param testDate the test date as read, or {@code null} when absent or unreadable
+ * @param result the screening result the rest was taken from (for result sinks)
  */
 record RowOutcome(
         long recordNo,
@@ -31,7 +32,8 @@ record RowOutcome(
         Map<String, ScoredResponse> forms,
         Map<String, org.psyscreen.norm.NormResult> norms,
         TierDecision decision,
-        java.time.LocalDate testDate) {
+        java.time.LocalDate testDate,
+        org.psyscreen.screening.ScreeningResult result) {
 
     /**
      * Where a student belongs, as read: fields, not a map (one map per record was a visible share of a

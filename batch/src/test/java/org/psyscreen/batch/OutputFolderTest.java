@@ -198,9 +198,19 @@ class OutputFolderTest {
             assertThat(f.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("summary.json", OutputFolder.MARKER);
         }
-        assertThatThrownBy(() -> scorer().run(good, out, staging -> {
-                    throw new java.io.IOException("disk full");
-                }))
+        ResultSink failing = new ResultSink() {
+            @Override
+            public void open(Start start) {}
+
+            @Override
+            public void accept(BatchScorer.ScreenedRecord record, java.util.List<String> cells) {}
+
+            @Override
+            public java.util.List<String> finish(RunSummary summary) throws java.io.IOException {
+                throw new java.io.IOException("disk full");
+            }
+        };
+        assertThatThrownBy(() -> scorer().run(ResponseFile.of(good), out, java.util.List.of(failing)))
                 .hasMessage("disk full");
         assertThat(leftovers()).as("the staging folder (ids, scores) is gone").isEmpty();
         assertThat(completeSet(out)).as("the earlier set stands").isEqualTo(sha(empty));

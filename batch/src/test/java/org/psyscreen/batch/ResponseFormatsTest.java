@@ -147,15 +147,14 @@ class ResponseFormatsTest {
         Path p = dir.resolve("nested.jsonl");
         Files.writeString(
                 p, "{\"student_id\":\"G1\",\"school\":\"S1\"}\n{\"student_id\":\"G2\",\"school\":{\"name\":\"秘密\"}}\n");
-        RunSummary s = new BatchScorer(BatchFixtures.options()).run(ResponseFile.of(p), dir.resolve("n"), null, null);
+        RunSummary s = new BatchScorer(BatchFixtures.options()).run(ResponseFile.of(p), dir.resolve("n"));
         assertThat(s.scored()).isFalse();
         assertThat(s.fileProblems().all())
                 .anySatisfy(x -> assertThat(x.format()).contains("PSY-2012", "line 2", "'school'"))
                 .allSatisfy(x -> assertThat(x.format()).doesNotContain("秘密"));
 
         Path broken = Files.writeString(dir.resolve("broken.jsonl"), "{\"student_id\":\"G1\"}\n{\"student_id\":\n");
-        RunSummary b =
-                new BatchScorer(BatchFixtures.options()).run(ResponseFile.of(broken), dir.resolve("b"), null, null);
+        RunSummary b = new BatchScorer(BatchFixtures.options()).run(ResponseFile.of(broken), dir.resolve("b"));
         assertThat(b.fileProblems().all())
                 .anySatisfy(x -> assertThat(x.format()).contains("PSY-2012", "line 2"));
     }
@@ -163,13 +162,12 @@ class ResponseFormatsTest {
     @Test
     void aWorkbookThatIsNotOneIsRefusedAndAMissingSheetNamesTheSheets() throws Exception {
         Path fake = Files.writeString(dir.resolve("fake.xlsx"), "student_id\nG1\n");
-        RunSummary s =
-                new BatchScorer(BatchFixtures.options()).run(ResponseFile.of(fake), dir.resolve("f"), null, null);
+        RunSummary s = new BatchScorer(BatchFixtures.options()).run(ResponseFile.of(fake), dir.resolve("f"));
         assertThat(s.scored()).isFalse();
         assertThat(s.fileProblems().all().get(0).format()).contains("PSY-2013", "zip archive");
 
         RunSummary noSheet = new BatchScorer(BatchFixtures.options())
-                .run(ResponseFile.of(xlsx()).withSheet("Sheet9"), dir.resolve("s"), null, null);
+                .run(ResponseFile.of(xlsx()).withSheet("Sheet9"), dir.resolve("s"));
         assertThat(noSheet.fileProblems().all().get(0).format()).contains("PSY-2013", "no sheet Sheet9", "答卷");
         assertThat(ResponseFile.of(xlsx()).withSheet("1").readHeader()).isEqualTo(rows.get(0));
     }

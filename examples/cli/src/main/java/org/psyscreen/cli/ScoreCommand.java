@@ -10,7 +10,9 @@ import org.psyscreen.batch.BatchOptions;
 import org.psyscreen.batch.BatchScorer;
 import org.psyscreen.batch.OutputRefusedException;
 import org.psyscreen.batch.ResponseFile;
+import org.psyscreen.batch.ResultSink;
 import org.psyscreen.batch.RunSummary;
+import org.psyscreen.batch.ScoresXlsx;
 import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.plan.ScoringPlan;
@@ -210,12 +212,6 @@ final class ScoreCommand implements Callable<Integer> {
         }
         options = options.withOutputs(new BatchOptions.Outputs(outputs.contains("jsonl"), outputs.contains("rollup")));
         xlsx |= outputs.contains("xlsx");
-        BatchScorer.ExtraOutputs extra = xlsx
-                ? staging -> {
-                    Spreadsheets.toXlsx(staging.resolve("scores.csv"), staging.resolve("scores.xlsx"));
-                    return List.of("scores.xlsx");
-                }
-                : BatchScorer.ExtraOutputs.NONE;
         BatchScorer scorer;
         try {
             scorer = new BatchScorer(options);
@@ -232,7 +228,8 @@ final class ScoreCommand implements Callable<Integer> {
                 err.println("psyscreen score: --sheet chooses a sheet of an .xlsx input");
                 return 2;
             }
-            s = scorer.run(source, out, extra, null);
+            // scores.xlsx is written as the run scores, one more sink beside scores.csv
+            s = scorer.run(source, out, xlsx ? List.<ResultSink>of(new ScoresXlsx()) : List.of());
         } catch (OutputRefusedException e) {
             err.println("psyscreen score: " + e.getMessage());
             return 3;

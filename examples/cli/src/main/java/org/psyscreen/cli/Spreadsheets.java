@@ -3,12 +3,11 @@ package org.psyscreen.cli;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import java.util.List;
+import org.psyscreen.batch.ResultSink;
+import org.psyscreen.batch.ScoresXlsx;
 
 /**
  * Excel at the tool level: scores.csv written as scores.xlsx for school staff, streamed with
@@ -63,59 +62,34 @@ final class Spreadsheets {
     }
 
     /**
-     * Columns written as text whatever they hold: ids, classes such as {@code 7.10}, codes and lists.
-     * Excel would show an 18-digit id as 4.40524E+17 and a class 7.10 as 7.1.
+     * Writes a CSV (with header) as a one-sheet workbook through the batch's {@link ScoresXlsx} sink:
+     * numbers stay numbers, ids and codes stay text. For tools and tests that turn any CSV into the
+     * workbook a school would upload.
      */
-    static boolean textColumn(String header) {
-        return !(header.equals("record")
-                || header.equals("line")
-                || header.endsWith(".t")
-                || header.endsWith(".percentile")
-                || (header.indexOf('.') > 0
-                        && !header.startsWith("norm.")
-                        && !header.endsWith(".status")
-                        && !header.endsWith(".reasons")
-                        && !header.contains(".critical.")));
-    }
-
-    /** Writes a CSV (with header) as a one-sheet workbook; scores stay numbers, ids and codes stay text. */
     static void toXlsx(Path csv, Path xlsx) throws IOException {
-        try (OutputStream os = Files.newOutputStream(xlsx);
-                CsvReader<CsvRecord> in = CsvReader.builder()
-                        .extraFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
-                        .missingFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
-                        .ofCsvRecord(csv)) {
-            Workbook wb = new Workbook(os, "psyscreen", "1.0");
-            Worksheet ws = wb.newWorksheet("scores");
-            int r = 0;
-            boolean[] text = new boolean[0];
+        Path folder = Files.createTempDirectory(xlsx.toAbsolutePath().getParent(), ".xlsx-");
+        ScoresXlsx sink = new ScoresXlsx();
+        try (CsvReader<CsvRecord> in = CsvReader.builder()
+                .extraFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
+                .ofCsvRecord(csv)) {
+            long n = 0;
             for (CsvRecord rec : in) {
-                if (r == 0) {
-                    text = new boolean[rec.getFieldCount()];
-                    for (int c = 0; c < text.length; c++) {
-                        text[c] = textColumn(rec.getField(c));
-                    }
-                }
-                if (r > MAX_XLSX_ROWS) {
-                    throw new IOException("more than " + MAX_XLSX_ROWS + " rows do not fit a sheet; use scores.csv");
-                }
-                for (int c = 0; c < rec.getFieldCount(); c++) {
-                    String v = rec.getField(c);
-                    if (r > 0 && c < text.length && !text[c] && v.matches("-?(0|[1-9][0-9]{0,14})(\\.[0-9]+)?")) {
-                        ws.value(r, c, new BigDecimal(v));
-                    } else {
-                        ws.value(r, c, v); // a string cell is never evaluated as a formula
-                    }
-                }
-                if (++r % 10_000 == 0) {
-                    ws.flush();
+                if (n++ == 0) {
+                    sink.open(new ResultSink.Start(folder, rec.getFields(), ""));
+                } else {
+                    sink.accept(null, rec.getFields());
                 }
             }
-            if (r > 0) {
-                ws.freezePane(0, 1); // the header row stays on screen
-                ws.setAutoFilter(0, 0, Math.max(0, text.length - 1)); // and offers filters
+            if (n == 0) {
+                sink.open(new ResultSink.Start(folder, List.of(), ""));
             }
-            wb.finish();
+            sink.finish(null);
+            Files.move(folder.resolve(ScoresXlsx.FILE), xlsx, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            sink.abandon();
+            Files.deleteIfExists(folder.resolve(ScoresXlsx.FILE));
+            Files.deleteIfExists(folder);
         }
     }
 }
