@@ -92,8 +92,8 @@ public class ChunkBenchmark {
     /** The output lines of already scored records. */
     @Benchmark
     @OperationsPerInvocation(RECORDS)
-    public BatchScorer.Encoder encode() {
-        BatchScorer.Encoder e = scorer.new Encoder();
+    public ScoringPass.Encoder encode() {
+        ScoringPass.Encoder e = scorer.newEncoder();
         scored.forEach(e::add);
         e.finish();
         return e;
@@ -102,7 +102,7 @@ public class ChunkBenchmark {
     /** Everything a scoring thread does with a chunk, as the batch runs it. */
     @Benchmark
     @OperationsPerInvocation(RECORDS)
-    public BatchScorer.ScoredChunk chunk() {
+    public ScoringPass.ScoredChunk chunk() {
         return scorer.scoreChunk(layout, ids, 1, block);
     }
 }

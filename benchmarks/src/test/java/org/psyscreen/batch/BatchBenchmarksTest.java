@@ -50,10 +50,10 @@ class BatchBenchmarksTest {
         byte[] csvBody = csvText.substring(csvText.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8);
         byte[] json = Files.readAllBytes(dir.resolve("out/scores.jsonl"));
 
-        BatchScorer.ScoredChunk chunk = b.chunk();
+        ScoringPass.ScoredChunk chunk = b.chunk();
         assertThat(bytes(chunk.csv())).isEqualTo(csvBody);
         assertThat(bytes(chunk.json())).isEqualTo(json);
-        BatchScorer.Encoder encoded = b.encode();
+        ScoringPass.Encoder encoded = b.encode();
         assertThat(bytes(encoded.csv)).isEqualTo(csvBody);
         assertThat(bytes(encoded.json)).isEqualTo(json);
         assertThat(b.score()).hasSize(ChunkBenchmark.RECORDS);

@@ -52,10 +52,20 @@ public final class Pseudonymizer {
 
     /** {@return the token for a raw id} */
     public String token(String rawId) {
+        return tokenOfCanonical(canonical(rawId));
+    }
+
+    /**
+     * {@return the token for an id already in its {@linkplain #canonical canonical form}}: for a caller
+     * that canonicalised the id once for every use of it (the batch compares ids in that form too)
+     *
+     * @param canonicalId {@code canonical(rawId)}
+     */
+    public String tokenOfCanonical(String canonicalId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] h = mac.doFinal(canonical(rawId).getBytes(StandardCharsets.UTF_8));
+            byte[] h = mac.doFinal(canonicalId.getBytes(StandardCharsets.UTF_8));
             return "ps1." + keyId + "." + HexFormat.of().formatHex(h, 0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is in every JDK", e);
