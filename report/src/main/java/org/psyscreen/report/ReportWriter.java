@@ -19,13 +19,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.psyscreen.analysis.FunnelPlot;
 import org.psyscreen.batch.RunFileException;
-import org.psyscreen.batch.ScoresJsonl;
 import org.psyscreen.batch.SummaryJson;
 import org.psyscreen.privacy.CountTable;
 import org.psyscreen.privacy.SmallCellSuppressor;
 import org.psyscreen.records.RecordStore;
 import org.psyscreen.records.Scope;
-import org.psyscreen.records.StudentHistory;
 import org.psyscreen.records.WaveChanges;
 import org.psyscreen.records.WaveCount;
 import org.psyscreen.tier.Condition;
@@ -136,7 +134,7 @@ public final class ReportWriter {
         view.put("unitName", o.school() == null ? "学校 school" : "年级 grade");
         view.put("unitRows", byUnit.rows());
         view.put("regionRow", byUnit.regionRow());
-        charts.set("tiersByUnit", stackedBar(byUnit, labels));
+        charts.set("tiersByUnit", Charts.stackedBar(byUnit, labels));
         Table bySex = suppress(c.bySex, c.outcomes.size(), o.k());
         view.put("sexRows", bySex.rows());
 
@@ -179,7 +177,7 @@ public final class ReportWriter {
         List<Map<String, Object>> dist = new ArrayList<>();
         for (var e : c.totals.entrySet()) {
             String id = "dist-" + e.getKey().replace('.', '-');
-            charts.set(id, histogram(e.getKey(), e.getValue(), cutoffs(o.policy(), e.getKey()), o.k()));
+            charts.set(id, Charts.histogram(e.getKey(), e.getValue(), cutoffs(o.policy(), e.getKey()), o.k()));
             dist.add(Map.of("id", id, "scale", e.getKey()));
         }
         view.put("distributions", dist);
@@ -199,11 +197,11 @@ public final class ReportWriter {
                 Scope scope = o.school() == null ? Scope.everything() : Scope.school(c.schoolRegion, o.school());
                 trends(store, scope, o.k(), charts, view);
                 if (o.school() != null) {
-                    studentPages(o, out, store, scope, labels, pages, view);
+                    StudentPages.write(o, out, store, scope, labels, pages, view);
                 }
             }
         } else if (o.school() != null) {
-            studentPages(o, out, null, null, labels, pages, view);
+            StudentPages.write(o, out, null, null, labels, pages, view);
         }
         view.put("charts", json(charts));
         write("report.html.mustache", view, out.resolve("index.html"));
@@ -282,40 +280,6 @@ public final class ReportWriter {
         return n > 0 && n < k ? "*" : Long.toString(n);
     }
 
-    private static ObjectNode stackedBar(Table t, List<String> labels) {
-        ObjectNode o = JSON.createObjectNode();
-        o.putObject("tooltip").put("trigger", "axis");
-        o.putObject("legend").put("top", 0);
-        o.putObject("grid").put("top", 60).put("containLabel", true);
-        ArrayNode x = o.putObject("xAxis").put("type", "category").putArray("data");
-        t.units.keySet().forEach(x::add);
-        o.putObject("yAxis").put("type", "value").put("name", "学生 students");
-        ArrayNode series = o.putArray("series");
-        for (int s = 0; s < labels.size(); s++) {
-            ObjectNode se =
-                    series.addObject().put("type", "bar").put("stack", "tiers").put("name", labels.get(s));
-            ArrayNode data = se.putArray("data");
-            for (Table.Row r : t.units.values()) {
-                Long v = r.cells()[s];
-                if (v == null) {
-                    data.addNull();
-                } else {
-                    data.add(v);
-                }
-            }
-        }
-        return o;
-    }
-
-    /** Most severe tier red, then orange, yellow; no risk grey. */
-    private static String tierColour(int s, int outcomes) {
-        if (s == outcomes - 1) {
-            return "#9e9e9e";
-        }
-        String[] severe = {"#c62828", "#ef6c00", "#f9a825", "#7cb342"};
-        return severe[Math.min(s, severe.length - 1)];
-    }
-
     /**
      * Places a table's units on a funnel plot (chart {@code chartId}) and lists those above the
      * limits; null when the region's own counts are hidden.
@@ -341,7 +305,7 @@ public final class ReportWriter {
             units.add(new FunnelPlot.Unit(prefix + e.getKey(), n, n == null || no == null ? null : n - no));
         }
         FunnelPlot f = FunnelPlot.of(students, students - noRisk, units);
-        charts.set(chartId, funnel(f));
+        charts.set(chartId, Charts.funnel(f));
         for (FunnelPlot.Point p : f.points()) {
             if (p.band() == FunnelPlot.Band.ABOVE_998 || p.band() == FunnelPlot.Band.ABOVE_95) {
                 (p.band() == FunnelPlot.Band.ABOVE_998 ? alarms : alerts).add(p.id());
@@ -355,91 +319,6 @@ public final class ReportWriter {
             }
         }
         return f;
-    }
-
-    private static ObjectNode funnel(FunnelPlot f) {
-        ObjectNode o = JSON.createObjectNode();
-        o.putObject("tooltip").put("trigger", "item");
-        o.putObject("legend").put("top", 0);
-        o.putObject("grid").put("top", 60).put("containLabel", true);
-        o.putObject("xAxis").put("type", "value").put("name", "学生数 students (n)");
-        o.putObject("yAxis").put("type", "value").put("name", "预警率 flagged rate");
-        ArrayNode series = o.putArray("series");
-        ObjectNode points = series.addObject()
-                .put("type", "scatter")
-                .put("name", "学校 units")
-                .put("symbolSize", 10);
-        ArrayNode pd = points.putArray("data");
-        for (FunnelPlot.Point p : f.points()) {
-            if (p.band() != FunnelPlot.Band.SUPPRESSED) {
-                ObjectNode d = pd.addObject().put("name", p.id());
-                d.putArray("value").add(p.students()).add(round(p.rate()));
-            }
-        }
-        String[] names = {"99.8% 下限 lower", "95% 下限 lower", "95% 上限 upper", "99.8% 上限 upper"};
-        for (int i = 0; i < 4; i++) {
-            ObjectNode line = series.addObject()
-                    .put("type", "line")
-                    .put("name", names[i])
-                    .put("showSymbol", false)
-                    .put("smooth", true);
-            line.putObject("lineStyle").put("type", i == 0 || i == 3 ? "dashed" : "solid");
-            ArrayNode d = line.putArray("data");
-            for (FunnelPlot.Limits l : f.curve()) {
-                double v = i == 0 ? l.lower998() : i == 1 ? l.lower95() : i == 2 ? l.upper95() : l.upper998();
-                d.addArray().add(l.n()).add(round(v));
-            }
-        }
-        ObjectNode target = series.addObject()
-                .put("type", "line")
-                .put("name", "区域率 region rate")
-                .put("showSymbol", false);
-        ArrayNode td = target.putArray("data");
-        if (!f.curve().isEmpty()) {
-            td.addArray().add(f.curve().get(0).n()).add(round(f.target()));
-            td.addArray().add(f.curve().get(f.curve().size() - 1).n()).add(round(f.target()));
-        }
-        return o;
-    }
-
-    private static ObjectNode histogram(String scale, TreeMap<Integer, Long> counts, List<Double> cutoffs, int k) {
-        int max = counts.isEmpty() ? 0 : counts.lastKey();
-        long[] cells = new long[max + 1];
-        counts.forEach((v, n) -> cells[v] = n);
-        List<String> cols = new ArrayList<>();
-        for (int i = 0; i <= max; i++) {
-            cols.add(Integer.toString(i));
-        }
-        CountTable t = new CountTable(cols);
-        t.add(scale, -1, cells);
-        SmallCellSuppressor.suppress(t, k);
-        ObjectNode o = JSON.createObjectNode();
-        o.putObject("tooltip").put("trigger", "axis");
-        o.putObject("grid").put("containLabel", true);
-        ArrayNode x =
-                o.putObject("xAxis").put("type", "category").put("name", scale).putArray("data");
-        cols.forEach(x::add);
-        o.putObject("yAxis").put("type", "value").put("name", "学生 students");
-        ObjectNode bar = o.putArray("series").addObject().put("type", "bar").put("name", scale);
-        ArrayNode d = bar.putArray("data");
-        for (int i = 0; i <= max; i++) {
-            Long v = t.units().get(0).published(i);
-            if (v == null) {
-                d.addNull();
-            } else {
-                d.add(v);
-            }
-        }
-        if (!cutoffs.isEmpty()) {
-            ObjectNode ml = bar.putObject("markLine").put("symbol", "none");
-            ArrayNode md = ml.putArray("data");
-            for (double c : cutoffs) {
-                md.addObject()
-                        .put("xAxis", Integer.toString((int) Math.ceil(c)))
-                        .put("name", "划界 cut-off ≥ " + clean(c));
-            }
-        }
-        return o;
     }
 
     /** The policy's raw cut-offs (≥ or >) on {@code instrument.scale}. */
@@ -542,165 +421,6 @@ public final class ReportWriter {
         view.put("transitions", transitions);
     }
 
-    /** One page per flagged student of the school, from the run's audit trail (and history from the store). */
-    private static void studentPages(
-            Options o,
-            Path out,
-            RecordStore store,
-            Scope scope,
-            List<String> labels,
-            List<String> pages,
-            Map<String, Object> view)
-            throws IOException {
-        if (!Files.isRegularFile(o.runDir().resolve(ScoresJsonl.FILE))) {
-            view.put("studentNote", "逐生页面需要审计记录 Per-student pages need the run's audit trail (scores.jsonl).");
-            return;
-        }
-        Files.createDirectories(out.resolve("students"));
-        List<Map<String, Object>> list = new ArrayList<>();
-        try (ScoresJsonl.Reader r = ScoresJsonl.open(o.runDir())) {
-            for (ScoresJsonl.Entry n; (n = r.next()) != null; ) {
-                studentPage(o, out, store, scope, pages, view, list, n, r.line());
-                if (view.containsKey("studentNote")) {
-                    return;
-                }
-            }
-        } catch (RunFileException e) {
-            throw new ReportInputException(e.getMessage());
-        }
-        view.put("students", list);
-        view.put("hasStudents", !list.isEmpty());
-    }
-
-    /** The page of one record of the school (flagged students only); a run without pseudonyms gets a note. */
-    private static void studentPage(
-            Options o,
-            Path out,
-            RecordStore store,
-            Scope scope,
-            List<String> pages,
-            Map<String, Object> view,
-            List<Map<String, Object>> list,
-            ScoresJsonl.Entry n,
-            long lineNo)
-            throws IOException {
-        if (!o.school().equals(n.school())
-                || n.decision() == null
-                || n.decision().tier() == null) {
-            return;
-        }
-        String tier = n.decision().tier();
-        if (o.policy().tier(tier).isEmpty()) {
-            throw new ReportInputException("scores.jsonl line " + lineNo + ", decision.tier: not a tier of the"
-                    + " run's policy (damaged or edited): score the file again");
-        }
-        String token = n.student();
-        if (token.startsWith("ps1.") && !TOKEN.matcher(token).matches()) {
-            throw new ReportInputException("scores.jsonl line " + lineNo + ", student: not a psyscreen pseudonym"
-                    + " (damaged or edited): score the file again");
-        }
-        if (!token.startsWith("ps1.")) {
-            view.put(
-                    "studentNote",
-                    "逐生页面需要化名 Per-student pages need a run scored with --key (pseudonyms):"
-                            + " this run holds raw ids, so none were written.");
-            deleteStudentPages(out);
-            return;
-        }
-        String file = "students/" + token.substring(token.lastIndexOf('.') + 1, token.lastIndexOf('.') + 13) + ".html";
-        Map<String, Object> page = studentView(n, store, scope, token, o);
-        page.put("title", "学生 Student " + token);
-        write("student.html.mustache", page, out.resolve(file));
-        pages.add(file);
-        list.add(Map.of("token", token, "file", file, "tier", tier, "grade", n.grade(), "class", n.klass()));
-    }
-
-    /** A pseudonym as psyscreen writes it: {@code ps1.<key id>.<hex>}. */
-    private static final java.util.regex.Pattern TOKEN =
-            java.util.regex.Pattern.compile("ps1\\.[0-9a-f]{8}\\.[0-9a-f]{16,64}");
-
-    private static void deleteStudentPages(Path out) throws IOException {
-        try (var s = Files.list(out.resolve("students"))) {
-            for (Path p : s.toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static Map<String, Object> studentView(
-            ScoresJsonl.Entry n, RecordStore store, Scope scope, String token, Options o) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("token", token);
-        v.put("school", n.school());
-        v.put("grade", n.grade());
-        v.put("class", n.klass());
-        v.put("testDate", n.testDate() == null ? "" : n.testDate().toString());
-        ScoresJsonl.Decision d = n.decision();
-        String tier = d.tier();
-        String label = o.policy()
-                .tier(tier)
-                .map(t -> t.label().zh() + " " + t.label().en())
-                .orElse(tier);
-        v.put("tier", label);
-        v.put("policy", d.policy());
-        List<String> follow = d.followUps().stream().map(Enum::name).toList();
-        v.put("followUps", String.join(", ", follow));
-        v.put("hasFollowUps", !follow.isEmpty());
-        List<Map<String, Object>> fired = new ArrayList<>();
-        for (ScoresJsonl.Firing f : d.fired()) {
-            fired.add(Map.of("rule", f.rule(), "tier", f.tier(), "read", String.join("; ", f.read())));
-        }
-        v.put("fired", fired);
-        List<Map<String, Object>> forms = new ArrayList<>();
-        for (ScoresJsonl.Form f : n.forms().values()) {
-            List<String> scales = new ArrayList<>();
-            f.scales().forEach((scale, x) -> scales.add(scale + " " + (Double.isNaN(x) ? "—" : clean(x))));
-            forms.add(Map.of(
-                    "instrument", f.instrument(), "status", f.status().name(), "scales", String.join(", ", scales)));
-        }
-        v.put("forms", forms);
-        List<Map<String, Object>> norms = new ArrayList<>();
-        for (ScoresJsonl.Norm x : n.norms().values()) {
-            norms.add(Map.of(
-                    "table",
-                    x.table(),
-                    "status",
-                    x.status(),
-                    "t",
-                    Double.isNaN(x.t()) ? "—" : clean(x.t()),
-                    "percentile",
-                    Double.isNaN(x.percentile()) ? "—" : clean(x.percentile())));
-        }
-        v.put("norms", norms);
-        if (store != null) {
-            try {
-                StudentHistory h = store.history(scope, token);
-                List<Map<String, Object>> waves = new ArrayList<>();
-                for (StudentHistory.Screening s : h.screenings()) {
-                    List<String> changes = new ArrayList<>();
-                    s.changes().stream()
-                            .filter(c -> c.rci() != null)
-                            .forEach(c -> changes.add(c.instrument() + "." + c.scale() + " " + clean(c.change())
-                                    + " (RCI " + String.format(Locale.ROOT, "%.2f", c.rci())
-                                    + (c.reliable() ? ", 可靠变化 reliable" : "") + ")"));
-                    waves.add(Map.of(
-                            "wave", s.wave(),
-                            "tier",
-                                    s.decisions().isEmpty()
-                                                    || s.decisions().get(0).tier() == null
-                                            ? "—"
-                                            : s.decisions().get(0).tier(),
-                            "changes", String.join("; ", changes)));
-                }
-                v.put("history", waves);
-                v.put("hasHistory", true);
-            } catch (org.psyscreen.records.RecordStoreException e) {
-                v.put("hasHistory", false);
-            }
-        }
-        return v;
-    }
-
     private static void copyVendor(Path out) throws IOException {
         for (String f : List.of("echarts.min.js", "ECHARTS-LICENSE.txt", "ECHARTS-NOTICE.txt")) {
             try (InputStream in = ReportWriter.class.getResourceAsStream("vendor/" + f)) {
@@ -713,7 +433,7 @@ public final class ReportWriter {
         }
     }
 
-    private static void write(String template, Map<String, Object> view, Path file) throws IOException {
+    static void write(String template, Map<String, Object> view, Path file) throws IOException {
         Template t;
         try (InputStream in = ReportWriter.class.getResourceAsStream(template);
                 Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
@@ -729,15 +449,15 @@ public final class ReportWriter {
         return o.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1e4) / 1e4;
     }
 
-    private static String percent(double v) {
+    static String percent(double v) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
-    private static String clean(double v) {
+    static String clean(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 }
