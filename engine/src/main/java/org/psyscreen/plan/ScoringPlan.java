@@ -2,15 +2,11 @@ package org.psyscreen.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.psyscreen.definition.Aggregate;
 import org.psyscreen.definition.Comparison;
 import org.psyscreen.definition.CriticalItem;
-import org.psyscreen.definition.Ids;
 import org.psyscreen.definition.InstrumentDefinition;
-import org.psyscreen.definition.MissingRule;
-import org.psyscreen.definition.Numbers;
 import org.psyscreen.definition.Rounding;
 import org.psyscreen.definition.Scale;
 import org.psyscreen.definition.ValidityCheck;
@@ -621,134 +617,6 @@ public final class ScoringPlan {
      * locale-dependent formatting.
      */
     public String describe() {
-        StringBuilder sb = new StringBuilder();
-        InstrumentDefinition d = definition;
-        sb.append("plan ")
-                .append(d.key())
-                .append(" — ")
-                .append(d.name().en())
-                .append(" / ")
-                .append(d.name().zh())
-                .append('\n');
-        sb.append("licence: ").append(Ids.word(d.licence().status())).append('\n');
-        sb.append("items (").append(codes.length).append("):\n");
-        for (int i = 0; i < codes.length; i++) {
-            sb.append(String.format(
-                    Locale.ROOT, "  #%-3d %-12s", i, d.items().get(i).id()));
-            sb.append("codes ");
-            for (int k = 0; k < codes[i].length; k++) {
-                sb.append(k == 0 ? "" : " ").append(codes[i][k]).append('=').append(values[i][k]);
-            }
-            if (special[i].length > 0) {
-                sb.append("; missing codes ").append(String.join(" ", special[i]));
-            }
-            if (reverse[i]) {
-                sb.append("; reversed: keyed = ").append(min[i] + max[i]).append(" - raw");
-            }
-            sb.append('\n');
-        }
-        sb.append("scales (evaluation order):\n");
-        for (int s : evalOrder) {
-            Scale scale = d.scales().get(s);
-            int n = memberStart[s + 1] - memberStart[s];
-            sb.append("  ")
-                    .append(scale.id())
-                    .append(" = ")
-                    .append(scale.aggregate().name().toLowerCase(Locale.ROOT))
-                    .append(derived[s] ? " of scales [" : " of items [");
-            List<String> names = new ArrayList<>();
-            for (int m = memberStart[s]; m < memberStart[s + 1]; m++) {
-                names.add(
-                        derived[s]
-                                ? d.scales().get(members[m]).id()
-                                : d.items().get(members[m]).id());
-            }
-            sb.append(String.join(" ", names))
-                    .append(scale.required() ? "]" : "] (optional: does not make the form INCOMPLETE)")
-                    .append('\n');
-            if (!scale.reverse().isEmpty()) {
-                sb.append("      reversed in this scale only: ")
-                        .append(String.join(" ", scale.reverse()))
-                        .append(" (keyed = min + max - raw here; forward elsewhere)\n");
-            }
-            MissingRule rule = scale.missing();
-            sb.append("      missing: at most ")
-                    .append(allowedMissing[s])
-                    .append(" of ")
-                    .append(n)
-                    .append(derived[s] ? " components" : " items");
-            if (rule.prorate()) {
-                sb.append("; prorate to ").append(n).append(", rounding ").append(Ids.word(rule.rounding()));
-            } else {
-                sb.append("; no proration");
-            }
-            sb.append('\n');
-            if (scale.decimals() != null) {
-                sb.append("      printed with ").append(scale.decimals()).append(" decimal(s), half-up\n");
-            }
-            if (scale.reliability() != null) {
-                var r = scale.reliability();
-                sb.append("      reliability: ")
-                        .append(Ids.word(r.kind()))
-                        .append(' ')
-                        .append(r.coefficient())
-                        .append(", SD ")
-                        .append(r.sd())
-                        .append(" (")
-                        .append(r.source())
-                        .append("): reliable change index available\n");
-            }
-        }
-        sb.append("validity checks (").append(d.validity().size()).append("):\n");
-        for (int v = 0; v < d.validity().size(); v++) {
-            ValidityCheck c = d.validity().get(v);
-            sb.append("  ").append(c.id()).append(": ");
-            switch (c.kind()) {
-                case LIE_SCALE -> sb.append("lie scale ").append(c.scale());
-                case INCONSISTENT_PAIRS -> {
-                    sb.append("pairs");
-                    for (int p = 0; p < validityItems[v].length; p += 2) {
-                        sb.append(' ')
-                                .append(d.items().get(validityItems[v][p]).id())
-                                .append('~')
-                                .append(d.items().get(validityItems[v][p + 1]).id());
-                    }
-                    sb.append(" inconsistent when keyed difference > ")
-                            .append(c.maxDifference())
-                            .append("; count");
-                }
-                case LONGEST_RUN ->
-                    sb.append("longest run of identical answers over ")
-                            .append(validityItems[v].length)
-                            .append(" items");
-            }
-            sb.append(" ").append(c.invalidWhen()).append(" -> INVALID\n");
-        }
-        sb.append("critical items (").append(d.critical().size()).append("), evaluated first and always:\n");
-        for (int k = 0; k < d.critical().size(); k++) {
-            CriticalItem ci = d.critical().get(k);
-            int item = criticalItem[k];
-            List<String> positive = new ArrayList<>();
-            for (int raw : values[item]) {
-                int v = ci.on() == ValueBasis.RAW ? raw : keyed(item, raw);
-                if (ci.when().test(v)) {
-                    positive.add(Numbers.format(raw));
-                }
-            }
-            sb.append("  ")
-                    .append(ci.id())
-                    .append(": ")
-                    .append(ci.item())
-                    .append(' ')
-                    .append(ci.on().name().toLowerCase(Locale.ROOT))
-                    .append(' ')
-                    .append(ci.when())
-                    .append(" (positive for raw values ")
-                    .append(String.join(" ", positive))
-                    .append(") — ")
-                    .append(ci.meaning().en())
-                    .append('\n');
-        }
-        return sb.toString();
+        return PlanText.describe(this);
     }
 }
