@@ -30,10 +30,7 @@ public final class RollupTable {
      * @param outcome a tier id, or "" for no tier
      */
     public void add(String region, String school, String grade, String klass, String outcome, long count) {
-        // "unevaluated" is counted with "none", as the batch's own roll-up counts it
-        int column = outcome.equals(org.psyscreen.tier.TierDecision.UNDETERMINED_ID)
-                ? outcomes.size() - 1
-                : outcomes.indexOf(outcome);
+        int column = outcomes.indexOf(outcome);
         if (column < 0) {
             throw new IllegalArgumentException("unknown outcome '" + outcome + "'");
         }

@@ -28,7 +28,6 @@ import org.psyscreen.score.ScoredResponse;
 import org.psyscreen.screening.RecordProblem;
 import org.psyscreen.screening.Screener;
 import org.psyscreen.screening.StudentInput;
-import org.psyscreen.tier.TierDecision;
 import org.psyscreen.version.EngineVersion;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -354,10 +353,8 @@ final class ScoringPass {
                         .merge(v.status().name(), 1L, Long::sum));
         t.tiers.merge(o.decision() == null ? "no policy" : o.decision().outcomeId(), 1L, Long::sum);
         if (rollups != null) {
-            TierDecision d = o.decision();
-            int col = d.tier() == null
-                    ? options.policy().tiers().size()
-                    : options.policy().tiers().indexOf(d.tier());
+            // its own column: a student whose decision is unevaluated is never counted as no risk
+            int col = options.policy().outcomeIds().indexOf(o.decision().outcomeId());
             rollups.add(
                     o.demographics().region(),
                     o.demographics().school(),

@@ -40,11 +40,12 @@ public interface CutoffPolicy {
 
     /**
      * {@return every outcome a decision under this policy can have, as outputs count them: the tier ids
-     * most severe first, then {@link TierDecision#NO_RISK_ID}} ({@link TierDecision#UNDETERMINED_ID} is
-     * counted apart wherever it is counted.)
+     * most severe first, then {@link TierDecision#UNDETERMINED_ID} (no tier, but a rule could not be
+     * evaluated: to be reviewed, never counted as no risk), then {@link TierDecision#NO_RISK_ID}}
      */
     default List<String> outcomeIds() {
         List<String> ids = new java.util.ArrayList<>(tierIds());
+        ids.add(TierDecision.UNDETERMINED_ID);
         ids.add(TierDecision.NO_RISK_ID);
         return List.copyOf(ids);
     }

@@ -12,7 +12,7 @@ import org.psyscreen.fuzz.Leaks;
  * {@link ReportInputException} naming the line and column, never another exception or a value.
  */
 class ScoresCsvFuzzTest {
-    private static final List<String> TIERS = List.of("urgent", "high", "watch");
+    private static final List<String> OUTCOMES = List.of("urgent", "high", "watch", "unevaluated", "none");
 
     @FuzzTest(maxDuration = "20s")
     void anyScoresCsvIsCountedOrRefused(byte[] input) throws IOException {
@@ -29,7 +29,7 @@ class ScoresCsvFuzzTest {
             Files.writeString(run.resolve("summary.json"), summary(Math.max(0, lines)));
             for (String school : new String[] {null, "SCH1"}) {
                 try {
-                    RunCounts.read(run, TIERS, school, Math.max(0, lines));
+                    RunCounts.read(run, OUTCOMES, school, Math.max(0, lines));
                 } catch (ReportInputException e) {
                     Leaks.assertNotEchoed(input, e.getMessage());
                 }

@@ -107,14 +107,14 @@ public final class ReportWriter {
         if (o.k() < 2) {
             throw new IllegalArgumentException("the smallest published cell must be 2 or more");
         }
-        List<String> tiers = o.policy().tierIds();
-        RunCounts c = RunCounts.read(o.runDir(), tiers, o.school(), recordsOut(o));
+        RunCounts c = RunCounts.read(o.runDir(), o.policy().outcomeIds(), o.school(), recordsOut(o));
         Files.createDirectories(out);
         copyVendor(out);
         List<String> labels = new ArrayList<>();
         for (Tier t : o.policy().tiers()) {
             labels.add(t.label().zh() + " " + t.label().en());
         }
+        labels.add("未定级需复核 unevaluated");
         labels.add("未发现风险 none");
         Map<String, Object> view = new LinkedHashMap<>();
         ObjectNode charts = JSON.createObjectNode();

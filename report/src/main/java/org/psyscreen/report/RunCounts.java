@@ -2,14 +2,12 @@ package org.psyscreen.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.psyscreen.batch.RunFileException;
 import org.psyscreen.batch.ScoresCsv;
 import org.psyscreen.score.FormStatus;
-import org.psyscreen.tier.TierDecision;
 
 /**
  * The counts a report shows, read from a run's {@code scores.csv} in one pass (no record is kept):
@@ -17,7 +15,7 @@ import org.psyscreen.tier.TierDecision;
  * {@link ReportWriter} hides small cells before any of them reaches a page.
  */
 final class RunCounts {
-    /** Outcome columns: the policy's tiers most severe first, then "none". */
+    /** Outcome columns: the policy's tiers most severe first, then "unevaluated", then "none" (last). */
     final List<String> outcomes;
 
     /** school → outcome counts. */
@@ -46,13 +44,11 @@ final class RunCounts {
     /**
      * Reads the run's scores.
      *
-     * @param tiers the policy's tier ids, most severe first
+     * @param outcomes the policy's outcome ids ({@link org.psyscreen.tier.CutoffPolicy#outcomeIds()})
      * @param school only this school's records ({@code null}: all)
      */
-    static RunCounts read(Path runDir, List<String> tiers, String school, long recordsOut) throws IOException {
-        List<String> outcomes = new ArrayList<>(tiers);
-        outcomes.add(TierDecision.NO_RISK_ID);
-        RunCounts c = new RunCounts(outcomes);
+    static RunCounts read(Path runDir, List<String> outcomes, String school, long recordsOut) throws IOException {
+        RunCounts c = new RunCounts(List.copyOf(outcomes));
         try (ScoresCsv.Reader csv = ScoresCsv.open(runDir)) {
             if (!csv.decided()) {
                 throw new ReportInputException("scores.csv has no tier columns: not a psyscreen run with a policy,"
@@ -69,8 +65,7 @@ final class RunCounts {
                 }
                 c.records++;
                 String tier = r.outcome();
-                // "none" and "unevaluated" share the roll-up's last column, as rollup.csv counts them
-                int o = tier.equals(TierDecision.UNDETERMINED_ID) ? outcomes.size() - 1 : outcomes.indexOf(tier);
+                int o = outcomes.indexOf(tier);
                 if (o < 0) {
                     throw new ReportInputException("scores.csv line " + r.fileLine() + ", column tier:"
                             + " not a tier of the run's policy: the run folder is damaged or edited; score the file"

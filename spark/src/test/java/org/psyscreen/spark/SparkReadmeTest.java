@@ -48,7 +48,7 @@ class SparkReadmeTest {
         assertThat(out).contains("psyscreen on Spark: 2000 records in, 2000 out — every record accounted for");
         Path demo = copy.resolve("spark/target/spark-demo");
         assertThat(Files.readString(demo.resolve("rollup.csv")))
-                .startsWith("level,region,school,grade,class,students,urgent,high,watch,none\n");
+                .startsWith("level,region,school,grade,class,students,urgent,high,watch,unevaluated,none\n");
         try (var s = Files.walk(demo.resolve("parquet"))) {
             assertThat(s.anyMatch(f -> f.toString().endsWith(".parquet"))).isTrue();
         }
