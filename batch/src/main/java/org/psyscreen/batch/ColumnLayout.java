@@ -46,7 +46,8 @@ final class ColumnLayout {
 
     private ColumnLayout(List<String> header) {
         this.width = header.size();
-        this.normalisedHeader = header.stream().map(Text::header).toList();
+        this.normalisedHeader =
+                header.stream().map(org.psyscreen.student.Cells::header).toList();
         this.ownWidth = width > 0 && normalisedHeader.get(width - 1).equals("source_row") ? width - 1 : width;
     }
 
@@ -57,7 +58,7 @@ final class ColumnLayout {
         }
         int sourceRow = column("source_row"); // a workbook row's number, not a copy of the header
         for (int c = 0; c < width; c++) {
-            if (c != sourceRow && !Text.header(rec[c]).equals(normalisedHeader.get(c))) {
+            if (c != sourceRow && !org.psyscreen.student.Cells.header(rec[c]).equals(normalisedHeader.get(c))) {
                 return false;
             }
         }
@@ -105,14 +106,15 @@ final class ColumnLayout {
             List<Problem> problems) {
         ColumnLayout layout = new ColumnLayout(rawHeader);
         Map<String, String> normalisedMapping = new HashMap<>();
-        mapping.forEach((k, v) -> normalisedMapping.put(Text.header(k), v)); // keys compared as headers are
+        mapping.forEach((k, v) ->
+                normalisedMapping.put(org.psyscreen.student.Cells.header(k), v)); // keys compared as headers are
         mapping = normalisedMapping;
         java.util.Set<String> ignored = new java.util.HashSet<>();
-        ignore.forEach(h -> ignored.add(Text.header(h)));
+        ignore.forEach(h -> ignored.add(org.psyscreen.student.Cells.header(h)));
         Map<String, Integer> seen = new HashMap<>();
         List<Integer> unknown = new ArrayList<>();
         for (int c = 0; c < rawHeader.size(); c++) {
-            String h = Text.header(rawHeader.get(c));
+            String h = org.psyscreen.student.Cells.header(rawHeader.get(c));
             if (ignored.contains(h) && !mapping.containsKey(h)) {
                 layout.ignored.add(c); // declared platform column (name, IP ...): never read, never copied
                 continue;
@@ -162,7 +164,7 @@ final class ColumnLayout {
             unknown.clear();
         }
         for (int c : unknown) {
-            String h = Text.header(rawHeader.get(c));
+            String h = org.psyscreen.student.Cells.header(rawHeader.get(c));
             String mapped = mapping.get(h);
             problems.add(problem(
                     ProblemCode.FILE_UNKNOWN_COLUMN,

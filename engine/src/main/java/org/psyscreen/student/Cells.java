@@ -89,6 +89,17 @@ public final class Cells {
         return sb.toString();
     }
 
+    /**
+     * {@return a column name as every front end compares it (the batch's header, a mapping, a proposed
+     * mapping): byte-order marks and zero-width characters removed (a repeated header may start with a
+     * BOM), half-width, trimmed, lower case (Locale.ROOT: no Turkish dotless i)}
+     *
+     * @param s a header cell
+     */
+    public static String header(String s) {
+        return normalise(withoutInvisibles(s)).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** {@return half-width, then trimmed: how every answer, grade, sex, date and attribute cell is read} */
     public static String normalise(String s) {
         if (printableAscii(s)) {

@@ -43,4 +43,10 @@ class SpreadsheetSafeTest {
         assertThat(Cells.spreadsheetSafe(null)).isNull();
         assertThat(Cells.fromSpreadsheetSafe(null)).isNull();
     }
+
+    @Test
+    void aHeaderIsComparedWithoutInvisiblesWidthSpacesOrCase() {
+        assertThat(Cells.header("\uFEFF\u200B ＰＨＱ9.Q1\u3000")).isEqualTo("phq9.q1");
+        assertThat(Cells.header("STUDENT_ID")).isEqualTo("student_id");
+    }
 }

@@ -225,6 +225,9 @@ public final class SparkScreening {
         return w.toString();
     }
 
+    /** The text columns scores.csv makes spreadsheet-safe ({@code ScoresCsv} writes these with marks). */
+    private static final List<String> MARKED_COLUMNS = List.of("student", "school", "class", "grade", "sex", "region");
+
     /** scores.csv cells are spreadsheet-safe ('=x); the roll-up makes them safe itself. */
     private static String unsafe(String cell) {
         return cell == null ? "" : org.psyscreen.student.Cells.fromSpreadsheetSafe(cell);
@@ -232,10 +235,20 @@ public final class SparkScreening {
 
     /**
      * Writes scored rows as Parquet partitioned by region and school year (replacing what is there),
-     * the layout provincial platforms read by region and year.
+     * the layout provincial platforms read by region and year. Parquet is read by machines, not opened
+     * in a spreadsheet: the text columns hold what was read, without the spreadsheet marks
+     * {@code scores.csv} adds ({@link org.psyscreen.student.Cells#fromSpreadsheetSafe}, done in Spark).
      */
     public static void writeParquet(Dataset<Row> scored, String path, String schoolYear) {
-        scored.withColumn("school_year", org.apache.spark.sql.functions.lit(schoolYear))
+        Dataset<Row> plain = scored;
+        for (String c : MARKED_COLUMNS) {
+            // the inverse of Cells.spreadsheetSafe: one apostrophe before a marked first character
+            plain = plain.withColumn(
+                    c,
+                    org.apache.spark.sql.functions.regexp_replace(
+                            org.apache.spark.sql.functions.col(c), "^'(?=[=+\\-@\\t\\r\\x00'])", ""));
+        }
+        plain.withColumn("school_year", org.apache.spark.sql.functions.lit(schoolYear))
                 .write()
                 .mode(org.apache.spark.sql.SaveMode.Overwrite)
                 .partitionBy("region", "school_year")

@@ -151,6 +151,25 @@ class SparkDifferentialTest {
             assertThat(s.anyMatch(p -> p.toString().contains("school_year=2026-2027")))
                     .isTrue();
         }
+        // Parquet is for machines: text as it was read, without scores.csv's spreadsheet marks
+        List<String> lines = Files.readAllLines(input, StandardCharsets.UTF_8).subList(0, 6);
+        int school = java.util.Arrays.asList(lines.get(0).split(",")).indexOf("school");
+        String[] first = lines.get(1).split(",", -1);
+        first[school] = "=SUM(1)";
+        List<String> marked = new java.util.ArrayList<>(lines);
+        marked.set(1, String.join(",", first));
+        Path small = Files.write(dir.resolve("marked.csv"), marked, StandardCharsets.UTF_8);
+        Dataset<Row> markedRows = SparkScreening.scoreCsv(spark, small.toString(), job);
+        assertThat(markedRows.select("school").first().getString(0)).isEqualTo("'=SUM(1)"); // as scores.csv
+        Path markedParquet = dir.resolve("marked-parquet");
+        SparkScreening.writeParquet(markedRows, markedParquet.toString(), "2026-2027");
+        assertThat(spark.read()
+                        .parquet(markedParquet.toString())
+                        .select("school")
+                        .collectAsList())
+                .extracting(r -> r.getString(0))
+                .contains("=SUM(1)")
+                .noneMatch(v -> v.startsWith("'="));
         // A typed source (here Spark's own CSV reader, every column a string): equal to the CLI on every
         // record but the short row, whose missing fields Spark's reader fills with nulls.
         Dataset<Row> typed = spark.read().option("header", true).csv(input.toString());

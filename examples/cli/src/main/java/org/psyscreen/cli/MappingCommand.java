@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psyscreen.batch.ResponseFile;
@@ -167,7 +166,7 @@ final class MappingCommand implements Callable<Integer> {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> questions = new ArrayList<>();
         for (String h : header) {
-            String key = Cells.normalise(h).toLowerCase(Locale.ROOT);
+            String key = Cells.header(h); // as the batch compares it: a proposal it then matches the same way
             String title = QUESTION_NUMBER.matcher(key).replaceFirst(""); // 腾讯问卷 numbers every question
             if (PLATFORM.contains(key)) {
                 ignore.add(h);
