@@ -158,6 +158,15 @@ public record BatchOptions(
         }
 
         /**
+         * {@return this builder, with a mapping that only renames headers}
+         *
+         * @param columns file header to psyscreen's column name
+         */
+        public Builder mapping(Map<String, String> columns) {
+            return mapping(new MappingLoader.HeaderMapping(columns));
+        }
+
+        /**
          * {@return this builder, with keyed pseudonyms for student ids ({@code null}: raw ids)}
          *
          * @param p the pseudonymizer
@@ -257,55 +266,5 @@ public record BatchOptions(
                     steps,
                     outputs);
         }
-    }
-
-    /** {@return a copy with another thread count} */
-    public BatchOptions withThreads(int n) {
-        return toBuilder().threads(n).build();
-    }
-
-    /** {@return a copy with a pseudonymizer} */
-    public BatchOptions withPseudonymizer(Pseudonymizer p) {
-        return toBuilder().pseudonymizer(p).build();
-    }
-
-    /** {@return a copy with norm tables} */
-    public BatchOptions withNorms(Map<String, NormTable> n) {
-        return toBuilder().norms(n).build();
-    }
-
-    /** {@return a copy with a progress listener} */
-    public BatchOptions withProgress(Progress p) {
-        return toBuilder().progress(p).build();
-    }
-
-    /** {@return a copy with other versions of the policy, chosen per record by test date} */
-    public BatchOptions withPolicyVersions(List<CutoffPolicy> versions) {
-        return toBuilder().policyVersions(versions).build();
-    }
-
-    /** {@return a copy that may (or may not) replace a previous psyscreen output in the output folder} */
-    public BatchOptions withOverwrite(boolean replace) {
-        return toBuilder().overwrite(replace).build();
-    }
-
-    /** {@return a copy told at each publishing step} */
-    public BatchOptions withPublishSteps(PublishSteps s) {
-        return toBuilder().publishSteps(s).build();
-    }
-
-    /** {@return a copy writing only the chosen optional outputs} */
-    public BatchOptions withOutputs(Outputs o) {
-        return toBuilder().outputs(o).build();
-    }
-
-    /** {@return a copy with a mapping that only renames headers} */
-    public BatchOptions withMapping(Map<String, String> columns) {
-        return withMapping(new MappingLoader.HeaderMapping(columns));
-    }
-
-    /** {@return a copy with a mapping (renames, ignored columns, value recoding, school stage)} */
-    public BatchOptions withMapping(MappingLoader.HeaderMapping m) {
-        return toBuilder().mapping(m).build();
     }
 }

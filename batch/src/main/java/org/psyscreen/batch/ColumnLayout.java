@@ -77,24 +77,11 @@ final class ColumnLayout {
 
     /**
      * Resolves a header. Every column must be known, the student id and every item of every expected
-     * instrument must be present, and no name may repeat.
+     * instrument must be present, and no name may repeat. With {@code otherInstrumentsIgnored}, a
+     * column of an instrument that is not being scored ({@code other.q1}) is ignored instead of
+     * refused: for front ends that read one instrument of a file that holds several (validation).
      *
      * @param mapping file header (as normalised) to canonical column name
-     */
-    static ColumnLayout resolve(
-            String file,
-            List<String> rawHeader,
-            Map<String, ScoringPlan> plans,
-            Map<String, String> mapping,
-            List<String> ignore,
-            List<Problem> problems) {
-        return resolve(file, rawHeader, plans, mapping, ignore, false, problems);
-    }
-
-    /**
-     * As above; with {@code otherInstrumentsIgnored}, a column of an instrument that is not being
-     * scored ({@code other.q1}) is ignored instead of refused: for front ends that read one instrument
-     * of a file that holds several (validation).
      */
     static ColumnLayout resolve(
             String file,

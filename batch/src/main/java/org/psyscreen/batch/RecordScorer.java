@@ -57,6 +57,7 @@ public final class RecordScorer {
                 scorer.plans(),
                 options.mapping().columns(),
                 options.mapping().ignore(),
+                false,
                 problems);
         Problems p = Problems.of(problems);
         if (p.hasErrors()) {

@@ -23,7 +23,7 @@ class BatchGuaranteesTest {
     void outputBytesDoNotDependOnThreadsChunksLocaleOrTimeZone() throws Exception {
         Path in = BatchFixtures.write(dir, "cohort.csv", BatchFixtures.cohort(3000, 42));
         BatchOptions base = BatchFixtures.options();
-        new BatchScorer(base.withThreads(1)).run(in, dir.resolve("a"));
+        new BatchScorer(base.toBuilder().threads(1).build()).run(in, dir.resolve("a"));
         Locale locale = Locale.getDefault();
         TimeZone zone = TimeZone.getDefault();
         try {
@@ -234,7 +234,9 @@ class BatchGuaranteesTest {
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            s = new BatchScorer(BatchFixtures.options().withPseudonymizer(p)).run(in, dir.resolve("out"));
+            s = new BatchScorer(
+                            BatchFixtures.options().toBuilder().pseudonymizer(p).build())
+                    .run(in, dir.resolve("out"));
         } finally {
             System.setOut(out);
             System.setErr(err);

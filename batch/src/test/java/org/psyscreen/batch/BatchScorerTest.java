@@ -217,7 +217,11 @@ class BatchScorerTest {
                 BatchFixtures.HEADER.replace("student_id", "学号") + "\n"
                         + BatchFixtures.row("G1").replace("female", "女") + "\n",
                 Charset.forName("GB18030"));
-        RunSummary s = run(in, BatchFixtures.options().withMapping(Map.of("学号", "student_id")));
+        RunSummary s = run(
+                in,
+                BatchFixtures.options().toBuilder()
+                        .mapping(Map.of("学号", "student_id"))
+                        .build());
         assertThat(s.encoding()).startsWith("GB18030");
         assertThat(rows().get(0).getField("sex")).isEqualTo("female");
     }

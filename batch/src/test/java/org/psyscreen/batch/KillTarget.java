@@ -12,10 +12,10 @@ public final class KillTarget {
 
     public static void main(String[] args) throws Exception {
         String pauseAt = args.length > 2 ? args[2] : "";
-        BatchOptions options = BatchFixtures.options()
-                .withThreads(1)
-                .withOverwrite(true)
-                .withPublishSteps(step -> {
+        BatchOptions options = BatchFixtures.options().toBuilder()
+                .threads(1)
+                .overwrite(true)
+                .publishSteps(step -> {
                     if (step.equals(pauseAt)) {
                         System.out.println("AT " + step);
                         System.out.flush();
@@ -25,7 +25,8 @@ public final class KillTarget {
                             Thread.currentThread().interrupt();
                         }
                     }
-                });
+                })
+                .build();
         new BatchScorer(options).run(Path.of(args[0]), Path.of(args[1]));
     }
 }

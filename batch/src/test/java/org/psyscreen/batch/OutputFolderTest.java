@@ -40,7 +40,8 @@ class OutputFolderTest {
     }
 
     static BatchScorer scorer() {
-        return new BatchScorer(BatchFixtures.options().withOverwrite(true));
+        return new BatchScorer(
+                BatchFixtures.options().toBuilder().overwrite(true).build());
     }
 
     /** The input SHA-256 of the complete set in {@code out}, after checking it is complete and unmixed. */

@@ -57,9 +57,8 @@ class ResultSinkTest {
     void everyRecordReachesTheSinkInOrderAsScoresCsvHoldsIt() throws Exception {
         Path in = BatchFixtures.write(dir, "in.csv", BatchFixtures.cohort(5000, 3));
         Recording sink = new Recording();
-        RunSummary s = new BatchScorer(BatchFixtures.options().withThreads(2).toBuilder()
-                        .chunk(64)
-                        .build())
+        RunSummary s = new BatchScorer(
+                        BatchFixtures.options().toBuilder().threads(2).chunk(64).build())
                 .run(ResponseFile.of(in), dir.resolve("out"), List.of(sink));
         assertThat(sink.finished).isTrue();
         assertThat(sink.abandoned).isFalse();

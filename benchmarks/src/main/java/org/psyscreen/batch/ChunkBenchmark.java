@@ -59,7 +59,7 @@ public class ChunkBenchmark {
             ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(file, "cohort.csv", problems);
             try (RecordSource source = RecordSource.open(ResponseFile.of(file), bytes)) {
                 layout = ColumnLayout.resolve(
-                        "cohort.csv", List.of(source.header()), cohort.plans, Map.of(), List.of(), problems);
+                        "cohort.csv", List.of(source.header()), cohort.plans, Map.of(), List.of(), false, problems);
                 block = source.next(RECORDS);
             }
             if (!problems.isEmpty() || block.size() != RECORDS) {
@@ -74,7 +74,9 @@ public class ChunkBenchmark {
     }
 
     static BatchOptions options(BenchmarkCohort cohort) {
-        return BatchOptions.of(cohort.plans, cohort.policy).withNorms(BenchmarkCohort.BUNDLE.norms());
+        return BatchOptions.builder(cohort.plans, cohort.policy)
+                .norms(BenchmarkCohort.BUNDLE.norms())
+                .build();
     }
 
     /** Decode, score, norms and tier for every record of the chunk. */

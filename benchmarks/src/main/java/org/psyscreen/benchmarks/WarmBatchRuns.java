@@ -27,12 +27,13 @@ public final class WarmBatchRuns {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         boolean audit = args.length > 4 && Boolean.parseBoolean(args[4]);
-        BatchOptions options = BatchOptions.of(BenchmarkCohort.BUNDLE.plansFor(policy), policy)
-                .withNorms(BenchmarkCohort.BUNDLE.norms())
-                .withPolicyVersions(BenchmarkCohort.BUNDLE.policyVersions(policy.id()))
-                .withThreads(threads)
-                .withOutputs(new BatchOptions.Outputs(audit, true))
-                .withOverwrite(true);
+        BatchOptions options = BatchOptions.builder(BenchmarkCohort.BUNDLE.plansFor(policy), policy)
+                .norms(BenchmarkCohort.BUNDLE.norms())
+                .policyVersions(BenchmarkCohort.BUNDLE.policyVersions(policy.id()))
+                .threads(threads)
+                .outputs(new BatchOptions.Outputs(audit, true))
+                .overwrite(true)
+                .build();
         Path out = Files.createTempDirectory("psyscreen-warm").resolve("out");
         for (int r = 1; r <= runs; r++) {
             long t0 = System.nanoTime();

@@ -26,10 +26,11 @@ class XlsxFuzzTest {
 
     static {
         CutoffPolicy policy = BUNDLE.policy("example-a-glad-pc").orElseThrow();
-        OPTIONS = BatchOptions.of(BUNDLE.plansFor(policy), policy)
-                .withNorms(BUNDLE.norms())
-                .withThreads(1)
-                .withOverwrite(true);
+        OPTIONS = BatchOptions.builder(BUNDLE.plansFor(policy), policy)
+                .norms(BUNDLE.norms())
+                .threads(1)
+                .overwrite(true)
+                .build();
     }
 
     @FuzzTest(maxDuration = "20s")

@@ -29,11 +29,12 @@ class CsvFuzzTest {
         for (int i = 0; i < key.length; i++) {
             key[i] = (byte) (i * 37 + 11);
         }
-        OPTIONS = BatchOptions.of(BUNDLE.plansFor(policy), policy)
-                .withNorms(BUNDLE.norms())
-                .withThreads(1)
-                .withOverwrite(true)
-                .withPseudonymizer(Pseudonymizer.of(key));
+        OPTIONS = BatchOptions.builder(BUNDLE.plansFor(policy), policy)
+                .norms(BUNDLE.norms())
+                .threads(1)
+                .overwrite(true)
+                .pseudonymizer(Pseudonymizer.of(key))
+                .build();
     }
 
     private static int indexOf(byte[] b, byte x) {

@@ -42,9 +42,10 @@ class RunFilesFuzzTest {
             }
             List<String> lines = Files.readAllLines(Path.of("../examples/demo/cohort.csv"), StandardCharsets.UTF_8);
             Path cohort = Files.write(HOME.resolve("cohort.csv"), lines.subList(0, 21), StandardCharsets.UTF_8);
-            new BatchScorer(BatchOptions.of(BUNDLE.plansFor(policy), policy)
-                            .withNorms(BUNDLE.norms())
-                            .withPseudonymizer(Pseudonymizer.of(key)))
+            new BatchScorer(BatchOptions.builder(BUNDLE.plansFor(policy), policy)
+                            .norms(BUNDLE.norms())
+                            .pseudonymizer(Pseudonymizer.of(key))
+                            .build())
                     .run(cohort, HOME.resolve("run"));
             SUMMARY = (ObjectNode) JsonMapper.builder()
                     .build()

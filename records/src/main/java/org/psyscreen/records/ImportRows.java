@@ -22,6 +22,24 @@ final class ImportRows {
 
     private ImportRows() {}
 
+    /**
+     * Where an import's rows go.
+     *
+     * @param store the store, inside its write transaction
+     * @param shas each instrument's definition hash, from the run's summary
+     * @param waveId the wave's id
+     * @param inputSha the input's SHA-256
+     * @param importId this import's id
+     * @param tiers the policy's tier ids, most severe first
+     */
+    record Target(
+            RecordStore store,
+            Map<String, String> shas,
+            long waveId,
+            String inputSha,
+            long importId,
+            List<String> tiers) {}
+
     /** Rows of one import, written in JDBC batches. */
     abstract static class Batch {
         final RecordStore store;
@@ -32,11 +50,11 @@ final class ImportRows {
         final PreparedStatement decision;
         int pending;
 
-        Batch(RecordStore store, Map<String, String> shas, long importId, List<String> tiers) throws SQLException {
-            this.store = store;
-            this.shas = shas;
-            this.importId = importId;
-            this.tiers = tiers;
+        Batch(Target t) throws SQLException {
+            this.store = t.store();
+            this.shas = t.shas();
+            this.importId = t.importId();
+            this.tiers = t.tiers();
             this.decision = store.connection()
                     .prepareStatement("INSERT INTO decision (id, screening_id, policy, policy_sha256, tier, tier_rank,"
                             + " undetermined, follow_ups, explanation, engine_version, import_id)"
@@ -97,17 +115,10 @@ final class ImportRows {
         private long nextScreening;
         private long nextDecision;
 
-        FirstImport(
-                RecordStore store,
-                Map<String, String> shas,
-                long waveId,
-                String inputSha,
-                long importId,
-                List<String> tiers)
-                throws SQLException {
-            super(store, shas, importId, tiers);
-            this.waveId = waveId;
-            this.inputSha = inputSha;
+        FirstImport(Target t) throws SQLException {
+            super(t);
+            this.waveId = t.waveId();
+            this.inputSha = t.inputSha();
             for (Object[] r : store.rows("SELECT token, id FROM student", List.of())) {
                 students.put((String) r[0], ((Number) r[1]).longValue());
             }
@@ -220,15 +231,10 @@ final class ImportRows {
         private final Set<String> decided = new java.util.HashSet<>();
         private long nextDecision;
 
-        Redecision(
-                RecordStore store,
-                Map<String, String> shas,
-                long waveId,
-                String inputSha,
-                long importId,
-                List<String> tiers)
-                throws SQLException {
-            super(store, shas, importId, tiers);
+        Redecision(Target t) throws SQLException {
+            super(t);
+            long waveId = t.waveId();
+            String inputSha = t.inputSha();
             for (Object[] r : store.rows(
                     "SELECT record_no, id FROM screening WHERE wave_id = ? AND input_sha256 = ?",
                     List.of(waveId, inputSha))) {

@@ -79,9 +79,8 @@ final class RunImporter {
                 summary.recordsOut(),
                 summary.engineVersion(),
                 store.now());
-        ImportRows.Batch batch = redecision
-                ? new ImportRows.Redecision(store, shas, waveId, summary.inputSha256(), importId, tiers)
-                : new ImportRows.FirstImport(store, shas, waveId, summary.inputSha256(), importId, tiers);
+        ImportRows.Target target = new ImportRows.Target(store, shas, waveId, summary.inputSha256(), importId, tiers);
+        ImportRows.Batch batch = redecision ? new ImportRows.Redecision(target) : new ImportRows.FirstImport(target);
         DecisionCheck check = policy == null ? null : new DecisionCheck(policy, plansOf(policy));
         long lines = 0;
         long stored = 0;

@@ -43,12 +43,13 @@ final class Runs {
             }
         }
         Path out = dir.resolve("run-" + n + "-wave" + wave + "-" + policy.version() + (keys == null ? "-nokey" : ""));
-        BatchOptions options = BatchOptions.of(plans, policy)
-                .withNorms(BUNDLE.norms())
-                .withPolicyVersions(List.of(policy))
-                .withOverwrite(true);
+        BatchOptions options = BatchOptions.builder(plans, policy)
+                .norms(BUNDLE.norms())
+                .policyVersions(List.of(policy))
+                .overwrite(true)
+                .build();
         if (keys != null) {
-            options = options.withPseudonymizer(keys);
+            options = options.toBuilder().pseudonymizer(keys).build();
         }
         new BatchScorer(options).run(csv, out);
         return out;

@@ -35,11 +35,12 @@ final class Reports {
                 SyntheticCohort.write(w, plans, 2000, 20261123L, wave);
             }
             Path out = dir.resolve("wave" + wave);
-            new BatchScorer(BatchOptions.of(plans, POLICY)
-                            .withNorms(BUNDLE.norms())
-                            .withPolicyVersions(List.of(POLICY))
-                            .withPseudonymizer(KEYS)
-                            .withOverwrite(true))
+            new BatchScorer(BatchOptions.builder(plans, POLICY)
+                            .norms(BUNDLE.norms())
+                            .policyVersions(List.of(POLICY))
+                            .pseudonymizer(KEYS)
+                            .overwrite(true)
+                            .build())
                     .run(csv, out);
             runs.add(out);
         }

@@ -108,10 +108,13 @@ public final class SparkScreening {
         CutoffPolicy policy = bundle.policy(job.policyId())
                 .orElseThrow(() -> new IllegalArgumentException("no policy '" + job.policyId() + "' in the bundle"));
         var plans = bundle.plansFor(policy);
-        BatchOptions o = BatchOptions.of(plans, policy)
-                .withNorms(bundle.norms())
-                .withPolicyVersions(bundle.policyVersions(policy.id()));
-        return job.key() == null ? o : o.withPseudonymizer(Pseudonymizer.of(job.key()));
+        BatchOptions o = BatchOptions.builder(plans, policy)
+                .norms(bundle.norms())
+                .policyVersions(bundle.policyVersions(policy.id()))
+                .build();
+        return job.key() == null
+                ? o
+                : o.toBuilder().pseudonymizer(Pseudonymizer.of(job.key())).build();
     }
 
     /**

@@ -57,10 +57,11 @@ class SparkDifferentialTest {
             SyntheticCohort.write(w, plans, STUDENTS, 7L);
         }
         Path out = dir.resolve("cli");
-        new BatchScorer(BatchOptions.of(plans, policy)
-                        .withNorms(bundle.norms())
-                        .withPolicyVersions(bundle.policyVersions(policy.id()))
-                        .withPseudonymizer(Pseudonymizer.of(KEY)))
+        new BatchScorer(BatchOptions.builder(plans, policy)
+                        .norms(bundle.norms())
+                        .policyVersions(bundle.policyVersions(policy.id()))
+                        .pseudonymizer(Pseudonymizer.of(KEY))
+                        .build())
                 .run(input, out);
         cli = rows(Files.readString(out.resolve("scores.csv")));
         cliRollup = Files.readString(out.resolve("rollup.csv"));

@@ -76,10 +76,12 @@ public final class Validator {
         Map<String, ScoringPlan> plans = request.policy() == null ? Map.of(id, plan) : request.policyPlans();
         Map<String, NormTable> norms = new LinkedHashMap<>();
         request.norms().forEach(t -> norms.put(t.definition().id(), t));
-        BatchOptions options =
-                BatchOptions.of(plans, request.policy()).withNorms(norms).withThreads(1);
+        BatchOptions options = BatchOptions.builder(plans, request.policy())
+                .norms(norms)
+                .threads(1)
+                .build();
         if (request.mapping() != null) {
-            options = options.withMapping(request.mapping());
+            options = options.toBuilder().mapping(request.mapping()).build();
         }
         int scales = plan.scaleIds().size();
         // Per scale: its items, and for each the item scale whose keying applies (a derived scale, such

@@ -148,23 +148,26 @@ final class ScoreCommand implements Callable<Integer> {
             return 2;
         }
         Map<String, ScoringPlan> plans = chosen.get();
-        BatchOptions options = BatchOptions.of(plans, policy).withNorms(bundle.norms());
+        BatchOptions options =
+                BatchOptions.builder(plans, policy).norms(bundle.norms()).build();
         if (policy != null) {
-            options = options.withPolicyVersions(bundle.policyVersions(policy.id()));
+            options = options.toBuilder()
+                    .policyVersions(bundle.policyVersions(policy.id()))
+                    .build();
         }
         if (threads != null) {
             if (threads < 1) {
                 err.println("psyscreen score: --threads must be 1 or more");
                 return 2;
             }
-            options = options.withThreads(threads);
+            options = options.toBuilder().threads(threads).build();
         }
         if (mapping != null) {
             var m = BundleOption.mapping(mapping, "score", err);
             if (m.isEmpty()) {
                 return 2;
             }
-            options = options.withMapping(m.get());
+            options = options.toBuilder().mapping(m.get()).build();
         }
         if (key != null) {
             var k = Keys.read(key);
@@ -172,7 +175,9 @@ final class ScoreCommand implements Callable<Integer> {
                 err.println("psyscreen score: --key " + key + ": " + k.error());
                 return 2;
             }
-            options = options.withPseudonymizer(Pseudonymizer.of(k.bytes()));
+            options = options.toBuilder()
+                    .pseudonymizer(Pseudonymizer.of(k.bytes()))
+                    .build();
         }
         if (!Files.isRegularFile(input)) {
             err.println("psyscreen score: cannot read " + input + " (not a file)");
@@ -190,15 +195,17 @@ final class ScoreCommand implements Callable<Integer> {
         if (System.console() != null && System.getenv("CI") == null) {
             // On a terminal only: CI logs and redirected output stay quiet.
             var err2 = err;
-            options = options.withProgress((done, total) -> {
-                err2.printf("\r评分 scoring: %d / %d records", done, total);
-                if (done == total) {
-                    err2.println();
-                }
-                err2.flush();
-            });
+            options = options.toBuilder()
+                    .progress((done, total) -> {
+                        err2.printf("\r评分 scoring: %d / %d records", done, total);
+                        if (done == total) {
+                            err2.println();
+                        }
+                        err2.flush();
+                    })
+                    .build();
         }
-        options = options.withOverwrite(overwrite);
+        options = options.toBuilder().overwrite(overwrite).build();
         List<String> known = List.of("csv", "jsonl", "rollup", "xlsx");
         for (String w : outputs) {
             if (!known.contains(w)) {
@@ -210,7 +217,9 @@ final class ScoreCommand implements Callable<Integer> {
             err.println("psyscreen score: --outputs must include csv (scores.csv: one output record per input record)");
             return 2;
         }
-        options = options.withOutputs(new BatchOptions.Outputs(outputs.contains("jsonl"), outputs.contains("rollup")));
+        options = options.toBuilder()
+                .outputs(new BatchOptions.Outputs(outputs.contains("jsonl"), outputs.contains("rollup")))
+                .build();
         xlsx |= outputs.contains("xlsx");
         BatchScorer scorer;
         try {
