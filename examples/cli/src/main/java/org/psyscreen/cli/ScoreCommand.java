@@ -130,7 +130,10 @@ final class ScoreCommand implements Callable<Integer> {
                     + " replaced at once; without this option a non-empty --out is refused.")
     boolean overwrite;
 
-    @Parameters(paramLabel = "INPUT", description = "The response file.")
+    @Parameters(
+            paramLabel = "INPUT",
+            description = "The response file: CSV, JSON Lines (.jsonl, .ndjson: one object per line) or an Excel"
+                    + " workbook (.xlsx; --sheet picks the sheet).")
     Path input;
 
     @Override
