@@ -47,6 +47,12 @@ public record BatchOptions(
         /** Says nothing. */
         Progress NONE = (done, total) -> {};
 
+        /**
+         * Told after each chunk is written.
+         *
+         * @param done records written so far
+         * @param total records the file holds
+         */
         void update(long done, long total);
     }
 
@@ -68,9 +74,31 @@ public record BatchOptions(
         /** Says nothing. */
         PublishSteps NONE = step -> {};
 
+        /**
+         * Told as publishing reaches a step.
+         *
+         * @param step {@code staged}, {@code moved-aside}, {@code switched} or {@code cleaned}
+         */
         void reached(String step);
     }
 
+    /**
+     * Copies the collections and puts the defaults in for {@code null}s.
+     *
+     * @param plans compiled instruments by id
+     * @param policy the tier policy, or {@code null}
+     * @param norms norm tables by id
+     * @param mapping the header mapping ({@code null}: none)
+     * @param pseudonymizer keyed pseudonyms ({@code null}: raw ids)
+     * @param threads scoring threads, at least 1
+     * @param chunk records per parallel step, at least 1
+     * @param progress the progress listener ({@code null}: none)
+     * @param policyVersions other versions of the policy
+     * @param overwrite whether a previous output may be replaced
+     * @param steps the publishing listener ({@code null}: none)
+     * @param outputs the optional outputs ({@code null}: all)
+     * @throws IllegalArgumentException when threads or chunk is below 1
+     */
     public BatchOptions {
         plans = Map.copyOf(plans);
         norms = Map.copyOf(norms);
@@ -85,7 +113,12 @@ public record BatchOptions(
         }
     }
 
-    /** Options with the given plans and policy, no norms, mapping or key, all cores. */
+    /**
+     * {@return options with the given plans and policy, no norms, mapping or key, all cores}
+     *
+     * @param plans compiled instruments by id
+     * @param policy the tier policy, or {@code null} to score without tiers
+     */
     public static BatchOptions of(Map<String, ScoringPlan> plans, CutoffPolicy policy) {
         return builder(plans, policy).build();
     }

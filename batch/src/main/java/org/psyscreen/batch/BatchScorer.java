@@ -65,6 +65,14 @@ public final class BatchScorer {
     /** The schema and row writer of scores.csv. */
     private final ScoresCsv scoresCsv;
 
+    /**
+     * A scorer for {@code options}: the screener, the output schema and the record path are built
+     * once and serve every run the scorer makes.
+     *
+     * @param options what every run needs
+     * @throws IllegalArgumentException when the options contradict each other (a mapping's stage)
+     * @throws org.psyscreen.diagnostic.DefinitionException when a policy's instruments are not all planned
+     */
     public BatchScorer(BatchOptions options) {
         this.options = options;
         this.plans = new TreeMap<>(options.plans()); // sorted: output columns never depend on map order
@@ -125,7 +133,15 @@ public final class BatchScorer {
      */
     record InputLabel(String name, String sha256) {}
 
-    /** Scores {@code input}, a CSV (or a file in the format its name says), into {@code outDir} (see below). */
+    /**
+     * Scores {@code input}, a CSV (or a file in the format its name says), into {@code outDir} (see
+     * {@link #run(ResponseFile, Path, List)}).
+     *
+     * @param input the response file
+     * @param outDir the output folder
+     * @return what the run did
+     * @throws IOException when the input cannot be read or the outputs cannot be written
+     */
     public RunSummary run(Path input, Path outDir) throws IOException {
         return run(ResponseFile.of(input), outDir, List.of());
     }
@@ -217,6 +233,11 @@ public final class BatchScorer {
      * Record problems that depend on the whole file's codes (PSY-2009, PSY-2011) are not checked.
      * Columns of instruments other than those of the options ({@code other.q1}) are ignored, so one
      * instrument of a file that holds several can be read.
+     *
+     * @param input the response file, in the format its name says
+     * @param each told every record, screened, in file order
+     * @return the file's problems
+     * @throws IOException when the file cannot be read, or changed while it was read
      */
     public Problems screenEach(Path input, java.util.function.Consumer<ScreenedRecord> each) throws IOException {
         return screenEach(ResponseFile.of(input), each);
@@ -268,7 +289,11 @@ public final class BatchScorer {
         return scoresCsv.columns();
     }
 
-    /** {@return what a problem code ({@code PSY-nnnn}) means} */
+    /**
+     * {@return what a problem code means, or {@code ""} for a code psyscreen does not have}
+     *
+     * @param codeId a code, {@code PSY-nnnn}
+     */
     public static String meaning(String codeId) {
         for (ProblemCode c : ProblemCode.values()) {
             if (c.id().equals(codeId)) {

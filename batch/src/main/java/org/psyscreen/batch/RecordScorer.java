@@ -37,15 +37,19 @@ public final class RecordScorer {
             this.problems = problems;
         }
 
+        /** {@return the header's problems, at least one of them an error} */
         public Problems problems() {
             return problems;
         }
     }
 
     /**
+     * {@return a scorer of the records of an input with this header}
+     *
      * @param options as for {@link BatchScorer}
      * @param header the input's column names
      * @param duplicatedIdHashes {@link #idHash} of every id that occurs more than once in the input
+     * @throws HeaderRefused when the header cannot be scored (a missing or unknown column, a repeat)
      */
     public static RecordScorer open(BatchOptions options, List<String> header, long[] duplicatedIdHashes)
             throws HeaderRefused {
@@ -66,7 +70,11 @@ public final class RecordScorer {
         return new RecordScorer(scorer, layout, DuplicateIds.of(duplicatedIdHashes));
     }
 
-    /** {@return the hash under which an id counts as duplicated (of the canonical id; 0 for a blank one)} */
+    /**
+     * {@return the hash under which an id counts as duplicated (of the canonical id; 0 for a blank one)}
+     *
+     * @param rawId an id as read
+     */
     public static long idHash(String rawId) {
         String id = Pseudonymizer.canonical(rawId == null ? "" : rawId);
         return id.isEmpty() ? 0 : LongSet.hash(id);
@@ -75,6 +83,8 @@ public final class RecordScorer {
     /**
      * {@return the fields of one line of a CSV file, split by the batch's own CSV reader with its settings
      * (for engines that read a file's lines themselves)}
+     *
+     * @param line one line of a CSV file
      */
     public static String[] fields(String line) {
         try (var csv = ResponseFileScan.csv(new java.io.StringReader(line))) {
@@ -93,7 +103,7 @@ public final class RecordScorer {
     }
 
     /**
-     * Scores one record: the cells of its {@code scores.csv} line (before CSV quoting).
+     * {@return the cells of one record's {@code scores.csv} line (before CSV quoting)}
      *
      * @param record 1-based record number
      * @param line the line it starts on

@@ -54,7 +54,14 @@ public record ResponseFile(Path path, Format format, String sheet) {
         }
     }
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param path the file
+     * @param format how it is written
+     * @param sheet for a workbook, the sheet, by name or 1-based number; {@code null}: the first
+     * @throws IllegalArgumentException when a sheet is named for a file that is not a workbook
+     */
     public ResponseFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(format, "format");

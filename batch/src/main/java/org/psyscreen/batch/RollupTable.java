@@ -27,7 +27,13 @@ public final class RollupTable {
     /**
      * Adds the students of one class with one outcome.
      *
-     * @param outcome a tier id, or "" for no tier
+     * @param region the region ({@code ""} when not given)
+     * @param school the school
+     * @param grade the grade
+     * @param klass the class
+     * @param outcome an outcome id of the policy ({@code CutoffPolicy.outcomeIds()})
+     * @param count the students
+     * @throws IllegalArgumentException for an outcome that is not one of the table's
      */
     public void add(String region, String school, String grade, String klass, String outcome, long count) {
         int column = outcomes.indexOf(outcome);
@@ -37,7 +43,13 @@ public final class RollupTable {
         rollups.add(region, school, grade, klass, column, count);
     }
 
-    /** Writes the suppressed roll-up ({@code k}: smallest published cell). */
+    /**
+     * Writes the suppressed roll-up.
+     *
+     * @param out where to write it
+     * @param k the smallest count published; smaller ones, and those that would reveal them, are hidden
+     * @throws IOException when it cannot be written
+     */
     public void write(Writer out, int k) throws IOException {
         rollups.write(out, k);
     }

@@ -25,6 +25,12 @@ public final class SyntheticCohort {
         /** The demo cohort's hierarchy: 6 schools, 4 classes a grade. */
         public static final Hierarchy SMALL = new Hierarchy(6, 4);
 
+        /**
+         * Checks that there is at least one school and one class a grade.
+         *
+         * @param schools the schools
+         * @param classesPerGrade the classes in each grade of a school
+         */
         public Hierarchy {
             if (schools < 1 || classesPerGrade < 1) {
                 throw new IllegalArgumentException("a hierarchy needs at least one school and one class a grade");
@@ -32,7 +38,12 @@ public final class SyntheticCohort {
         }
     }
 
-    /** {@return the header for these plans} */
+    /**
+     * {@return the header for these plans}
+     *
+     * @param ids the instruments' ids, in the order of {@code plans}
+     * @param plans the instruments' plans
+     */
     public static String header(List<String> ids, List<ScoringPlan> plans) {
         StringBuilder sb = new StringBuilder("student_id,school,class,grade,sex,birth_date,test_date");
         for (int p = 0; p < plans.size(); p++) {
@@ -43,7 +54,15 @@ public final class SyntheticCohort {
         return sb.toString();
     }
 
-    /** Writes {@code n} students after the header (the first wave). */
+    /**
+     * Writes {@code n} students after the header (the first wave).
+     *
+     * @param out where to write
+     * @param plansById the instruments' plans by id
+     * @param n the students
+     * @param seed the seed: the same seed gives the same bytes
+     * @throws java.io.IOException when {@code out} cannot be written
+     */
     public static void write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed)
             throws java.io.IOException {
         write(out, plansById, n, seed, 1);
@@ -55,7 +74,15 @@ public final class SyntheticCohort {
      * 2027), wave 3 the autumn screen a school year later, and so on. Later waves hold the same
      * students (same ids, schools and class numbers; grades moved up each autumn, students past grade
      * 12 or vocational 3 gone, about 3% absent), each student's severity drifted a little. Same seed
-     * and wave, same bytes. Returns the students written.
+     * and wave, same bytes.
+     *
+     * @param out where to write
+     * @param plansById the instruments' plans by id
+     * @param n the students of wave 1
+     * @param seed the seed
+     * @param wave the wave, 1 or later
+     * @return the students written
+     * @throws java.io.IOException when {@code out} cannot be written
      */
     public static int write(Appendable out, Map<String, ScoringPlan> plansById, int n, long seed, int wave)
             throws java.io.IOException {
@@ -66,6 +93,15 @@ public final class SyntheticCohort {
      * Writes wave {@code wave} with students spread over {@code hierarchy}'s schools and classes (each
      * draws one number from the seeded stream whatever its bound, so {@link Hierarchy#SMALL} gives the
      * same bytes as {@link #write(Appendable, Map, int, long, int)}).
+     *
+     * @param out where to write
+     * @param plansById the instruments' plans by id
+     * @param n the students of wave 1
+     * @param seed the seed
+     * @param wave the wave, 1 or later
+     * @param hierarchy the schools and classes
+     * @return the students written
+     * @throws java.io.IOException when {@code out} cannot be written
      */
     public static int write(
             Appendable out, Map<String, ScoringPlan> plansById, int n, long seed, int wave, Hierarchy hierarchy)
