@@ -45,7 +45,11 @@ public enum EventKind {
         return org.psyscreen.definition.Ids.word(this);
     }
 
-    /** {@return the kind for a word, or {@code null}} */
+    /**
+     * {@return the kind for a word, or {@code null}}
+     *
+     * @param word a kind as files spell it ({@code referral})
+     */
     public static EventKind ofWord(String word) {
         for (EventKind k : values()) {
             if (k.word().equals(word)) {

@@ -17,7 +17,14 @@ import java.util.regex.Pattern;
  */
 public record FollowUp(EventKind kind, LocalDate date, Role role, String outcome) {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
-
+    /**
+     * Checks that every part is given and the outcome is a short code.
+     *
+     * @param kind what happened (one of the kinds people record)
+     * @param date when
+     * @param role who, as a role
+     * @param outcome e.g. {@code attended}, {@code no-show}, {@code referred-green-channel}, {@code cleared}
+     */
     public FollowUp {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(date, "date");

@@ -62,12 +62,22 @@ public final class RecordStore implements AutoCloseable {
     /**
      * Opens (and creates or migrates) a store: a file path (SQLite, created when absent) or a JDBC
      * URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}, user and password in the URL).
+     *
+     * @param location a SQLite file path, or a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
+     * @return the open store
+     * @throws RecordStoreException when it cannot be opened, is not a psyscreen store, or is damaged
      */
     public static RecordStore open(String location) {
         return open(location, Clock.systemUTC());
     }
 
-    /** {@return {@link #open(String)} with the clock that stamps imports and events} */
+    /**
+     * {@return {@link #open(String)} with the clock that stamps imports and events}
+     *
+     * @param location as for {@link #open(String)}
+     * @param clock the clock that stamps imports and events
+     * @throws RecordStoreException as for {@link #open(String)}
+     */
     public static RecordStore open(String location, Clock clock) {
         Dialect dialect;
         String url;
@@ -224,6 +234,9 @@ public final class RecordStore implements AutoCloseable {
      * @param wave the wave (its school year and term are read from the test dates when not given)
      * @param bundle where the run's instruments and policy are found (for tier order and reliabilities)
      * @param progress called with the records read so far, every few thousand
+     *
+     * @return what the import added
+     * @throws RecordStoreException when the run is refused; nothing of it is kept
      */
     public synchronized ImportResult importRun(Path runDir, Wave wave, Bundle bundle, LongConsumer progress) {
         RunImporter importer = new RunImporter(this, runDir, wave, bundle, progress);
@@ -232,18 +245,29 @@ public final class RecordStore implements AutoCloseable {
 
     /**
      * {@return one student's history within the scope, with each scale's change and RCI since the previous screening}
+     *
+     * @param scope whose records may be read
+     * @param token the student's pseudonym
      */
     public synchronized StudentHistory history(Scope scope, String token) {
         return read(() -> new Queries(this).history(scope, token));
     }
 
-    /** {@return year over year between two waves within the scope} */
+    /**
+     * {@return year over year between two waves within the scope}
+     *
+     * @param scope whose records may be read
+     * @param fromWave the earlier wave's name
+     * @param toWave the later wave's name
+     */
     public synchronized WaveChanges changes(Scope scope, String fromWave, String toWave) {
         return read(() -> new Queries(this).changes(scope, fromWave, toWave));
     }
 
     /**
      * {@return the warning list: open and monitoring cases in scope, most severe tier first, then by school and grade}
+     *
+     * @param scope whose records may be read
      */
     public synchronized List<WarningCase> warnings(Scope scope) {
         return read(() -> new Queries(this).cases(scope, false));
@@ -252,6 +276,8 @@ public final class RecordStore implements AutoCloseable {
     /**
      * {@return tokens of students in scope whose latest decision was undetermined (rules could not be
      * evaluated and no tier was reached): never low risk, listed beside the warning list}
+     *
+     * @param scope whose records may be read
      */
     public synchronized List<String> undetermined(Scope scope) {
         return read(() -> new Queries(this).undetermined(scope));
@@ -261,12 +287,22 @@ public final class RecordStore implements AutoCloseable {
      * {@return records a follow-up on the student's case in scope (the one that is open or monitoring), and
      * moves its state: {@code monitoring} to monitoring, {@code closure} closes it, a referral
      * re-opens a monitored case}
+     *
+     * @param scope whose cases may be changed
+     * @param token the student's pseudonym
+     * @param followUp what was done, when and by whom
      */
     public synchronized WarningCase followUp(Scope scope, String token, FollowUp followUp) {
         return write(() -> new Cases(this).followUp(scope, token, followUp));
     }
 
-    /** {@return the upward report for the scope: crisis-tier cases and per-school counts, small cells hidden} */
+    /**
+     * {@return the upward report for the scope: crisis-tier cases and per-school counts, small cells hidden}
+     *
+     * @param scope whose records are counted
+     * @param wave the wave counted
+     * @param k the smallest count published
+     */
     public synchronized UpwardReport upwardReport(Scope scope, String wave, int k) {
         return read(() -> new Queries(this).upward(scope, wave, k));
     }
@@ -275,6 +311,10 @@ public final class RecordStore implements AutoCloseable {
      * Deletes everything the store holds on one student within the scope (a personal-information
      * deletion request): screenings, scores, norms, decisions, cases and their events. Returns the
      * rows deleted; a log line records that a deletion happened, never whose.
+     *
+     * @param scope whose records may be deleted
+     * @param token the student's pseudonym
+     * @return the rows deleted
      */
     public synchronized long deleteStudent(Scope scope, String token) {
         long n = write(() -> new Deletion(this).student(scope, token));
@@ -285,6 +325,10 @@ public final class RecordStore implements AutoCloseable {
     /**
      * Deletes every wave of a school year before {@code schoolYear} (e.g. {@code 2023-2024}) with all
      * it holds, and cases whose screenings are all gone. Returns the rows deleted.
+     *
+     * @param schoolYear the first school year kept, e.g. {@code 2023-2024}
+     * @return the rows deleted
+     * @throws RecordStoreException when {@code schoolYear} is not written {@code 2026-2027}
      */
     public synchronized long deleteWavesBefore(String schoolYear) {
         if (!schoolYear.matches("\\d{4}-\\d{4}")) {
@@ -295,7 +339,12 @@ public final class RecordStore implements AutoCloseable {
         return n;
     }
 
-    /** {@return the school year that began {@code years} school years before the one {@code today} is in} */
+    /**
+     * {@return the school year that began {@code years} school years before the one {@code today} is in}
+     *
+     * @param today a date in the current school year (a school year starts on 1 September)
+     * @param years how many school years back
+     */
     public static String schoolYearBefore(LocalDate today, int years) {
         int start = (today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1) - years;
         return start + "-" + (start + 1);
@@ -318,6 +367,8 @@ public final class RecordStore implements AutoCloseable {
 
     /**
      * {@return students and flagged students per wave and school in scope (decisions as decided then), waves in order}
+     *
+     * @param scope whose records are counted
      */
     public synchronized List<WaveCount> waveCounts(Scope scope) {
         return read(() -> {

@@ -7,10 +7,21 @@ package org.psyscreen.records;
 public final class RecordStoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A refusal.
+     *
+     * @param message why, and what to do; places only, never a student's data
+     */
     public RecordStoreException(String message) {
         super(message);
     }
 
+    /**
+     * A refusal caused by another exception.
+     *
+     * @param message why, and what to do; places only, never a student's data
+     * @param cause the exception underneath (its message may quote data: never printed)
+     */
     public RecordStoreException(String message, Throwable cause) {
         super(message, cause);
     }

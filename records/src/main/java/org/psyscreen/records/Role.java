@@ -20,7 +20,11 @@ public enum Role {
         return org.psyscreen.definition.Ids.word(this);
     }
 
-    /** {@return the role for a word, or {@code null}} */
+    /**
+     * {@return the role for a word, or {@code null}}
+     *
+     * @param word a role as files spell it
+     */
     public static Role ofWord(String word) {
         for (Role r : values()) {
             if (r.word().equals(word)) {

@@ -27,7 +27,14 @@ public record ScaleChange(String instrument, String scale, Double from, Double t
         return rci == null ? null : Math.abs(rci) >= RELIABLE;
     }
 
-    /** {@return the reliable change index for two scores, a reliability {@code r} and an SD} */
+    /**
+     * {@return the reliable change index for two scores, a reliability {@code r} and an SD}
+     *
+     * @param from the earlier score
+     * @param to the later score
+     * @param r the scale's reliability
+     * @param sd the standard deviation the reliability was estimated with
+     */
     public static double index(double from, double to, double r, double sd) {
         return (to - from) / (Math.sqrt(2) * sd * Math.sqrt(1 - r));
     }

@@ -13,6 +13,13 @@ import java.util.List;
  * @param school the school, or {@code null} for every school of the region
  */
 public record Scope(String region, String school) {
+    /**
+     * Checks that a school scope names its region.
+     *
+     * @param region the region, or {@code null} for every region
+     * @param school the school, or {@code null} for every school of the region
+     * @throws IllegalArgumentException for a school without a region
+     */
     public Scope {
         if (school != null && region == null) {
             throw new IllegalArgumentException("a school scope names its region too (\"\" when the data has none)");
@@ -24,12 +31,21 @@ public record Scope(String region, String school) {
         return new Scope(null, null);
     }
 
-    /** {@return every school of one region ({@code ""} for data without a region)} */
+    /**
+     * {@return every school of one region ({@code ""} for data without a region)}
+     *
+     * @param region the region
+     */
     public static Scope region(String region) {
         return new Scope(region, null);
     }
 
-    /** {@return one school} */
+    /**
+     * {@return one school}
+     *
+     * @param region the school's region ({@code ""} for data without one)
+     * @param school the school
+     */
     public static Scope school(String region, String school) {
         return new Scope(region, school);
     }

@@ -12,6 +12,13 @@ import java.util.Map;
  * @param cases the student's warning cases, oldest first
  */
 public record StudentHistory(String token, List<Screening> screenings, List<WarningCase> cases) {
+    /**
+     * Copies the lists.
+     *
+     * @param token the student's pseudonym
+     * @param screenings oldest first
+     * @param cases the student's warning cases, oldest first
+     */
     public StudentHistory {
         screenings = List.copyOf(screenings);
         cases = List.copyOf(cases);

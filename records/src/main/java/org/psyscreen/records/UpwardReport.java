@@ -42,6 +42,14 @@ public record UpwardReport(
      * @param cells one per column, {@code null} when hidden
      */
     public record Count(String region, String school, Long students, List<Long> cells) {
+        /**
+         * Copies the cells.
+         *
+         * @param region region
+         * @param school school, or "" for the region's own row
+         * @param students students, or {@code null} when hidden
+         * @param cells one per column, {@code null} when hidden
+         */
         public Count {
             cells = java.util.Collections.unmodifiableList(new ArrayList<>(cells));
         }
@@ -79,7 +87,12 @@ public record UpwardReport(
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    /** Writes {@code upward-report.json}, {@code upward-counts.csv} and {@code upward-crisis.csv} into {@code dir}. */
+    /**
+     * Writes {@code upward-report.json}, {@code upward-counts.csv} and {@code upward-crisis.csv} into {@code dir}.
+     *
+     * @param dir the folder to write into
+     * @throws IOException when a file cannot be written
+     */
     public void writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         try (OutputStream os = Files.newOutputStream(dir.resolve("upward-report.json"));

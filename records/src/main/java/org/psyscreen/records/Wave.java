@@ -12,6 +12,13 @@ import java.util.Objects;
  * @param term 1 (September to January) or 2 (February to August)
  */
 public record Wave(String name, String schoolYear, int term) {
+    /**
+     * Checks the name, school year and term.
+     *
+     * @param name a name chosen by the user, unique in the store (e.g. {@code 2026-autumn})
+     * @param schoolYear e.g. {@code 2026-2027}; the school year starts in September
+     * @param term 1 (September to January) or 2 (February to August)
+     */
     public Wave {
         Objects.requireNonNull(name, "name");
         if (name.isBlank() || name.length() > 60) {
@@ -29,7 +36,11 @@ public record Wave(String name, String schoolYear, int term) {
         }
     }
 
-    /** {@return a wave whose school year and term are read from the run's first test date} */
+    /**
+     * {@return a wave whose school year and term are read from the run's first test date}
+     *
+     * @param name the wave's name
+     */
     public static Wave named(String name) {
         return new Wave(name, null, 0);
     }
