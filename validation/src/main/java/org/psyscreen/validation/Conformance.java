@@ -37,6 +37,7 @@ public record Conformance(
         long vendorRowsWithoutRecord,
         long recordsWithoutVendorRow) {
 
+    /** Disagreements listed one by one; the rest are counted. */
     public static final int MAX_LISTED = 1000;
 
     /** Agreement on one column. */
@@ -56,7 +57,14 @@ public record Conformance(
     /** psyscreen's side of one record: its values by column, and an explanation per column. */
     public record Ours(Map<String, String> values, Map<String, String> explanations) {}
 
-    /** Compares the vendor's file with psyscreen's results by record number. */
+    /**
+     * Compares the vendor's file with psyscreen's results by record number.
+     *
+     * @param vendorFile the vendor's scored file (CSV with a {@code record} column)
+     * @param ours psyscreen's side of each record, by record number
+     * @return the agreement per column and the disagreements
+     * @throws IOException when the vendor's file cannot be read
+     */
     public static Conformance compare(Path vendorFile, Map<Long, Ours> ours) throws IOException {
         Map<String, long[]> counts = new LinkedHashMap<>();
         List<Disagreement> listed = new ArrayList<>();

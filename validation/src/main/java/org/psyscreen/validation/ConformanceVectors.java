@@ -22,12 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record ConformanceVectors(String instrument, JsonNode vectors) {
 
+    /** The {@code format} of a published vectors file. */
     public static final String VECTORS_FORMAT = "psyscreen-scoring-vectors/1";
+
+    /** The {@code format} a vendor's answers file must name. */
     public static final String ANSWERS_FORMAT = "psyscreen-vector-answers/1";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** {@return the vectors bundled with instrument {@code id}, or {@code null} when it has none} */
+    /**
+     * {@return the vectors bundled with instrument {@code id}, or {@code null} when it has none}
+     *
+     * @param id the instrument's id
+     * @param loader where the bundled instruments are
+     * @throws IOException when the vectors cannot be read
+     */
     public static ConformanceVectors bundled(String id, ClassLoader loader) throws IOException {
         try (InputStream in = loader.getResourceAsStream("org/psyscreen/instruments/" + id + "/vectors/scoring.json")) {
             if (in == null) {
@@ -64,7 +73,13 @@ public record ConformanceVectors(String instrument, JsonNode vectors) {
      */
     public record Result(int vectors, int passed, List<Failure> failures, String error) {}
 
-    /** Checks a vendor's answers (their JSON) against the vectors. */
+    /**
+     * Checks a vendor's answers (their JSON) against the vectors.
+     *
+     * @param answers the vendor's answers file
+     * @return how many vectors the vendor got right, and the failures
+     * @throws IOException when the answers cannot be read
+     */
     public Result check(InputStream answers) throws IOException {
         JsonNode a;
         try {

@@ -39,6 +39,9 @@ public record MantelHaenszel(
         int strata) {
 
     /**
+     * {@return the Mantel-Haenszel common odds ratio and its test for one item, across the strata}
+     *
+     * @param item the item's id
      * @param endorsed per respondent: the item endorsed
      * @param focal per respondent: in the focal group (girls); others are the reference group
      * @param stratum per respondent: the matching score

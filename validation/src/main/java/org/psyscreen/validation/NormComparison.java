@@ -88,6 +88,7 @@ public record NormComparison(
      * @param raw per respondent: the raw score (same order)
      * @param t per respondent: the T-score or NaN
      * @param cutoffs the policy's cut-offs on this scale
+     * @return the sample against the table, group by group, and the share above each cut-off
      */
     public static NormComparison of(
             NormTable table, List<String> groupOf, double[] raw, double[] t, List<Cutoff> cutoffs) {

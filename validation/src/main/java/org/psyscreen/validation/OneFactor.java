@@ -24,6 +24,12 @@ public record OneFactor(
 
     static final int MAX_ITERATIONS = 100_000;
 
+    /**
+     * Fits one common factor to a correlation matrix.
+     *
+     * @param r the items' correlation matrix
+     * @return the loadings, uniquenesses and omega total
+     */
     public static OneFactor fit(double[][] r) {
         int k = r.length;
         DMatrixRMaj m = new DMatrixRMaj(r);

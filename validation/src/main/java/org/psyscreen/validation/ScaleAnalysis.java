@@ -54,6 +54,7 @@ public record ScaleAnalysis(
      * @param min lowest keyed value per item
      * @param max highest keyed value per item
      * @param missingRate per item: the share of respondents given the form who did not answer it
+     * @return the scale's reliability and its items' statistics
      */
     public static ScaleAnalysis of(
             String scale, List<String> items, double[][] x, int[] min, int[] max, double[] missingRate) {

@@ -48,6 +48,7 @@ public record ValidationReport(
         List<NormComparison> norms,
         Conformance conformance) {
 
+    /** The {@code format} written in {@code validation.json}. */
     public static final String FORMAT = "psyscreen-validation/1";
 
     /**
@@ -108,7 +109,12 @@ public record ValidationReport(
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    /** Writes {@code validation.json} and {@code validation.html} into {@code dir}. */
+    /**
+     * Writes {@code validation.json} and {@code validation.html} into {@code dir}.
+     *
+     * @param dir the folder to write into
+     * @throws IOException when a file cannot be written
+     */
     public void writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         try (OutputStream os = Files.newOutputStream(dir.resolve("validation.json"));

@@ -65,11 +65,23 @@ public final class Validator {
             this.problems = problems;
         }
 
+        /** {@return the sample's file problems, at least one of them an error} */
         public Problems problems() {
             return problems;
         }
     }
 
+    /**
+     * Validates an instrument on a sample: each scale's reliability (alpha, omega), items that look
+     * mis-keyed, differential item functioning by sex, the sample against the norm tables and the
+     * policy's cut-offs, and a vendor's scores against psyscreen's.
+     *
+     * @param sample the response file (CSV, JSON Lines or .xlsx)
+     * @param request what to validate
+     * @return the report
+     * @throws IOException when the sample or the vendor's file cannot be read
+     * @throws SampleRefused when the sample cannot be scored (the problems say where and why)
+     */
     public static ValidationReport validate(Path sample, Request request) throws IOException, SampleRefused {
         ScoringPlan plan = request.plan();
         String id = plan.definition().id();
