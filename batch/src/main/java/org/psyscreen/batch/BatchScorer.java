@@ -44,9 +44,6 @@ public final class BatchScorer {
     /** File problems listed in summary.json; the rest are counted (a 100,000-column header stays small). */
     public static final int MAX_LISTED_PROBLEMS = 100;
 
-    /** Longest cell read as an answer, id or demographic; longer is flagged (a corrupt file, not a student). */
-    static final int MAX_FIELD = RowScreener.MAX_FIELD;
-
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** One generator writes the whole JSON Lines file; records are separated by a newline. */
@@ -126,14 +123,6 @@ public final class BatchScorer {
     }
 
     /**
-     * How the summary and problems name the input: its name and SHA-256.
-     *
-     * @param name the file's name
-     * @param sha256 its SHA-256
-     */
-    record InputLabel(String name, String sha256) {}
-
-    /**
      * Scores {@code input}, a CSV (or a file in the format its name says), into {@code outDir} (see
      * {@link #run(ResponseFile, Path, List)}).
      *
@@ -191,10 +180,10 @@ public final class BatchScorer {
     /** Reads, checks and scores {@code input}, writing every output but the summary into {@code dir}. */
     private RunSummary scoreInto(ResponseFile input, Path outDir, List<ResultSink> sinks) throws IOException {
         long started = System.nanoTime();
-        FileCheck.Checked c = fileCheck.check(input, null);
+        FileCheck.Checked c = fileCheck.check(input, false);
         if (c.problems().hasErrors()) {
             return pass.summary(
-                    c.named(),
+                    c.name(),
                     c.bytes(),
                     c.records(),
                     0,
@@ -253,7 +242,7 @@ public final class BatchScorer {
      */
     public Problems screenEach(ResponseFile input, java.util.function.Consumer<ScreenedRecord> each)
             throws IOException {
-        FileCheck.Checked c = fileCheck.check(input, null, true);
+        FileCheck.Checked c = fileCheck.check(input, true);
         if (c.problems().hasErrors()) {
             return c.problems();
         }

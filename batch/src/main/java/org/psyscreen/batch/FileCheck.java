@@ -30,7 +30,7 @@ final class FileCheck {
 
     /** What the checking pass over a file found: its bytes, layout, counts and file problems. */
     record Checked(
-            BatchScorer.InputLabel named,
+            String name,
             ResponseFileScan.Bytes bytes,
             ColumnLayout layout,
             long records,
@@ -38,14 +38,12 @@ final class FileCheck {
             DuplicateIds duplicated,
             Problems problems) {}
 
-    /** Reads and checks {@code input} (encoding, header, shape, duplicate ids) without scoring it. */
-    Checked check(ResponseFile input, BatchScorer.InputLabel label) throws IOException {
-        return check(input, label, false);
-    }
-
-    Checked check(ResponseFile input, BatchScorer.InputLabel label, boolean otherInstrumentsIgnored)
-            throws IOException {
-        String name = label == null ? input.name() : label.name();
+    /**
+     * Reads and checks {@code input} (encoding, header, shape, duplicate ids) without scoring it; with
+     * {@code otherInstrumentsIgnored}, columns of instruments not being scored are ignored.
+     */
+    Checked check(ResponseFile input, boolean otherInstrumentsIgnored) throws IOException {
+        String name = input.name();
         List<Problem> problems = new ArrayList<>();
         ResponseFileScan.Bytes bytes;
         ResponseFileScan.Bytes guess = null;
@@ -73,7 +71,6 @@ final class FileCheck {
         } else {
             bytes = ResponseFileScan.bytes(input, name, problems);
         }
-        BatchScorer.InputLabel named = label != null ? label : new BatchScorer.InputLabel(name, bytes.sha256());
         ColumnLayout layout = null;
         long records = 0;
         long blank = 0;
@@ -94,7 +91,7 @@ final class FileCheck {
         if (!fileProblems.hasErrors() && duplicated.needsRecount()) {
             recountIds(input, bytes, layout, duplicated);
         }
-        return new Checked(named, bytes, layout, records, blank, duplicated, fileProblems);
+        return new Checked(name, bytes, layout, records, blank, duplicated, fileProblems);
     }
 
     /** What reading the records found: header problems, the layout, counts and the ids seen. */

@@ -203,7 +203,21 @@ public final class ScoresCsv {
      *     psyscreen writes
      */
     public static Reader open(Path runDir) throws IOException {
-        SummaryJson.read(runDir).requireFormat(FILE, FORMAT);
+        return open(runDir, SummaryJson.read(runDir));
+    }
+
+    /**
+     * As {@link #open(Path)}, with the run's summary already read.
+     *
+     * @param runDir the folder {@code psyscreen score} wrote
+     * @param summary its {@code summary.json}
+     * @return a reader positioned before the first row
+     * @throws IOException when the file cannot be opened
+     * @throws RunFileException when the summary gives another format version, or the header is not one
+     *     psyscreen writes
+     */
+    public static Reader open(Path runDir, SummaryJson summary) throws IOException {
+        summary.requireFormat(FILE, FORMAT);
         return new Reader(CsvReader.builder().ofCsvRecord(runDir.resolve(FILE), StandardCharsets.UTF_8));
     }
 

@@ -165,7 +165,19 @@ public final class ScoresJsonl {
      * @throws RunFileException when the summary gives another format version, or none
      */
     public static Reader open(Path runDir) throws IOException {
-        SummaryJson summary = SummaryJson.read(runDir);
+        return open(runDir, SummaryJson.read(runDir));
+    }
+
+    /**
+     * As {@link #open(Path)}, with the run's summary already read.
+     *
+     * @param runDir the folder {@code psyscreen score} wrote
+     * @param summary its {@code summary.json}
+     * @return a reader positioned before the first record
+     * @throws IOException when the file cannot be opened
+     * @throws RunFileException when the summary gives another format version, or none
+     */
+    public static Reader open(Path runDir, SummaryJson summary) throws IOException {
         summary.requireFormat(FILE, FORMAT);
         return new Reader(Files.newBufferedReader(runDir.resolve(FILE), StandardCharsets.UTF_8));
     }

@@ -79,13 +79,13 @@ final class ScoringPass {
         try {
             return score(input, c, outDir, started, sunk);
         } finally {
-            sunk.abandon(List.of()); // refused or failed (a finished run's sinks are done): nothing is published
+            sunk.abandon(); // refused or failed (a finished run's sinks are done): nothing is published
         }
     }
 
     private RunSummary score(ResponseFile input, FileCheck.Checked c, Path outDir, long started, SinkSet sunk)
             throws IOException {
-        BatchScorer.InputLabel named = c.named();
+        String name = c.name();
         ResponseFileScan.Bytes bytes = c.bytes();
         ColumnLayout layout = c.layout();
         long recordsIn = c.records();
@@ -162,14 +162,14 @@ final class ScoringPass {
         if (out != recordsIn) {
             refusal = ResponseFileScan.fileProblem(
                     ProblemCode.FILE_CHANGED,
-                    named.name(),
+                    name,
                     0,
                     "pass 1 read " + recordsIn + " records and pass 2 read " + out,
                     "do not change the file while it is scored; run again");
         } else if (!textColumns.isEmpty()) {
             refusal = ResponseFileScan.fileProblem(
                     ProblemCode.FILE_TEXT_ANSWERS,
-                    named.name(),
+                    name,
                     1,
                     textColumns.size() + " item column(s) hold option text where the definition expects codes — "
                             + tally.coding.listed(textColumns),
@@ -178,7 +178,7 @@ final class ScoringPass {
         } else if (!odd.isEmpty()) {
             refusal = ResponseFileScan.fileProblem(
                     ProblemCode.FILE_CODED_DIFFERENTLY,
-                    named.name(),
+                    name,
                     1,
                     odd.size() + " item column(s) look coded differently from the definition: no answer uses the"
                             + " lowest code and some are numbers above the highest — " + tally.coding.listed(odd),
@@ -189,9 +189,9 @@ final class ScoringPass {
         if (refusal != null) {
             Files.deleteIfExists(csvTmp);
             Files.deleteIfExists(jsonTmp);
-            sunk.abandon(List.of());
+            sunk.abandon();
             return summary(
-                    named,
+                    name,
                     bytes,
                     recordsIn,
                     0,
@@ -216,7 +216,7 @@ final class ScoringPass {
             outputs.add("rollup.csv");
         }
         RunSummary scored = summary(
-                named,
+                name,
                 bytes,
                 recordsIn,
                 out,
@@ -399,7 +399,7 @@ final class ScoringPass {
     }
 
     RunSummary summary(
-            BatchScorer.InputLabel input,
+            String input,
             ResponseFileScan.Bytes bytes,
             long in,
             long out,
@@ -411,8 +411,8 @@ final class ScoringPass {
             List<String> outputs,
             long started) {
         return new RunSummary(
-                input.name(),
-                input.sha256(),
+                input,
+                bytes.sha256(),
                 bytes.encodingNote(),
                 in,
                 out,

@@ -57,9 +57,9 @@ final class SinkSet {
 
     /**
      * Abandons every sink of a run that was refused or failed, unless they finished, and deletes every
-     * file in the folder but {@code keep} (the sinks' files among them): none is published.
+     * file in the folder (the sinks' files among them): none is published.
      */
-    void abandon(List<String> keep) throws IOException {
+    void abandon() throws IOException {
         if (done || isEmpty()) {
             return;
         }
@@ -68,7 +68,7 @@ final class SinkSet {
         if (folder != null) {
             try (var files = Files.list(folder)) {
                 for (Path f : files.toList()) {
-                    if (!keep.contains(f.getFileName().toString()) && Files.isRegularFile(f)) {
+                    if (Files.isRegularFile(f)) {
                         Files.delete(f);
                     }
                 }

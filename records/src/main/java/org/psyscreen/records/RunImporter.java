@@ -88,7 +88,7 @@ final class RunImporter {
         String policySha = "";
         Set<String> instrumentKeys = new LinkedHashSet<>();
         LocalDate first = null;
-        try (ScoresJsonl.Reader in = ScoresJsonl.open(runDir)) {
+        try (ScoresJsonl.Reader in = ScoresJsonl.open(runDir, summary)) {
             for (ScoresJsonl.Entry n; (n = in.next()) != null; ) {
                 lines++;
                 if (n.testDate() != null) {

@@ -72,11 +72,11 @@ public final class ReportWriter {
     public record Written(List<String> pages, List<String> alarms, List<String> alerts) {}
 
     /**
-     * The run's record count from its {@code summary.json}, which must name the report's policy.
+     * The run's {@code summary.json}, read once for the whole report; it must name the report's policy.
      *
      * @throws ReportInputException when the summary is missing, damaged, or names another policy
      */
-    private static long recordsOut(Options o) {
+    private static SummaryJson summary(Options o) {
         SummaryJson summary;
         try {
             summary = SummaryJson.read(o.runDir());
@@ -91,7 +91,7 @@ public final class ReportWriter {
             throw new ReportInputException("the run was decided under another policy than "
                     + o.policy().key());
         }
-        return summary.recordsOut();
+        return summary;
     }
 
     /**
@@ -107,7 +107,8 @@ public final class ReportWriter {
         if (o.k() < 2) {
             throw new IllegalArgumentException("the smallest published cell must be 2 or more");
         }
-        RunCounts c = RunCounts.read(o.runDir(), o.policy().outcomeIds(), o.school(), recordsOut(o));
+        SummaryJson summary = summary(o);
+        RunCounts c = RunCounts.read(o.runDir(), summary, o.policy().outcomeIds(), o.school());
         Files.createDirectories(out);
         copyVendor(out);
         List<String> labels = new ArrayList<>();
@@ -197,11 +198,11 @@ public final class ReportWriter {
                 Scope scope = o.school() == null ? Scope.everything() : Scope.school(c.schoolRegion, o.school());
                 trends(store, scope, o.k(), charts, view);
                 if (o.school() != null) {
-                    StudentPages.write(o, out, store, scope, labels, pages, view);
+                    StudentPages.write(o, summary, out, store, scope, labels, pages, view);
                 }
             }
         } else if (o.school() != null) {
-            StudentPages.write(o, out, null, null, labels, pages, view);
+            StudentPages.write(o, summary, out, null, null, labels, pages, view);
         }
         view.put("charts", json(charts));
         write("report.html.mustache", view, out.resolve("index.html"));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.psyscreen.batch.RunFileException;
 import org.psyscreen.batch.ScoresCsv;
+import org.psyscreen.batch.SummaryJson;
 import org.psyscreen.score.FormStatus;
 
 /**
@@ -44,12 +45,15 @@ final class RunCounts {
     /**
      * Reads the run's scores.
      *
+     * @param runDir the run folder
+     * @param summary its summary, already read (gives the record count to hold the rows to)
      * @param outcomes the policy's outcome ids ({@link org.psyscreen.tier.CutoffPolicy#outcomeIds()})
      * @param school only this school's records ({@code null}: all)
      */
-    static RunCounts read(Path runDir, List<String> outcomes, String school, long recordsOut) throws IOException {
+    static RunCounts read(Path runDir, SummaryJson summary, List<String> outcomes, String school) throws IOException {
+        long recordsOut = summary.recordsOut();
         RunCounts c = new RunCounts(List.copyOf(outcomes));
-        try (ScoresCsv.Reader csv = ScoresCsv.open(runDir)) {
+        try (ScoresCsv.Reader csv = ScoresCsv.open(runDir, summary)) {
             if (!csv.decided()) {
                 throw new ReportInputException("scores.csv has no tier columns: not a psyscreen run with a policy,"
                         + " or edited; score the file again");

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.psyscreen.batch.RunFileException;
 import org.psyscreen.batch.ScoresJsonl;
+import org.psyscreen.batch.SummaryJson;
 import org.psyscreen.records.RecordStore;
 import org.psyscreen.records.Scope;
 import org.psyscreen.records.StudentHistory;
@@ -25,6 +26,7 @@ final class StudentPages {
     /** One page per flagged student of the school, from the run's audit trail (and history from the store). */
     static void write(
             ReportWriter.Options o,
+            SummaryJson summary,
             Path out,
             RecordStore store,
             Scope scope,
@@ -38,7 +40,7 @@ final class StudentPages {
         }
         Files.createDirectories(out.resolve("students"));
         List<Map<String, Object>> list = new ArrayList<>();
-        try (ScoresJsonl.Reader r = ScoresJsonl.open(o.runDir())) {
+        try (ScoresJsonl.Reader r = ScoresJsonl.open(o.runDir(), summary)) {
             for (ScoresJsonl.Entry n; (n = r.next()) != null; ) {
                 studentPage(o, out, store, scope, pages, view, list, n, r.line());
                 if (view.containsKey("studentNote")) {
