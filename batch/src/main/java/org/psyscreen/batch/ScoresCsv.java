@@ -309,6 +309,12 @@ public final class ScoresCsv {
             return new Row(this, r);
         }
 
+        /** Names a column by its number: a header read from the file is not echoed. */
+        private String column(String name) {
+            Integer i = index.get(name);
+            return i == null ? "(absent)" : Integer.toString(i + 1);
+        }
+
         /** {@return the number of rows read so far} */
         public long rows() {
             return read;
@@ -390,7 +396,7 @@ public final class ScoresCsv {
             try {
                 return FormStatus.valueOf(s == null ? "" : s);
             } catch (IllegalArgumentException e) {
-                throw damaged(fileLine(), instrument + ".status", "is not a form status");
+                throw damaged(fileLine(), reader.column(instrument + ".status"), "is not a form status");
             }
         }
 
@@ -409,7 +415,7 @@ public final class ScoresCsv {
             try {
                 return Double.parseDouble(s);
             } catch (NumberFormatException e) {
-                throw damaged(fileLine(), instrument + "." + scale, "is not a number");
+                throw damaged(fileLine(), reader.column(instrument + "." + scale), "is not a number");
             }
         }
 

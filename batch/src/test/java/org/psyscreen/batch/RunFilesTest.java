@@ -140,7 +140,7 @@ class RunFilesTest {
         Files.write(file, lines, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> readAll(copy))
                 .isInstanceOf(RunFileException.class)
-                .hasMessageContaining("scores.jsonl line 5, forms.demo.status")
+                .hasMessageContaining("scores.jsonl line 5, forms entry 1, field status")
                 .hasMessageNotContaining("SCORED_OK");
 
         Path typed = copy("typed");
@@ -161,6 +161,56 @@ class RunFilesTest {
                 })
                 .isInstanceOf(RunFileException.class)
                 .hasMessageContaining("scores.csv line");
+    }
+
+    /**
+     * A name the file itself gives (a column header, an instrument or scale key) may be a value
+     * typed into the wrong place, so a refusal names its position, never the name.
+     */
+    @Test
+    void aNameReadFromTheFileIsNamedByPositionNotEchoed() throws Exception {
+        String sentinel = "Q7SENTINEL";
+        Path jsonl = copy("renamed-jsonl");
+        Path file = jsonl.resolve(ScoresJsonl.FILE);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        lines.set(
+                1,
+                lines.get(1)
+                        .replace("\"demo\":{", "\"" + sentinel + "\":{")
+                        .replaceFirst("\"status\":\"[A-Z_]+\"", "\"status\":7"));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> readAll(jsonl))
+                .isInstanceOf(RunFileException.class)
+                .hasMessageContaining("scores.jsonl line 2, forms entry 1")
+                .hasMessageNotContaining(sentinel);
+
+        Path csv = copy("renamed-csv");
+        file = csv.resolve(ScoresCsv.FILE);
+        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        lines.set(0, lines.get(0).replace("demo.", sentinel + "."));
+        lines.set(1, lines.get(1).replace(",SCORED,", ",BROKEN,").replace(",INCOMPLETE,", ",BROKEN,"));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> {
+                    try (ScoresCsv.Reader r = ScoresCsv.open(csv)) {
+                        for (ScoresCsv.Row row; (row = r.next()) != null; ) {
+                            for (String instrument : r.instruments()) {
+                                row.status(instrument);
+                            }
+                        }
+                    }
+                })
+                .isInstanceOf(RunFileException.class)
+                .hasMessageMatching("scores.csv line 2, column \\d+ is not a form status.*")
+                .hasMessageNotContaining(sentinel);
+
+        Path summary = copy("renamed-summary");
+        file = summary.resolve(SummaryJson.FILE);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Files.writeString(file, text.replace("\"formats\":{", "\"formats\":{\"" + sentinel + "\":\"x\","));
+        assertThatThrownBy(() -> SummaryJson.read(summary))
+                .isInstanceOf(RunFileException.class)
+                .hasMessageContaining("formats entry 1")
+                .hasMessageNotContaining(sentinel);
     }
 
     private static void readAll(Path runDir) throws Exception {
