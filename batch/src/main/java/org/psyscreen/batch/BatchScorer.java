@@ -124,7 +124,7 @@ public final class BatchScorer {
 
     /**
      * Scores {@code input}, a CSV (or a file in the format its name says), into {@code outDir} (see
-     * {@link #run(ResponseFile, Path, List)}).
+     * {@link #run(ResponseInput, Path, List)}).
      *
      * @param input the response file
      * @param outDir the output folder
@@ -143,18 +143,18 @@ public final class BatchScorer {
      * @return what the run did
      * @throws IOException when the input cannot be read or the outputs cannot be written
      */
-    public RunSummary run(ResponseFile input, Path outDir) throws IOException {
+    public RunSummary run(ResponseInput input, Path outDir) throws IOException {
         return run(input, outDir, List.of());
     }
 
     /**
-     * Scores {@code input}, a CSV, JSON Lines or .xlsx response file, into {@code outDir}: every file
-     * is written into a private staging folder and the whole set replaces {@code outDir} in one switch
+     * Scores {@code input} — a CSV, JSON Lines or .xlsx response file, or rows of cells — into
+     * {@code outDir}: every file is written into a private staging folder and the whole set replaces {@code outDir} in one switch
      * (see the README's output-folder contract). A file that cannot be scored publishes a set with
      * only {@code summary.json}, so no earlier run's scores survive beside it. Each of {@code sinks}
      * is given every record as it is scored, and what it writes is published with the rest.
      *
-     * @param input the response file and how to read it
+     * @param input the response file and how to read it, or the rows
      * @param outDir the output folder
      * @param sinks further destinations of the results (new ones for each run)
      * @return what the run did
@@ -162,23 +162,38 @@ public final class BatchScorer {
      * @throws OutputRefusedException when {@code outDir} cannot be used (another run holds it, it is
      *     not empty and not a previous output, the input is inside it, it cannot be written)
      */
-    public RunSummary run(ResponseFile input, Path outDir, List<ResultSink> sinks) throws IOException {
-        try (OutputFolder folder =
-                OutputFolder.open(outDir, input.path(), options.overwrite(), options.steps()::reached)) {
-            RunSummary s = scoreInto(input, folder.staging(), List.copyOf(sinks));
-            List<String> outputs = new ArrayList<>(s.outputs());
-            outputs.add("summary.json");
-            RunSummary done = s.withOutputs(outputs);
-            try (OutputStream os = Files.newOutputStream(folder.staging().resolve("summary.json"))) {
-                SummaryJson.write(done, plans, os);
+    public RunSummary run(ResponseInput input, Path outDir, List<ResultSink> sinks) throws IOException {
+        SinkSet sinkSet = new SinkSet(List.copyOf(sinks));
+        try (OutputFolder folder = OutputFolder.open(
+                outDir,
+                input instanceof ResponseFile f ? f.path() : null,
+                options.overwrite(),
+                options.steps()::reached)) {
+            RunSummary done;
+            try {
+                RunSummary s = scoreInto(input, folder.staging(), sinkSet);
+                List<String> outputs = new ArrayList<>(s.outputs());
+                outputs.add("summary.json");
+                done = s.withOutputs(outputs);
+                try (OutputStream os = Files.newOutputStream(folder.staging().resolve("summary.json"))) {
+                    SummaryJson.write(done, plans, os);
+                }
+                folder.publish();
+            } catch (IOException | RuntimeException | Error e) {
+                try {
+                    sinkSet.abandon(); // not published: no sink keeps anything of the run
+                } catch (IOException | RuntimeException also) {
+                    e.addSuppressed(also);
+                }
+                throw e;
             }
-            folder.publish();
+            sinkSet.published();
             return done;
         }
     }
 
     /** Reads, checks and scores {@code input}, writing every output but the summary into {@code dir}. */
-    private RunSummary scoreInto(ResponseFile input, Path outDir, List<ResultSink> sinks) throws IOException {
+    private RunSummary scoreInto(ResponseInput input, Path outDir, SinkSet sinks) throws IOException {
         long started = System.nanoTime();
         FileCheck.Checked c = fileCheck.check(input, false);
         if (c.problems().hasErrors()) {
@@ -233,14 +248,14 @@ public final class BatchScorer {
     }
 
     /**
-     * As {@link #screenEach(Path, java.util.function.Consumer)}, for a file in any format.
+     * As {@link #screenEach(Path, java.util.function.Consumer)}, for a file in any format, or rows.
      *
-     * @param input the response file
+     * @param input the response file, or the rows
      * @param each told every record, screened, in file order
      * @return the file's problems
      * @throws IOException when the file cannot be read, or changed while it was read
      */
-    public Problems screenEach(ResponseFile input, java.util.function.Consumer<ScreenedRecord> each)
+    public Problems screenEach(ResponseInput input, java.util.function.Consumer<ScreenedRecord> each)
             throws IOException {
         FileCheck.Checked c = fileCheck.check(input, true);
         if (c.problems().hasErrors()) {

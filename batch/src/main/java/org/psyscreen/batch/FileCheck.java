@@ -42,13 +42,16 @@ final class FileCheck {
      * Reads and checks {@code input} (encoding, header, shape, duplicate ids) without scoring it; with
      * {@code otherInstrumentsIgnored}, columns of instruments not being scored are ignored.
      */
-    Checked check(ResponseFile input, boolean otherInstrumentsIgnored) throws IOException {
-        String name = input.name();
+    Checked check(ResponseInput in, boolean otherInstrumentsIgnored) throws IOException {
+        String name = in.name();
         List<Problem> problems = new ArrayList<>();
         ResponseFileScan.Bytes bytes;
         ResponseFileScan.Bytes guess = null;
         IdPass guessed = null;
-        if (input.format() == ResponseFile.Format.CSV) {
+        if (in instanceof ResponseRows rows) {
+            bytes = rows.digest(); // cells, not bytes: no encoding to find, nothing to decode
+        } else if (((ResponseFile) in).format() == ResponseFile.Format.CSV) {
+            ResponseFile input = (ResponseFile) in;
             // The byte pass (hash, encoding, NUL, quoting) runs on its own thread while this one reads
             // the records and ids as if the file were plain UTF-8, as nearly every export is. The
             // guess is kept only when the byte pass agrees that the file reads that way; otherwise the
@@ -62,14 +65,14 @@ final class FileCheck {
             guess = ResponseFileScan.plainUtf8Guess(input.path());
             if (guess != null) {
                 try {
-                    guessed = idPass(input, guess, name, otherInstrumentsIgnored);
+                    guessed = idPass(in, guess, name, otherInstrumentsIgnored);
                 } catch (IOException | RuntimeException e) {
                     guessed = null; // not plain after all; the byte pass decides how to read it
                 }
             }
             bytes = finished(bytePass);
         } else {
-            bytes = ResponseFileScan.bytes(input, name, problems);
+            bytes = ResponseFileScan.bytes((ResponseFile) in, name, problems);
         }
         ColumnLayout layout = null;
         long records = 0;
@@ -79,7 +82,7 @@ final class FileCheck {
             IdPass ids = guessed != null && ResponseFileScan.readsAs(bytes, guess) ? guessed : null;
             guessed = null; // a wrong guess's filter is garbage before the second read allocates one
             if (ids == null) {
-                ids = idPass(input, bytes, name, otherInstrumentsIgnored);
+                ids = idPass(in, bytes, name, otherInstrumentsIgnored);
             }
             problems.addAll(ids.problems());
             layout = ids.layout();
@@ -89,7 +92,7 @@ final class FileCheck {
         }
         Problems fileProblems = Problems.of(problems);
         if (!fileProblems.hasErrors() && duplicated.needsRecount()) {
-            recountIds(input, bytes, layout, duplicated);
+            recountIds(in, bytes, layout, duplicated);
         }
         return new Checked(name, bytes, layout, records, blank, duplicated, fileProblems);
     }
@@ -100,7 +103,7 @@ final class FileCheck {
 
     /** Reads the header and every record's id as {@code bytes} says the file reads. */
     private IdPass idPass(
-            ResponseFile input, ResponseFileScan.Bytes bytes, String name, boolean otherInstrumentsIgnored)
+            ResponseInput input, ResponseFileScan.Bytes bytes, String name, boolean otherInstrumentsIgnored)
             throws IOException {
         List<Problem> problems = new ArrayList<>();
         ColumnLayout layout = null;
@@ -159,7 +162,7 @@ final class FileCheck {
 
     /** The exact recount of candidate duplicate ids (only their hashes are kept). */
     private static void recountIds(
-            ResponseFile input, ResponseFileScan.Bytes bytes, ColumnLayout layout, DuplicateIds ids)
+            ResponseInput input, ResponseFileScan.Bytes bytes, ColumnLayout layout, DuplicateIds ids)
             throws IOException {
         int idCol = layout.column("student_id");
         try (RecordSource source = RecordSource.open(input, bytes)) {

@@ -63,6 +63,7 @@ final class OutputFolder implements AutoCloseable {
     /**
      * Locks {@code out} for one run and creates its staging folder.
      *
+     * @param input the input file, refused when inside {@code out}; {@code null} for rows held in memory
      * @param replace whether a previous psyscreen output in {@code out} may be replaced
      * @throws OutputRefusedException when the folder cannot be used
      */
@@ -75,12 +76,12 @@ final class OutputFolder implements AutoCloseable {
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new OutputRefusedException("--out " + out + " is a file, not a folder");
         }
-        Path realInput = input.toAbsolutePath().normalize();
-        if (Files.exists(realInput)) {
+        Path realInput = input == null ? null : input.toAbsolutePath().normalize();
+        if (realInput != null && Files.exists(realInput)) {
             realInput = realInput.toRealPath();
         }
         Path realTarget = Files.exists(target) ? target.toRealPath() : target;
-        if (realInput.startsWith(realTarget)) {
+        if (realInput != null && realInput.startsWith(realTarget)) {
             throw new OutputRefusedException("the input " + input.getFileName() + " is inside the output folder " + out
                     + "; publishing would replace it: write the results to another folder");
         }

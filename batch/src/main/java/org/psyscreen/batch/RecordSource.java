@@ -17,8 +17,12 @@ import java.util.List;
  */
 interface RecordSource extends Closeable {
 
-    /** Opens {@code file} with the reader its format and its byte pass allow. */
-    static RecordSource open(ResponseFile file, ResponseFileScan.Bytes bytes) throws IOException {
+    /** Opens {@code input}: rows as they are, a file with the reader its format and its byte pass allow. */
+    static RecordSource open(ResponseInput input, ResponseFileScan.Bytes bytes) throws IOException {
+        if (input instanceof ResponseRows rows) {
+            return rows.open();
+        }
+        ResponseFile file = (ResponseFile) input;
         return switch (file.format()) {
             case CSV ->
                 bytes.plain()

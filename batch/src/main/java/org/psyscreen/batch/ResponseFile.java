@@ -19,7 +19,7 @@ import org.psyscreen.diagnostic.ProblemCode;
  * @param format how it is written
  * @param sheet for a workbook, the sheet to read, by name or 1-based number; {@code null}: the first
  */
-public record ResponseFile(Path path, Format format, String sheet) {
+public record ResponseFile(Path path, Format format, String sheet) implements ResponseInput {
 
     /** The formats a response file can come in. */
     public enum Format {
@@ -121,6 +121,7 @@ public record ResponseFile(Path path, Format format, String sheet) {
     }
 
     /** {@return the file's name, as messages and the summary give it} */
+    @Override
     public String name() {
         return path.getFileName().toString();
     }

@@ -14,6 +14,12 @@ import java.util.List;
  *
  * <p>Each record reaches a sink exactly once, with the same result {@code scores.csv} holds, so
  * counts in equal counts out for every sink. A sink is used for one run; make a new one per run.
+ *
+ * <p>Order of calls: {@link #open}, {@link #accept} for each record, {@link #finish}, then
+ * {@link #published} once the run's folder has been switched into place; or {@link #abandon} at any
+ * point before {@code published} when the run is refused or fails. A sink that writes elsewhere
+ * than the folder (a database) keeps its writes uncommitted until {@code published}, so a run that
+ * is not published leaves nothing there either.
  */
 public interface ResultSink {
 
@@ -23,8 +29,20 @@ public interface ResultSink {
      * @param folder the run's private staging folder: files written here are published with the run
      * @param columns the columns of {@code scores.csv}, in order
      * @param policy the policy's {@code id@version}, or empty for a run without tiers
+     * @param inputSha256 the input file's SHA-256, hex (the run's identity, as in {@code summary.json})
+     * @param keyId the pseudonymisation key's id, or empty for a run without a key (students are raw ids)
+     * @param engineVersion the engine version that scores the run
+     * @param instruments each instrument's {@code id@version} and definition hash, by instrument id (as in
+     *     {@code summary.json})
      */
-    record Start(Path folder, List<String> columns, String policy) {}
+    record Start(
+            Path folder,
+            List<String> columns,
+            String policy,
+            String inputSha256,
+            String keyId,
+            String engineVersion,
+            java.util.Map<String, SummaryJson.Definition> instruments) {}
 
     /**
      * The run has been checked and scoring starts.
@@ -37,12 +55,10 @@ public interface ResultSink {
     /**
      * One record, in input order.
      *
-     * @param record the record: its number, line, student (the keyed pseudonym, or the raw id of a run
-     *     without a key) and the screening result
-     * @param cells its {@code scores.csv} cells in {@link Start#columns()} order, spreadsheet-safe
+     * @param row the record: its screening result, its {@code scores.csv} cells and its audit-trail entry
      * @throws IOException when the sink cannot take it: the run fails and nothing is published
      */
-    void accept(BatchScorer.ScreenedRecord record, List<String> cells) throws IOException;
+    void accept(ResultRow row) throws IOException;
 
     /**
      * Every record has been given and the run will be published.
@@ -52,6 +68,15 @@ public interface ResultSink {
      * @throws IOException when the sink cannot finish: the run fails and nothing is published
      */
     List<String> finish(RunSummary summary) throws IOException;
+
+    /**
+     * The run's folder has been published: a sink that holds uncommitted writes commits them now. When
+     * this throws, the folder stands and this sink's writes are not kept; the run's caller gets the
+     * exception.
+     *
+     * @throws IOException when the writes cannot be committed
+     */
+    default void published() throws IOException {}
 
     /** The run was refused or failed: release what the sink holds; its files are discarded with the folder. */
     default void abandon() {}

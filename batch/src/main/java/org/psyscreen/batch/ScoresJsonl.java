@@ -237,12 +237,14 @@ public final class ScoresJsonl {
                 throw damaged(line, "record", "is not a record number");
             }
             Map<String, Form> forms = new LinkedHashMap<>();
+            int formAt = 0;
             for (var f : object(n, "forms").properties()) {
-                forms.put(f.getKey(), form(f.getValue(), "forms." + f.getKey()));
+                forms.put(f.getKey(), form(f.getValue(), "forms entry " + ++formAt));
             }
             Map<String, Norm> norms = new LinkedHashMap<>();
+            int normAt = 0;
             for (var t : object(n, "norms").properties()) {
-                String where = "norms." + t.getKey();
+                String where = "norms entry " + ++normAt;
                 JsonNode x = t.getValue();
                 norms.put(
                         t.getKey(),
@@ -273,27 +275,30 @@ public final class ScoresJsonl {
             if (!f.isObject()) {
                 throw damaged(line, where, "is not an object");
             }
-            FormStatus status = constant(FormStatus.class, text(f, where, "status"), where + ".status");
+            FormStatus status = constant(FormStatus.class, text(f, where, "status"), at(where, "status"));
             List<StatusReason> reasons = new ArrayList<>();
             for (String r : texts(f, where, "reasons")) {
                 var m = REASON.matcher(r);
                 if (!m.matches()) {
-                    throw damaged(line, where + ".reasons", "has a form reason psyscreen does not write");
+                    throw damaged(line, at(where, "reasons"), "has a form reason psyscreen does not write");
                 }
                 reasons.add(new StatusReason(
-                        constant(StatusReason.Code.class, m.group(1), where + ".reasons"), m.group(2)));
+                        constant(StatusReason.Code.class, m.group(1), at(where, "reasons")), m.group(2)));
             }
             Map<String, Double> scales = new LinkedHashMap<>();
+            int scaleAt = 0;
             for (var s : object(f, "scales", where).properties()) {
                 JsonNode v = s.getValue();
+                scaleAt++;
                 if (!v.isNull() && !v.isNumber()) {
-                    throw damaged(line, where + ".scales." + s.getKey(), "is not a number");
+                    throw damaged(line, where + ", scales entry " + scaleAt, "is not a number");
                 }
                 scales.put(s.getKey(), v.isNull() ? Double.NaN : v.asDouble());
             }
             Map<String, CriticalState> critical = new LinkedHashMap<>();
+            int criticalAt = 0;
             for (var c : object(f, "critical", where).properties()) {
-                String at = where + ".critical." + c.getKey();
+                String at = where + ", critical entry " + ++criticalAt;
                 if (!c.getValue().isString()) {
                     throw damaged(line, at, "is not a critical item state");
                 }
@@ -415,13 +420,84 @@ public final class ScoresJsonl {
         }
 
         private static String at(String where, String field) {
-            return where == null ? field : where + "." + field;
+            return where == null ? field : where + ", field " + field;
         }
     }
 
     private static RunFileException damaged(long line, String field, String what) {
         return new RunFileException(FILE + " line " + line + (field == null ? "" : ", " + field) + " " + what
                 + " (cut, damaged or edited): it is not a record as psyscreen writes it");
+    }
+
+    /** The entry {@link #write} writes for {@code o}, as {@link Reader} reads it back. */
+    static Entry entry(RowOutcome o, List<String> normTableIds) {
+        Map<String, Form> forms = new LinkedHashMap<>();
+        for (var e : o.forms().entrySet()) {
+            ScoredResponse r = e.getValue();
+            Map<String, Double> scales = new LinkedHashMap<>();
+            for (int s = 0; s < r.scaleIds().size(); s++) {
+                scales.put(r.scaleIds().get(s), r.scaleValue(s));
+            }
+            Map<String, CriticalState> critical = new LinkedHashMap<>();
+            for (int k = 0; k < r.criticalIds().size(); k++) {
+                critical.put(r.criticalIds().get(k), r.critical(k));
+            }
+            forms.put(
+                    e.getKey(),
+                    new Form(
+                            r.instrumentKey(),
+                            r.status(),
+                            List.copyOf(r.reasons()),
+                            Collections.unmodifiableMap(scales),
+                            Collections.unmodifiableMap(critical)));
+        }
+        Map<String, Norm> norms = new LinkedHashMap<>();
+        for (String id : normTableIds) {
+            NormResult n = o.norms().get(id);
+            norms.put(
+                    id,
+                    n instanceof NormResult.Normed normed
+                            ? new Norm(n.tableKey(), normStatus(normed), normed.t(), normed.percentile())
+                            : new Norm(
+                                    n.tableKey(),
+                                    "NO_NORM " + ((NormResult.NoNorm) n).reason(),
+                                    Double.NaN,
+                                    Double.NaN));
+        }
+        TierDecision d = o.decision();
+        Decision decision = null;
+        if (d != null) {
+            List<Firing> fired = new ArrayList<>();
+            for (RuleFiring f : d.fired()) {
+                fired.add(new Firing(
+                        f.ruleId(),
+                        f.tierId(),
+                        f.readings().stream().map(Object::toString).toList()));
+            }
+            decision = new Decision(
+                    d.tier() == null ? null : d.tier().id(),
+                    List.copyOf(d.followUps()),
+                    List.copyOf(fired),
+                    List.copyOf(d.unevaluated()),
+                    d.policyKey(),
+                    d.policySha256(),
+                    d.engineVersion());
+        }
+        RowOutcome.Demographics demo = o.demographics();
+        return new Entry(
+                o.recordNo(),
+                o.line(),
+                o.student(),
+                demo.school(),
+                demo.klass(),
+                demo.region(),
+                demo.grade(),
+                demo.sex(),
+                o.testDate(),
+                List.copyOf(o.problemTexts()),
+                Collections.unmodifiableMap(forms),
+                Collections.unmodifiableMap(norms),
+                decision);
     }
 
     /** Writes one record as one JSON object (no line end: the generator's separator adds it). */

@@ -49,7 +49,18 @@ public final class ScoresXlsx implements ResultSink {
     }
 
     @Override
-    public void accept(BatchScorer.ScreenedRecord record, List<String> cells) throws IOException {
+    public void accept(ResultRow record) throws IOException {
+        write(record.cells());
+    }
+
+    /**
+     * Writes one row of cells below the last, as {@link #accept} does with a record's: for tools that
+     * turn another table with the same columns into the workbook.
+     *
+     * @param cells the row's cells, in {@link ResultSink.Start#columns()} order
+     * @throws IOException when the sheet is full or cannot be written
+     */
+    public void write(List<String> cells) throws IOException {
         if (row > MAX_ROWS) {
             throw new IOException("more than " + MAX_ROWS + " records do not fit a sheet; use scores.csv");
         }

@@ -73,17 +73,7 @@ final class ScoringPass {
      * a file refused after scoring (a problem only the whole file shows) or a failure leaves nothing
      * of the sinks. Returns the run's summary (its outputs not yet holding summary.json).
      */
-    RunSummary score(ResponseFile input, FileCheck.Checked c, Path outDir, long started, List<ResultSink> sinks)
-            throws IOException {
-        SinkSet sunk = new SinkSet(sinks);
-        try {
-            return score(input, c, outDir, started, sunk);
-        } finally {
-            sunk.abandon(); // refused or failed (a finished run's sinks are done): nothing is published
-        }
-    }
-
-    private RunSummary score(ResponseFile input, FileCheck.Checked c, Path outDir, long started, SinkSet sunk)
+    RunSummary score(ResponseInput input, FileCheck.Checked c, Path outDir, long started, SinkSet sunk)
             throws IOException {
         String name = c.name();
         ResponseFileScan.Bytes bytes = c.bytes();
@@ -114,7 +104,13 @@ final class ScoringPass {
             sunk.open(new ResultSink.Start(
                     outDir,
                     scoresCsv.columns(),
-                    options.policy() == null ? "" : options.policy().key()));
+                    options.policy() == null ? "" : options.policy().key(),
+                    bytes.sha256(),
+                    options.pseudonymizer() == null
+                            ? ""
+                            : options.pseudonymizer().keyId(),
+                    EngineVersion.VALUE,
+                    SummaryJson.definitions(new java.util.TreeMap<>(options.plans()))));
             source.header();
             long next = 1;
             for (RecordBlock b; (b = source.next(options.chunk())) != null; ) {
@@ -259,7 +255,7 @@ final class ScoringPass {
      * A chunk ready to write: its bytes in both formats, its records for result sinks ({@code null}
      * without sinks) and what it adds to the summary.
      */
-    record ScoredChunk(long records, PagedBytes csv, PagedBytes json, List<SinkSet.Sunk> sunk, Tally tally) {}
+    record ScoredChunk(long records, PagedBytes csv, PagedBytes json, List<ResultRow> sunk, Tally tally) {}
 
     /** Scores and encodes one chunk, with a roll-up of its own. */
     ScoredChunk scoreChunk(ColumnLayout layout, DuplicateIds duplicated, long first, RecordBlock block) {
@@ -285,7 +281,7 @@ final class ScoringPass {
             boolean forSinks,
             Rollups rollups) {
         Tally tally = new Tally(null, coding.fresh());
-        List<SinkSet.Sunk> sunk = forSinks ? new ArrayList<>(block.size()) : null;
+        List<ResultRow> sunk = forSinks ? new ArrayList<>(block.size()) : null;
         Encoder encoder = new Encoder();
         StudentInput input = screener.newInput();
         for (int i = 0; i < block.size(); i++) {
@@ -300,8 +296,7 @@ final class ScoringPass {
             }
             encoder.add(o);
             if (sunk != null) {
-                sunk.add(new SinkSet.Sunk(
-                        new BatchScorer.ScreenedRecord(o.recordNo(), o.line(), o.student(), o.result()), cells(o)));
+                sunk.add(new ResultRow(o, cells(o), screener.normTableIds()));
             }
             count(o, tally, rollups);
         }

@@ -8,14 +8,13 @@ import java.util.List;
 
 /**
  * The result sinks of one run: opened together, given each chunk's records in input order on the
- * writing thread, finished together, or abandoned together with every file they wrote.
+ * writing thread, finished together and told together that the run was published, or abandoned
+ * together with every file they wrote.
  */
 final class SinkSet {
-    /** One record as a sink receives it. */
-    record Sunk(BatchScorer.ScreenedRecord record, List<String> cells) {}
-
     private final List<ResultSink> sinks;
     private Path folder;
+    private boolean opened;
     private boolean done;
 
     SinkSet(List<ResultSink> sinks) {
@@ -29,18 +28,19 @@ final class SinkSet {
 
     void open(ResultSink.Start start) throws IOException {
         folder = start.folder();
+        opened = true;
         for (ResultSink s : sinks) {
             s.open(start);
         }
     }
 
-    void deliver(List<Sunk> records) throws IOException {
+    void deliver(List<ResultRow> records) throws IOException {
         if (records == null) {
             return;
         }
-        for (Sunk r : records) {
+        for (ResultRow r : records) {
             for (ResultSink s : sinks) {
-                s.accept(r.record(), r.cells());
+                s.accept(r);
             }
         }
     }
@@ -51,21 +51,59 @@ final class SinkSet {
         for (ResultSink s : sinks) {
             files.addAll(s.finish(summary));
         }
-        done = true;
         return files;
     }
 
     /**
-     * Abandons every sink of a run that was refused or failed, unless they finished, and deletes every
-     * file in the folder (the sinks' files among them): none is published.
+     * The run's folder is published: each opened sink commits. Every sink is told even when one
+     * fails; the first failure is thrown.
+     */
+    void published() throws IOException {
+        if (done || !opened) {
+            done = true;
+            return;
+        }
+        done = true;
+        IOException first = null;
+        RuntimeException firstRuntime = null;
+        for (ResultSink s : sinks) {
+            try {
+                s.published();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            } catch (RuntimeException e) {
+                firstRuntime = firstRuntime == null ? e : firstRuntime;
+            }
+        }
+        if (firstRuntime != null) {
+            throw firstRuntime;
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Abandons every sink of a run that was refused or failed before it was published, and deletes
+     * every file in the folder (the sinks' files among them): none is published.
      */
     void abandon() throws IOException {
         if (done || isEmpty()) {
             return;
         }
-        sinks.forEach(ResultSink::abandon);
         done = true;
-        if (folder != null) {
+        RuntimeException failed = null;
+        for (ResultSink s : sinks) {
+            try {
+                s.abandon();
+            } catch (RuntimeException e) { // every sink is told, whatever one of them does
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        if (folder != null && Files.isDirectory(folder)) {
             try (var files = Files.list(folder)) {
                 for (Path f : files.toList()) {
                     if (Files.isRegularFile(f)) {

@@ -88,6 +88,13 @@ public record SummaryJson(
      */
     public record Definition(String key, String sha256) {}
 
+    /** Each plan's instrument {@code id@version} and definition hash, by instrument id, in plan order. */
+    static Map<String, Definition> definitions(Map<String, ScoringPlan> plans) {
+        Map<String, Definition> out = new LinkedHashMap<>();
+        plans.forEach((id, p) -> out.put(id, new Definition(p.key(), p.sha256())));
+        return Collections.unmodifiableMap(out);
+    }
+
     /**
      * Refuses a run file this summary does not list in {@code version}.
      *
@@ -145,27 +152,35 @@ public record SummaryJson(
         }
         try {
             Map<String, Map<String, Long>> status = new TreeMap<>();
+            int statusAt = 0;
             for (var e : object(s, "statusCounts").properties()) {
-                status.put(e.getKey(), counts(e.getValue(), "statusCounts." + e.getKey()));
+                status.put(e.getKey(), counts(e.getValue(), "statusCounts entry " + ++statusAt));
             }
             Map<String, Definition> instruments = new LinkedHashMap<>();
+            int instrumentAt = 0;
             for (var e : object(s, "instruments").properties()) {
+                String where = "instruments entry " + ++instrumentAt;
                 instruments.put(
                         e.getKey(),
-                        new Definition(
-                                text(e.getValue(), "instruments." + e.getKey(), "key"),
-                                text(e.getValue(), "instruments." + e.getKey(), "sha256")));
+                        new Definition(text(e.getValue(), where, "key"), text(e.getValue(), where, "sha256")));
             }
             Map<String, Integer> formats = new LinkedHashMap<>();
+            int formatAt = 0;
             for (var e : object(s, "formats").properties()) {
+                formatAt++;
                 if (!e.getValue().isIntegralNumber()) {
-                    throw damaged("formats." + e.getKey() + " is not a version number");
+                    throw damaged("formats entry " + formatAt + " is not a version number");
                 }
                 formats.put(e.getKey(), e.getValue().asInt());
             }
             Map<String, String> meanings = new TreeMap<>();
+            int meaningAt = 0;
             for (var e : object(s, "problemMeanings").properties()) {
-                meanings.put(e.getKey(), text(s.path("problemMeanings"), "problemMeanings", e.getKey()));
+                meaningAt++;
+                if (!e.getValue().isString()) {
+                    throw damaged("problemMeanings entry " + meaningAt + " is not text");
+                }
+                meanings.put(e.getKey(), e.getValue().asString());
             }
             return new SummaryJson(
                     FORMAT,
@@ -210,7 +225,7 @@ public record SummaryJson(
     private static String text(JsonNode n, String where, String field) {
         JsonNode v = n.path(field);
         if (!v.isString()) {
-            throw damaged((where == null ? "" : where + ".") + field + " is not text");
+            throw damaged((where == null ? "" : where + ", field ") + field + " is not text");
         }
         return v.asString();
     }
@@ -251,9 +266,11 @@ public record SummaryJson(
             throw damaged(field + " is not an object");
         }
         Map<String, Long> out = new TreeMap<>();
+        int at = 0;
         for (var e : v.properties()) {
+            at++;
             if (!e.getValue().isIntegralNumber() || e.getValue().asLong() < 0) {
-                throw damaged(field + "." + e.getKey() + " is not a count");
+                throw damaged(field + ", entry " + at + " is not a count");
             }
             out.put(e.getKey(), e.getValue().asLong());
         }
@@ -324,7 +341,7 @@ public record SummaryJson(
             g.writeStringProperty("keyId", s.keyId());
             // Each instrument's version and definition hash, once per run (not on every record).
             g.writeObjectPropertyStart("instruments");
-            for (var e : plans.entrySet()) {
+            for (var e : definitions(plans).entrySet()) {
                 g.writeObjectPropertyStart(e.getKey());
                 g.writeStringProperty("key", e.getValue().key());
                 g.writeStringProperty("sha256", e.getValue().sha256());

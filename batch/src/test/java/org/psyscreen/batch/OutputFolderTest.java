@@ -204,7 +204,7 @@ class OutputFolderTest {
             public void open(Start start) {}
 
             @Override
-            public void accept(BatchScorer.ScreenedRecord record, java.util.List<String> cells) {}
+            public void accept(ResultRow row) {}
 
             @Override
             public java.util.List<String> finish(RunSummary summary) throws java.io.IOException {

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The same students as CSV, as JSON Lines and as an .xlsx sheet score to the same results: every
+ * The same students as CSV, as JSON Lines, as an .xlsx sheet and as rows of cells held in memory
+ * ({@link ResponseRows}) score to the same results: every
  * column of scores.csv but {@code line} (where each format's own line or row number goes) is equal,
  * record by record, and so are the summary's counts. The cohort has awkward records on purpose
  * (blank and out-of-range answers, a repeated header, a record with an extra field). A record with
@@ -103,7 +104,9 @@ class ResponseFormatsTest {
         RunSummary fromCsv = scorer.run(csv, dir.resolve("csv"));
         RunSummary fromJsonl = scorer.run(ResponseFile.of(jsonl()), dir.resolve("jsonl"));
         RunSummary fromXlsx = scorer.run(ResponseFile.of(xlsx()), dir.resolve("xlsx"));
-        for (RunSummary s : List.of(fromCsv, fromJsonl, fromXlsx)) {
+        RunSummary fromRows = scorer.run(
+                ResponseRows.of("cohort table", rows.get(0), rows.subList(1, rows.size())), dir.resolve("rows"));
+        for (RunSummary s : List.of(fromCsv, fromJsonl, fromXlsx, fromRows)) {
             assertThat(s.scored()).as(s.fileProblems().toString()).isTrue();
             assertThat(s.countsMatch()).isTrue();
             assertThat(s.recordsIn()).isEqualTo(rows.size() - 1);
@@ -113,7 +116,12 @@ class ResponseFormatsTest {
         assertThat(fromJsonl.blankLines()).isEqualTo(1);
         assertThat(fromXlsx.encoding()).isEqualTo("xlsx workbook, sheet '答卷'");
         List<List<String>> expected = withoutLine(dir.resolve("csv"));
-        for (String format : List.of("jsonl", "xlsx")) {
+        // rows number their records as the CSV's lines (header line 1), so even the line column is equal
+        assertThat(Files.readAllBytes(dir.resolve("rows/scores.csv")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("csv/scores.csv")));
+        assertThat(fromRows.input()).isEqualTo("cohort table");
+        assertThat(fromRows.inputSha256()).hasSize(64).isNotEqualTo(fromCsv.inputSha256());
+        for (String format : List.of("jsonl", "xlsx", "rows")) {
             List<List<String>> got = withoutLine(dir.resolve(format));
             assertThat(got).hasSameSizeAs(expected);
             for (int i = 0; i < got.size(); i++) {
@@ -121,6 +129,29 @@ class ResponseFormatsTest {
             }
         }
         assertThat(expected.toString()).contains("PSY-2102", "PSY-2103");
+    }
+
+    @Test
+    void rowsAreCheckedAsAFileIsAndTheirHashIsTheirIdentity() throws Exception {
+        BatchScorer scorer = new BatchScorer(BatchFixtures.options());
+        List<String> header = rows.get(0);
+        List<List<String>> some = new ArrayList<>(rows.subList(1, 21));
+        some.add(3, List.of()); // a row with no cells is a blank line
+        some.add(5, java.util.Arrays.asList(BatchFixtures.row("G9000001").split(",", -1)));
+        some.add(6, java.util.Arrays.asList(BatchFixtures.row("G9000001").split(",", -1))); // the same id twice
+        RunSummary a = scorer.run(ResponseRows.of("t", header, some), dir.resolve("rows-a"));
+        RunSummary b = scorer.run(ResponseRows.of("t", header, some), dir.resolve("rows-b"));
+        assertThat(a.scored()).isTrue();
+        assertThat(a.blankLines()).isEqualTo(1);
+        assertThat(a.recordsIn()).isEqualTo(a.recordsOut()).isEqualTo(22);
+        assertThat(a.codeCounts()).containsKey("PSY-2105"); // a duplicate id, as in a file
+        assertThat(a.inputSha256()).isEqualTo(b.inputSha256());
+
+        List<String> unknownColumn = new ArrayList<>(header);
+        unknownColumn.set(8, "demo.q99");
+        RunSummary refused = scorer.run(ResponseRows.of("t", unknownColumn, some), dir.resolve("rows-c"));
+        assertThat(refused.scored()).isFalse();
+        assertThat(refused.fileProblems().all()).isNotEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ class ResultSinkTest {
     static final class Recording implements ResultSink {
         final List<List<String>> rows = new ArrayList<>();
         final List<Long> numbers = new ArrayList<>();
+        final List<ScoresJsonl.Entry> entries = new ArrayList<>();
         ResultSink.Start start;
         boolean finished;
         boolean abandoned;
@@ -36,9 +37,10 @@ class ResultSinkTest {
         }
 
         @Override
-        public void accept(BatchScorer.ScreenedRecord record, List<String> cells) {
-            numbers.add(record.record());
-            rows.add(cells);
+        public void accept(ResultRow row) {
+            numbers.add(row.screened().record());
+            rows.add(row.cells());
+            entries.add(row.entry());
         }
 
         @Override
@@ -69,6 +71,16 @@ class ResultSinkTest {
             r.forEach(rec -> csv.add(rec.getFields()));
         }
         assertThat(sink.rows).isEqualTo(csv);
+        // the typed entry a sink is given is the one the audit trail's reader gives back
+        List<ScoresJsonl.Entry> read = new ArrayList<>();
+        try (ScoresJsonl.Reader r = ScoresJsonl.open(dir.resolve("out"))) {
+            for (ScoresJsonl.Entry e; (e = r.next()) != null; ) {
+                read.add(e);
+            }
+        }
+        assertThat(sink.entries).hasSize(5000).isEqualTo(read);
+        assertThat(sink.start.inputSha256()).isEqualTo(s.inputSha256());
+        assertThat(sink.start.instruments()).containsOnlyKeys("demo");
         assertThat(s.outputs()).contains("sink.txt");
         assertThat(dir.resolve("out/sink.txt")).exists();
     }

@@ -39,6 +39,9 @@ public final class RecordStore implements AutoCloseable {
     private final Clock clock;
     private final String label;
 
+    /** The thread whose {@link RecordsSink} holds the write transaction open across calls, or null. */
+    private Thread importing;
+
     /** The two databases the store runs on. */
     enum Dialect {
         SQLITE,
@@ -239,8 +242,88 @@ public final class RecordStore implements AutoCloseable {
      * @throws RecordStoreException when the run is refused; nothing of it is kept
      */
     public synchronized ImportResult importRun(Path runDir, Wave wave, Bundle bundle, LongConsumer progress) {
-        RunImporter importer = new RunImporter(this, runDir, wave, bundle, progress);
-        return write(importer::run);
+        RunImporter importer = new RunImporter(this, wave, bundle, progress);
+        return write(() -> importer.folder(runDir));
+    }
+
+    /**
+     * {@return a result sink that imports a run into this store while it is scored}: the same import
+     * as {@link #importRun}, from the results themselves, in one pass, without reading the run's
+     * files back. Its transaction is opened when the run starts and committed only when the run's
+     * folder is published; a run that is refused, fails or is killed leaves the store as it was.
+     * While it is open, this store's other operations on other threads wait for it, and on the
+     * scoring thread they are refused.
+     *
+     * @param wave the wave (its school year and term are read from the test dates when not given)
+     * @param bundle where the run's policy and instruments are found (for tier order and reliabilities)
+     */
+    public RecordsSink importing(Wave wave, Bundle bundle) {
+        return new RecordsSink(this, wave, bundle);
+    }
+
+    /** Holds the write transaction for {@code sink}'s thread until {@link #endImport}; waits for another import. */
+    synchronized RunImporter beginImport(Wave wave, Bundle bundle) {
+        awaitNoImport();
+        importing = Thread.currentThread();
+        try {
+            lockForWrite();
+        } catch (SQLException e) {
+            endImport(false);
+            throw new RecordStoreException("nothing was changed in " + label + ": " + reason(e), e);
+        }
+        return new RunImporter(this, wave, bundle, n -> {});
+    }
+
+    /** Runs one step of the open import on its thread; a failure rolls the whole import back. */
+    synchronized <T> T inImport(Work<T> work) {
+        if (importing != Thread.currentThread()) {
+            throw new IllegalStateException("the import is not open on this thread");
+        }
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            endImport(false);
+            throw new RecordStoreException("nothing was changed in " + label + ": " + reason(e), e);
+        } catch (RuntimeException e) {
+            endImport(false);
+            throw e;
+        }
+    }
+
+    /** Commits ({@code keep}) or rolls back the open import and lets waiting operations go on. */
+    synchronized void endImport(boolean keep) {
+        if (importing == null) {
+            return;
+        }
+        try {
+            if (keep) {
+                connection.commit();
+            } else {
+                rollback();
+            }
+        } catch (SQLException e) {
+            rollback();
+            throw new RecordStoreException("nothing was changed in " + label + ": " + reason(e), e);
+        } finally {
+            importing = null;
+            notifyAll();
+        }
+    }
+
+    /** Waits while another thread's sink holds the transaction; refuses on that thread itself. */
+    private void awaitNoImport() {
+        if (importing == Thread.currentThread()) {
+            throw new RecordStoreException("a run is being imported into " + label + " on this thread: use the"
+                    + " store when the run is published or abandoned");
+        }
+        while (importing != null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RecordStoreException("interrupted while waiting for an import into " + label);
+            }
+        }
     }
 
     /**
@@ -428,6 +511,10 @@ public final class RecordStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            if (importing != null) {
+                connection.rollback(); // a run still being imported is not kept
+                importing = null;
+            }
             connection.close();
         } catch (SQLException e) {
             throw new RecordStoreException("cannot close " + label + ": " + reason(e), e);
@@ -543,6 +630,7 @@ public final class RecordStore implements AutoCloseable {
     }
 
     private <T> T write(Work<T> work) {
+        awaitNoImport();
         try {
             lockForWrite();
             T result = work.run();
@@ -558,6 +646,7 @@ public final class RecordStore implements AutoCloseable {
     }
 
     private <T> T read(Work<T> work) {
+        awaitNoImport();
         try {
             T result = work.run();
             connection.rollback();

@@ -16,105 +16,213 @@ import org.psyscreen.batch.SummaryJson;
 import org.psyscreen.definition.Scale;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.tier.CutoffPolicy;
-import tools.jackson.databind.json.JsonMapper;
 
-/** One import of a scored run into the store, inside the store's write transaction. */
+/**
+ * One import of a scored run into the store, inside the store's write transaction: {@link #begin}
+ * with the run's facts, {@link #add} each record, {@link #finish}. A run folder is imported by
+ * {@link #folder} (its audit trail read back and its decisions checked against the policy); a run
+ * being scored is imported by {@link RecordsSink}, which hands over the records as they are scored.
+ */
 final class RunImporter {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * What an import needs to know of its run before its first record.
+     *
+     * @param inputSha256 the input's SHA-256 (the run's identity)
+     * @param keyId the pseudonymisation key's id
+     * @param policy the policy's {@code id@version}, or empty
+     * @param engineVersion the engine version that scored the run
+     * @param definitionShas each instrument's definition hash, by instrument id
+     */
+    record RunFacts(
+            String inputSha256, String keyId, String policy, String engineVersion, Map<String, String> definitionShas) {
+        static RunFacts of(SummaryJson s) {
+            return new RunFacts(s.inputSha256(), s.keyId(), s.policy(), s.engineVersion(), shas(s.instruments()));
+        }
+
+        /** Each instrument's definition hash, by instrument id. */
+        static Map<String, String> shas(Map<String, SummaryJson.Definition> instruments) {
+            Map<String, String> shas = new HashMap<>();
+            instruments.forEach((id, d) -> shas.put(id, d.sha256()));
+            return shas;
+        }
+    }
 
     private final RecordStore store;
-    private final Path runDir;
     private final Wave requested;
     private final Bundle bundle;
     private final LongConsumer progress;
 
-    RunImporter(RecordStore store, Path runDir, Wave wave, Bundle bundle, LongConsumer progress) {
+    private RunFacts facts;
+    private CutoffPolicy policy;
+    private WaveRow wave;
+    private boolean already;
+    private boolean redecision;
+    private long importId;
+    private ImportRows.Batch batch;
+    private long lines;
+    private long stored;
+    private long withoutId;
+    private String policySha = "";
+    private final Set<String> instrumentKeys = new LinkedHashSet<>();
+    private LocalDate first;
+
+    RunImporter(RecordStore store, Wave wave, Bundle bundle, LongConsumer progress) {
         this.store = store;
-        this.runDir = runDir;
         this.requested = wave;
         this.bundle = bundle;
         this.progress = progress;
     }
 
-    /** Each instrument's definition hash, from the run's summary. */
-    private Map<String, String> shas = Map.of();
+    /** The policy the run was decided under, or {@code null}; known after {@link #begin}. */
+    CutoffPolicy policy() {
+        return policy;
+    }
 
-    ImportResult run() throws SQLException {
-        SummaryJson summary = summary();
-        Map<String, String> definitions = new HashMap<>();
-        summary.instruments().forEach((id, d) -> definitions.put(id, d.sha256()));
-        shas = definitions;
-        checkKey(summary.keyId());
-        CutoffPolicy policy = policy(summary.policy());
+    /**
+     * Starts the import: checks the key, the policy and the wave, and records the import.
+     *
+     * @return false when this input is in this wave under this policy already: nothing is added
+     */
+    boolean begin(RunFacts run) throws SQLException {
+        this.facts = run;
+        checkKey(run.keyId());
+        policy = policy(run.policy());
         List<String> tiers = policy == null ? List.of() : policy.tierIds();
 
         // The same input in another wave is a mistake (a file is one wave's screening).
         for (Object[] r : store.rows(
                 "SELECT w.name FROM import_run i JOIN wave w ON w.id = i.wave_id WHERE i.input_sha256 = ? AND w.name <> ?",
-                List.of(summary.inputSha256(), requested.name()))) {
-            throw new RecordStoreException(
-                    "this input (sha256 " + summary.inputSha256().substring(0, 16) + "…) was imported as wave '" + r[0]
-                            + "' already; a file is one wave's screening");
+                List.of(run.inputSha256(), requested.name()))) {
+            throw new RecordStoreException("this input (sha256 "
+                    + run.inputSha256()
+                            .substring(0, Math.min(16, run.inputSha256().length())) + "…) was imported as wave '" + r[0]
+                    + "' already; a file is one wave's screening");
         }
-        WaveRow wave = wave();
-        long waveId = wave.id();
+        wave = wave();
         if (!store.rows(
                         "SELECT id FROM import_run WHERE wave_id = ? AND input_sha256 = ? AND policy = ?",
-                        List.of(waveId, summary.inputSha256(), summary.policy()))
+                        List.of(wave.id(), run.inputSha256(), run.policy()))
                 .isEmpty()) {
-            return new ImportResult(requested.name(), true, false, summary.recordsOut(), 0, 0, 0, 0, 0);
+            already = true;
+            return false;
         }
-        boolean redecision = !store.rows(
+        redecision = !store.rows(
                         "SELECT id FROM import_run WHERE wave_id = ? AND input_sha256 = ?",
-                        List.of(waveId, summary.inputSha256()))
+                        List.of(wave.id(), run.inputSha256()))
                 .isEmpty();
-        long importId = store.nextId("import_run");
+        importId = store.nextId("import_run");
         store.update(
                 "INSERT INTO import_run (id, wave_id, input_sha256, policy, policy_sha256, records_in, records_stored,"
-                        + " records_without_id, engine_version, imported_at) VALUES (?, ?, ?, ?, '', ?, 0, 0, ?, ?)",
+                        + " records_without_id, engine_version, imported_at) VALUES (?, ?, ?, ?, '', 0, 0, 0, ?, ?)",
                 importId,
-                waveId,
-                summary.inputSha256(),
-                summary.policy(),
-                summary.recordsOut(),
-                summary.engineVersion(),
+                wave.id(),
+                run.inputSha256(),
+                run.policy(),
+                run.engineVersion(),
                 store.now());
-        ImportRows.Target target = new ImportRows.Target(store, shas, waveId, summary.inputSha256(), importId, tiers);
-        ImportRows.Batch batch = redecision ? new ImportRows.Redecision(target) : new ImportRows.FirstImport(target);
+        ImportRows.Target target =
+                new ImportRows.Target(store, run.definitionShas(), wave.id(), run.inputSha256(), importId, tiers);
+        batch = redecision ? new ImportRows.Redecision(target) : new ImportRows.FirstImport(target);
+        return true;
+    }
+
+    /**
+     * Adds one record.
+     *
+     * @param n the record, as the audit trail holds it
+     * @param place where it is, for a refusal: {@code "scores.jsonl line 7"}, {@code "record 6"}
+     */
+    void add(ScoresJsonl.Entry n, java.util.function.Supplier<String> place) throws SQLException {
+        lines++;
+        if (already) {
+            return;
+        }
+        if (n.testDate() != null) {
+            first = first == null || n.testDate().isBefore(first) ? n.testDate() : first;
+        }
+        String token = n.student();
+        if (token.isEmpty()) {
+            withoutId++;
+        } else {
+            if (!token.startsWith("ps1.")) {
+                throw new RecordStoreException(
+                        place.get() + ": the student column is not a keyed pseudonym; records keep pseudonyms only");
+            }
+            n.forms().values().forEach(f -> instrumentKeys.add(f.instrument()));
+            if (n.decision() != null && policySha.isEmpty()) {
+                policySha = n.decision().policySha256();
+            }
+            batch.add(token, n);
+            stored++;
+        }
+        if (lines % 10_000 == 0) {
+            progress.accept(lines);
+        }
+    }
+
+    /**
+     * Finishes the import: the rows, the wave's school year and term, reliabilities and cases.
+     *
+     * @param recordsOut the records the run wrote, which must be the records added
+     * @param where what to call the run's records in a refusal
+     */
+    ImportResult finish(long recordsOut, String where) throws SQLException {
+        if (lines != recordsOut) {
+            throw new RecordStoreException(where + " holds " + lines + " records and the run says " + recordsOut
+                    + ": the run is damaged; score the file again");
+        }
+        if (already) {
+            return new ImportResult(requested.name(), true, false, recordsOut, 0, 0, 0, 0, 0);
+        }
+        batch.finish();
+        if (wave.created()) {
+            settle(wave, first);
+        }
+        progress.accept(lines);
+        store.update(
+                "UPDATE import_run SET records_in = ?, records_stored = ?, records_without_id = ?, policy_sha256 = ?"
+                        + " WHERE id = ?",
+                recordsOut,
+                stored,
+                withoutId,
+                policySha,
+                importId);
+        if (!redecision) {
+            reliabilities(instrumentKeys);
+        }
+        // Cases are replayed from the data once the wave's school year and term are settled: the same
+        // cases whatever order waves are imported in.
+        Cases.Counts cases =
+                !redecision && policy != null ? new Cases(store).rebuild(policy.id(), wave.id()) : new Cases.Counts();
+        return new ImportResult(
+                requested.name(),
+                false,
+                redecision,
+                lines,
+                stored,
+                withoutId,
+                cases.opened,
+                cases.escalated,
+                cases.reopened);
+    }
+
+    /**
+     * Imports the folder {@code psyscreen score} wrote: its summary, then its audit trail read back,
+     * each decision re-derived from the recorded scores by the policy before it is kept.
+     */
+    ImportResult folder(Path runDir) throws SQLException {
+        SummaryJson summary = summary(runDir);
+        if (!begin(RunFacts.of(summary))) {
+            return new ImportResult(requested.name(), true, false, summary.recordsOut(), 0, 0, 0, 0, 0);
+        }
         DecisionCheck check = policy == null ? null : new DecisionCheck(policy, plansOf(policy));
-        long lines = 0;
-        long stored = 0;
-        long withoutId = 0;
-        String policySha = "";
-        Set<String> instrumentKeys = new LinkedHashSet<>();
-        LocalDate first = null;
         try (ScoresJsonl.Reader in = ScoresJsonl.open(runDir, summary)) {
             for (ScoresJsonl.Entry n; (n = in.next()) != null; ) {
-                lines++;
-                if (n.testDate() != null) {
-                    first = first == null || n.testDate().isBefore(first) ? n.testDate() : first;
-                }
                 if (check != null) {
                     check.check(n);
                 }
-                String token = n.student();
-                if (token.isEmpty()) {
-                    withoutId++;
-                } else {
-                    if (!token.startsWith("ps1.")) {
-                        throw new RecordStoreException("scores.jsonl line " + in.line()
-                                + ": the student column is not a keyed pseudonym; records keep pseudonyms only");
-                    }
-                    n.forms().values().forEach(f -> instrumentKeys.add(f.instrument()));
-                    if (n.decision() != null && policySha.isEmpty()) {
-                        policySha = n.decision().policySha256();
-                    }
-                    batch.add(token, n);
-                    stored++;
-                }
-                if (lines % 10_000 == 0) {
-                    progress.accept(lines);
-                }
+                long line = in.line();
+                add(n, () -> ScoresJsonl.FILE + " line " + line);
             }
         } catch (RunFileException e) {
             throw new RecordStoreException(e.getMessage() + "; nothing was imported");
@@ -129,37 +237,10 @@ final class RunImporter {
         if (check != null) {
             check.checkCounts(summary.tierCounts());
         }
-        batch.finish();
-        if (wave.created()) {
-            settle(wave, first);
-        }
-        progress.accept(lines);
-        store.update(
-                "UPDATE import_run SET records_stored = ?, records_without_id = ?, policy_sha256 = ? WHERE id = ?",
-                stored,
-                withoutId,
-                policySha,
-                importId);
-        if (!redecision) {
-            reliabilities(instrumentKeys);
-        }
-        // Cases are replayed from the data once the wave's school year and term are settled: the same
-        // cases whatever order waves are imported in.
-        Cases.Counts cases =
-                !redecision && policy != null ? new Cases(store).rebuild(policy.id(), waveId) : new Cases.Counts();
-        return new ImportResult(
-                requested.name(),
-                false,
-                redecision,
-                lines,
-                stored,
-                withoutId,
-                cases.opened,
-                cases.escalated,
-                cases.reopened);
+        return finish(summary.recordsOut(), ScoresJsonl.FILE);
     }
 
-    private SummaryJson summary() {
+    private static SummaryJson summary(Path runDir) {
         SummaryJson s;
         try {
             s = SummaryJson.read(runDir);

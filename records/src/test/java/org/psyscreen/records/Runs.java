@@ -34,16 +34,27 @@ final class Runs {
     }
 
     static Path scored(Path dir, int n, int wave, Pseudonymizer keys, CutoffPolicy policy) throws Exception {
+        Path csv = cohort(dir, n, wave, policy);
+        Path out = dir.resolve("run-" + n + "-wave" + wave + "-" + policy.version() + (keys == null ? "-nokey" : ""));
+        scorer(keys, policy).run(csv, out);
+        return out;
+    }
+
+    /** Writes wave {@code wave} of an {@code n}-student cohort (once) and returns its file. */
+    static Path cohort(Path dir, int n, int wave, CutoffPolicy policy) throws Exception {
         Files.createDirectories(dir);
         Path csv = dir.resolve("cohort-" + n + "-wave" + wave + ".csv");
-        var plans = BUNDLE.plansFor(policy);
         if (!Files.exists(csv)) {
             try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                SyntheticCohort.write(w, plans, n, 20261123L, wave);
+                SyntheticCohort.write(w, BUNDLE.plansFor(policy), n, 20261123L, wave);
             }
         }
-        Path out = dir.resolve("run-" + n + "-wave" + wave + "-" + policy.version() + (keys == null ? "-nokey" : ""));
-        BatchOptions options = BatchOptions.builder(plans, policy)
+        return csv;
+    }
+
+    /** The batch scorer of the store's tests: {@code policy}, the bundle's norms, the key (or none). */
+    static BatchScorer scorer(Pseudonymizer keys, CutoffPolicy policy) {
+        BatchOptions options = BatchOptions.builder(BUNDLE.plansFor(policy), policy)
                 .norms(BUNDLE.norms())
                 .policyVersions(List.of(policy))
                 .overwrite(true)
@@ -51,8 +62,7 @@ final class Runs {
         if (keys != null) {
             options = options.toBuilder().pseudonymizer(keys).build();
         }
-        new BatchScorer(options).run(csv, out);
-        return out;
+        return new BatchScorer(options);
     }
 
     static CutoffPolicy policy() {

@@ -19,6 +19,7 @@ import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.records.RecordStore;
 import org.psyscreen.records.RecordStoreException;
+import org.psyscreen.records.RecordsSink;
 import org.psyscreen.records.Wave;
 import org.psyscreen.tier.CutoffPolicy;
 import picocli.CommandLine.Command;
@@ -118,7 +119,8 @@ final class ScoreCommand implements Callable<Integer> {
             names = "--records",
             paramLabel = "FILE|URL",
             description = "Also import the results into this records store (a SQLite file or a jdbc:postgresql://"
-                    + " URL) as the wave --wave names; needs --key and the audit trail (jsonl). See psyscreen records.")
+                    + " URL) as the wave --wave names, while they are scored: committed when the results are"
+                    + " published, never before; needs --key. See psyscreen records.")
     String records;
 
     @Option(names = "--wave", description = "With --records: the wave's name, e.g. 2026-autumn.")
@@ -190,9 +192,15 @@ final class ScoreCommand implements Callable<Integer> {
             err.println("psyscreen score: --records and --wave go together (the store, and the wave to import as)");
             return 2;
         }
-        if (records != null && (key == null || !outputs.contains("jsonl"))) {
-            err.println("psyscreen score: --records needs --key (records keep keyed pseudonyms only) and the audit"
-                    + " trail (--outputs with jsonl)");
+        if (records != null && key == null) {
+            err.println("psyscreen score: --records needs --key (records keep keyed pseudonyms only)");
+            return 2;
+        }
+        Wave importAs;
+        try {
+            importAs = records == null ? null : Wave.named(wave);
+        } catch (IllegalArgumentException e) {
+            err.println("psyscreen score: --wave: " + e.getMessage());
             return 2;
         }
         if (System.console() != null && System.getenv("CI") == null) {
@@ -232,6 +240,9 @@ final class ScoreCommand implements Callable<Integer> {
             return 2;
         }
         RunSummary s;
+        RecordStore store = null;
+        RecordsSink intoStore = null;
+        long started = System.currentTimeMillis();
         try {
             ResponseFile source = ResponseFile.of(input);
             if (source.format() == ResponseFile.Format.XLSX) {
@@ -240,8 +251,24 @@ final class ScoreCommand implements Callable<Integer> {
                 err.println("psyscreen score: --sheet chooses a sheet of an .xlsx input");
                 return 2;
             }
-            // scores.xlsx is written as the run scores, one more sink beside scores.csv
-            s = scorer.run(source, out, xlsx ? List.<ResultSink>of(new ScoresXlsx()) : List.of());
+            // scores.xlsx and the records store are written as the run scores: sinks beside scores.csv
+            List<ResultSink> sinks = new java.util.ArrayList<>();
+            if (xlsx) {
+                sinks.add(new ScoresXlsx());
+            }
+            if (importAs != null) {
+                store = RecordStore.open(records);
+                intoStore = store.importing(importAs, bundle);
+                sinks.add(intoStore);
+            }
+            s = scorer.run(source, out, sinks);
+        } catch (RecordStoreException e) {
+            // The import is rolled back; the folder stands only when the store failed at its commit.
+            boolean published = Files.isRegularFile(out.resolve("summary.json"))
+                    && out.resolve("summary.json").toFile().lastModified() >= started - 2000;
+            err.println("psyscreen score: " + (published ? "the results are in " + out + " but" : "nothing was scored:")
+                    + " the records store refused the run: " + e.getMessage());
+            return 1;
         } catch (OutputRefusedException e) {
             err.println("psyscreen score: " + e.getMessage());
             return 3;
@@ -252,19 +279,18 @@ final class ScoreCommand implements Callable<Integer> {
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             err.println("psyscreen score: writing the results failed (" + reason + "); " + out + " is unchanged");
             return 3;
+        } finally {
+            if (store != null) {
+                store.close();
+            }
         }
         print(o, s, policy, out);
+        if (intoStore != null && intoStore.result().isPresent()) {
+            RecordsCommand.printImport(intoStore.result().get(), o);
+        }
         o.flush();
         if (!(s.scored() && s.countsMatch())) {
             return 1;
-        }
-        if (records != null) {
-            try (RecordStore store = RecordStore.open(records)) {
-                RecordsCommand.printImport(store.importRun(out, Wave.named(wave), bundle, n -> {}), o);
-            } catch (RecordStoreException | IllegalArgumentException e) {
-                err.println("psyscreen score: the results are in " + out + " but were not imported: " + e.getMessage());
-                return 1;
-            }
         }
         return 0;
     }

@@ -76,13 +76,13 @@ final class Spreadsheets {
             long n = 0;
             for (CsvRecord rec : in) {
                 if (n++ == 0) {
-                    sink.open(new ResultSink.Start(folder, rec.getFields(), ""));
+                    sink.open(new ResultSink.Start(folder, rec.getFields(), "", "", "", "", java.util.Map.of()));
                 } else {
-                    sink.accept(null, rec.getFields());
+                    sink.write(rec.getFields());
                 }
             }
             if (n == 0) {
-                sink.open(new ResultSink.Start(folder, List.of(), ""));
+                sink.open(new ResultSink.Start(folder, List.of(), "", "", "", "", java.util.Map.of()));
             }
             sink.finish(null);
             Files.move(folder.resolve(ScoresXlsx.FILE), xlsx, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -72,6 +72,56 @@ class ScoreIntoRecordsTest {
         }
     }
 
+    /**
+     * The store is written while the run scores, so a store that would refuse the run (another key)
+     * refuses it before anything is published; and the audit trail is no longer needed for it.
+     */
+    @Test
+    void aStoreThatRefusesTheRunRefusesItBeforeAnythingIsPublished() throws Exception {
+        String cohort = Readme.ROOT.resolve("examples/demo/cohort.csv").toString();
+        String k1 = tmp.resolve("k1.key").toString();
+        String k2 = tmp.resolve("k2.key").toString();
+        assertThat(MainTest.run("key", k1).exit()).isZero();
+        assertThat(MainTest.run("key", k2).exit()).isZero();
+        Path db = tmp.resolve("store.db");
+        MainTest.Run first = MainTest.run(
+                "score",
+                "--policy",
+                "example-a-glad-pc",
+                "--key",
+                k1,
+                "--outputs",
+                "csv",
+                "--records",
+                db.toString(),
+                "--wave",
+                "w1",
+                "--out",
+                tmp.resolve("first").toString(),
+                cohort);
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("2000");
+        assertThat(tmp.resolve("first/scores.jsonl")).doesNotExist();
+
+        MainTest.Run other = MainTest.run(
+                "score",
+                "--policy",
+                "example-a-glad-pc",
+                "--key",
+                k2,
+                "--records",
+                db.toString(),
+                "--wave",
+                "w2",
+                "--out",
+                tmp.resolve("second").toString(),
+                cohort);
+        assertThat(other.exit()).isEqualTo(1);
+        assertThat(other.err()).contains("nothing was scored").contains("key");
+        assertThat(tmp.resolve("second/summary.json")).doesNotExist();
+        assertThat(tables(db).get("wave")).hasSize(1);
+    }
+
     /** Every table's rows in one order, without the columns that hold the time something happened. */
     private static Map<String, List<List<Object>>> tables(Path db) throws Exception {
         Map<String, List<List<Object>>> out = new LinkedHashMap<>();
