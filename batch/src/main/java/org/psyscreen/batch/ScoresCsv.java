@@ -112,7 +112,7 @@ public final class ScoresCsv {
     private static Map<NormResult.Reason, String> noNormTexts() {
         Map<NormResult.Reason, String> m = new EnumMap<>(NormResult.Reason.class);
         for (var reason : NormResult.Reason.values()) {
-            m.put(reason, "NO_NORM " + reason);
+            m.put(reason, ScoresJsonl.noNormStatus(reason));
         }
         return m;
     }
@@ -153,10 +153,7 @@ public final class ScoresCsv {
             if (n instanceof NormResult.Normed normed) {
                 v.add(Numbers.format(normed.t()));
                 v.add(Numbers.format(normed.percentile()));
-                v.addPlain(
-                        normed.synthetic()
-                                ? "NORMED (synthetic table)"
-                                : normed.verified() ? "NORMED" : "NORMED (unverified table)");
+                v.addPlain(ScoresJsonl.normStatus(normed)); // one spelling in every output
             } else {
                 v.add("");
                 v.add("");

@@ -460,7 +460,7 @@ public final class ScoresJsonl {
                             ? new Norm(n.tableKey(), normStatus(normed), normed.t(), normed.percentile())
                             : new Norm(
                                     n.tableKey(),
-                                    "NO_NORM " + ((NormResult.NoNorm) n).reason(),
+                                    noNormStatus(((NormResult.NoNorm) n).reason()),
                                     Double.NaN,
                                     Double.NaN));
         }
@@ -603,14 +603,19 @@ public final class ScoresJsonl {
                 g.writeNumberProperty("t", normed.t());
                 g.writeNumberProperty("percentile", normed.percentile());
             } else {
-                g.writeStringProperty("status", "NO_NORM " + ((NormResult.NoNorm) n).reason());
+                g.writeStringProperty("status", noNormStatus(((NormResult.NoNorm) n).reason()));
             }
             g.writeEndObject();
         }
         g.writeEndObject();
     }
 
-    /** The status of a norm that was found, as the audit trail spells it. */
+    /** The status of a norm that was not found, as every run file spells it: {@code NO_NORM <reason>}. */
+    static String noNormStatus(NormResult.Reason reason) {
+        return "NO_NORM " + reason;
+    }
+
+    /** The status of a norm that was found, as every run file spells it. */
     static String normStatus(NormResult.Normed normed) {
         return normed.synthetic() ? "NORMED_SYNTHETIC" : normed.verified() ? "NORMED" : "NORMED_UNVERIFIED";
     }

@@ -80,7 +80,7 @@ class BatchScorerTest {
         assertThat(rows.get(0).getField("norm.synthetic-demo-total-sex-age.percentile"))
                 .isEqualTo("7.8");
         assertThat(rows.get(0).getField("norm.synthetic-demo-total-sex-age.status"))
-                .isEqualTo("NORMED (synthetic table)");
+                .isEqualTo("NORMED_SYNTHETIC");
     }
 
     @Test

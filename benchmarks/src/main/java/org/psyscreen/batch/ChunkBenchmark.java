@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,7 +19,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.psyscreen.benchmarks.BenchmarkCohort;
-import org.psyscreen.diagnostic.Problem;
 
 /**
  * What one scoring thread does per record of a batch, by stage, on a chunk of 2,048 students of
@@ -54,22 +52,25 @@ public class ChunkBenchmark {
         BenchmarkCohort cohort = new BenchmarkCohort("example-a-glad-pc", RECORDS, 11L);
         Path file = cohort.write(Files.createTempFile("psyscreen-chunk", ".csv"));
         try {
-            scorer = new BatchScorer(options(cohort));
-            List<Problem> problems = new ArrayList<>();
-            ResponseFileScan.Bytes bytes = ResponseFileScan.bytes(file, "cohort.csv", problems);
-            try (RecordSource source = RecordSource.open(ResponseFile.of(file), bytes)) {
-                layout = ColumnLayout.resolve(
-                        "cohort.csv", List.of(source.header()), cohort.plans, Map.of(), List.of(), false, problems);
+            BatchOptions options = options(cohort);
+            scorer = new BatchScorer(options);
+            // the run's own checking pass: the layout, and the ids the cohort holds twice
+            FileCheck.Checked c = new FileCheck(cohort.plans, options.mapping()).check(ResponseFile.of(file), false);
+            if (c.problems().hasErrors()) {
+                throw new IllegalStateException("the benchmark cohort must load cleanly");
+            }
+            layout = c.layout();
+            ids = c.duplicated();
+            try (RecordSource source = RecordSource.open(ResponseFile.of(file), c.bytes())) {
+                source.header();
                 block = source.next(RECORDS);
             }
-            if (!problems.isEmpty() || block.size() != RECORDS) {
+            if (block.size() != RECORDS) {
                 throw new IllegalStateException("the benchmark cohort must load cleanly");
             }
         } finally {
             Files.deleteIfExists(file);
         }
-        ids = new DuplicateIds();
-        ids.finish();
         scored = score();
     }
 

@@ -6,11 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.psyscreen.cohort.SyntheticCohort;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.score.ResponseRow;
@@ -25,14 +24,12 @@ import org.psyscreen.tier.CutoffPolicy;
 import org.psyscreen.tier.Screening;
 
 /**
- * A seeded SYNTHETIC cohort for the benchmarks: for one bundled policy, every student's answers to
- * each of its instruments ({@link SyntheticForms}), grade, sex and dates consistent with the grade.
- * The same seed gives the same cohort, as a CSV file or as scored screenings.
+ * A seeded SYNTHETIC cohort for the benchmarks, held in memory: wave 1 of the project's one
+ * generator ({@link SyntheticCohort}) for one bundled policy's instruments, with its awkward records
+ * (a duplicated id, an unreadable birth date, out-of-range and full-width codes, a few blanks). The
+ * same seed gives the same cohort, as a CSV file or as scored screenings.
  */
 public final class BenchmarkCohort {
-    private static final String[] GRADES = {"4", "5", "6", "7", "8", "9", "10", "11", "12", "v1", "v2", "v3"};
-    private static final LocalDate TEST_DATE = LocalDate.of(2026, 9, 15);
-
     /** The bundle every benchmark loads (instruments, norm tables, policies). */
     public static final Bundle BUNDLE = Bundle.classPath(BenchmarkCohort.class.getClassLoader());
 
@@ -41,47 +38,59 @@ public final class BenchmarkCohort {
     /** Per instrument, one answer row per student. */
     public final Map<String, String[][]> answers = new LinkedHashMap<>();
 
-    private final String[] grade;
-    private final String[] sex;
-    private final LocalDate[] birth;
+    private final long seed;
+    private final SyntheticCohort.Student[] students;
 
     /** {@code students} students for {@code policyId}'s instruments. */
     public BenchmarkCohort(String policyId, int students, long seed) {
+        this.seed = seed;
         policy = BUNDLE.policy(policyId).orElseThrow();
         for (String id : policy.instruments()) {
-            ScoringPlan plan = BUNDLE.plan(id).orElseThrow();
-            plans.put(id, plan);
-            // a school cohort: mostly low severity, 0.2% blank cells (a few incomplete forms)
-            answers.put(id, SyntheticForms.generate(plan, students, seed + id.hashCode(), 0.002, 4, 0.5));
+            plans.put(id, BUNDLE.plan(id).orElseThrow());
+            answers.put(id, new String[students][]);
         }
-        SplittableRandom r = new SplittableRandom(seed);
-        grade = new String[students];
-        sex = new String[students];
-        birth = new LocalDate[students];
+        this.students = new SyntheticCohort.Student[students];
+        Iterator<SyntheticCohort.Student> it =
+                SyntheticCohort.students(plans, students, seed, 1, SyntheticCohort.Hierarchy.SMALL);
         for (int s = 0; s < students; s++) {
-            int g = r.nextInt(GRADES.length);
-            grade[s] = GRADES[g];
-            sex[s] = r.nextBoolean() ? "female" : "male";
-            int age = Grade.parse(grade[s]).typicalAge();
-            birth[s] = TEST_DATE.minusYears(age).minusDays(1 + r.nextInt(364));
+            SyntheticCohort.Student st = it.next();
+            this.students[s] = st;
+            int k = 0;
+            for (String[][] a : answers.values()) {
+                String[] row = st.answers().get(k++).clone();
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = row[i].isEmpty() ? null : row[i];
+                }
+                a[s] = row;
+            }
         }
     }
 
     /** Number of students. */
     public int size() {
-        return grade.length;
+        return students.length;
     }
 
-    /** Student {@code s}'s profile. */
+    /** Student {@code s}'s profile (no birth date where the cohort's is not a date). */
     public StudentProfile profile(int s) {
+        SyntheticCohort.Student st = students[s];
+        LocalDate birth;
+        try {
+            birth = LocalDate.parse(st.birthDate());
+        } catch (java.time.format.DateTimeParseException e) {
+            birth = null;
+        }
         return new StudentProfile(
-                Grade.parse(grade[s]), Sex.valueOf(sex[s].toUpperCase(java.util.Locale.ROOT)), birth[s], TEST_DATE);
+                Grade.parse(st.grade()),
+                Sex.valueOf(st.sex().toUpperCase(java.util.Locale.ROOT)),
+                birth,
+                LocalDate.parse(st.testDate()));
     }
 
-    /** Student {@code s}'s forms scored by the bundled plans, with the profile, as a policy reads them. */
+    /** Student {@code s}'s forms scored by the bundled plans (cells read as a file's), with the profile, as a policy reads them. */
     public Screening screening(int s) {
         Map<String, ScoredResponse> forms = new LinkedHashMap<>();
-        plans.forEach((id, plan) -> forms.put(id, plan.score(ResponseRow.of(answers.get(id)[s]))));
+        plans.forEach((id, plan) -> forms.put(id, plan.score(ResponseRow.ofCells(answers.get(id)[s]))));
         return new Screening(forms, profile(s), Map.of(), BUNDLE.norms());
     }
 
@@ -96,14 +105,15 @@ public final class BenchmarkCohort {
 
     /** Fills {@code in} (of {@code screener}) with student {@code s} as raw text, as a front end would. */
     public StudentInput fill(Screener screener, StudentInput in, int s) {
+        SyntheticCohort.Student st = students[s];
         in.clear()
-                .set(StudentField.STUDENT_ID, "B" + (1_000_000 + s))
-                .set(StudentField.SCHOOL, "SCH" + (s % 7))
-                .set(StudentField.CLASS, grade[s] + "-" + (s % 5))
-                .set(StudentField.GRADE, grade[s])
-                .set(StudentField.SEX, sex[s])
-                .set(StudentField.BIRTH_DATE, birth[s].toString())
-                .set(StudentField.TEST_DATE, TEST_DATE.toString());
+                .set(StudentField.STUDENT_ID, st.id())
+                .set(StudentField.SCHOOL, st.school())
+                .set(StudentField.CLASS, st.klass())
+                .set(StudentField.GRADE, st.grade())
+                .set(StudentField.SEX, st.sex())
+                .set(StudentField.BIRTH_DATE, st.birthDate())
+                .set(StudentField.TEST_DATE, st.testDate());
         for (var e : answers.entrySet()) {
             int k = screener.instrumentIds().indexOf(e.getKey()); // the screener orders instruments by id
             String[] row = e.getValue()[s];
@@ -116,23 +126,8 @@ public final class BenchmarkCohort {
 
     /** Writes the cohort as a response file, as a platform exports it (plain UTF-8 CSV, LF). */
     public Path write(Path file) throws IOException {
-        List<String> header =
-                new ArrayList<>(List.of("student_id", "school", "class", "grade", "sex", "birth_date", "test_date"));
-        plans.forEach((id, plan) -> plan.definition().items().forEach(i -> header.add(id + "." + i.id())));
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", header));
-            w.write('\n');
-            for (int s = 0; s < size(); s++) {
-                w.write("B" + (1_000_000 + s) + ",SCH" + (s % 7) + "," + grade[s] + "-" + (s % 5) + "," + grade[s] + ","
-                        + sex[s] + "," + birth[s] + "," + TEST_DATE);
-                for (String[][] a : answers.values()) {
-                    for (String v : a[s]) {
-                        w.write(',');
-                        w.write(v == null ? "" : v);
-                    }
-                }
-                w.write('\n');
-            }
+            SyntheticCohort.write(w, plans, size(), seed, 1, SyntheticCohort.Hierarchy.SMALL);
         }
         return file;
     }

@@ -55,7 +55,7 @@ public class ScoringKernelBenchmark {
                 .orElseThrow();
         var loaded = entry.load();
         plan = PlanCompiler.compile(loaded.orThrow(), loaded.sha256());
-        String[][] forms = SyntheticForms.generate(plan, FORMS, 42L);
+        String[][] forms = org.psyscreen.cohort.SyntheticCohort.forms(plan, FORMS, 42L);
         rows = new ResponseRow[FORMS];
         for (int r = 0; r < FORMS; r++) {
             rows[r] = ResponseRow.of(forms[r]);

@@ -22,7 +22,7 @@ class ScoringKernelBenchmarkTest {
                 .orElseThrow()
                 .load();
         var reference = PlanCompiler.compile(loaded.orThrow());
-        String[][] forms = SyntheticForms.generate(reference, ScoringKernelBenchmark.FORMS, 42L);
+        String[][] forms = org.psyscreen.cohort.SyntheticCohort.forms(reference, ScoringKernelBenchmark.FORMS, 42L);
         int scored = 0;
         for (int r = 0; r < ScoringKernelBenchmark.FORMS; r++) {
             var expected = reference.score(ResponseRow.of(forms[r]));

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.psyscreen.batch.BatchOptions;
 import org.psyscreen.batch.BatchScorer;
-import org.psyscreen.batch.SyntheticCohort;
+import org.psyscreen.cohort.SyntheticCohort;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.tier.CutoffPolicy;

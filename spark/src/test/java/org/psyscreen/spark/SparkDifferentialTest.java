@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.psyscreen.batch.BatchOptions;
 import org.psyscreen.batch.BatchScorer;
-import org.psyscreen.batch.SyntheticCohort;
+import org.psyscreen.cohort.SyntheticCohort;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.privacy.Pseudonymizer;
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.psyscreen.batch.SyntheticCohort;
+import org.psyscreen.cohort.SyntheticCohort;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.norm.NormTable;
 import org.psyscreen.plan.ScoringPlan;

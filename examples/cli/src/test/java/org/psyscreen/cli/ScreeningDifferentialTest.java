@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.psyscreen.batch.SyntheticCohort;
+import org.psyscreen.cohort.SyntheticCohort;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.screening.Screener;
