@@ -98,18 +98,37 @@ final class BatchFixtures {
         return scoreInChildJvmPausing(in, out, "", jvmOptions);
     }
 
+    /**
+     * Everything this JVM runs with, as one class path: the tests run on the module path (the module,
+     * its dependencies, the test classes patched in), and the child needs all of it on its class path.
+     */
+    private static String childClassPath() {
+        List<String> parts = new ArrayList<>();
+        for (String p : new String[] {System.getProperty("java.class.path"), System.getProperty("jdk.module.path")}) {
+            if (p != null && !p.isEmpty()) {
+                parts.add(p);
+            }
+        }
+        try {
+            parts.add(Path.of(KillTarget.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return String.join(java.io.File.pathSeparator, parts);
+    }
+
     /** As above, pausing at publishing step {@code pauseAt} (empty: none) after saying {@code AT <step>}. */
     static Process scoreInChildJvmPausing(Path in, Path out, String pauseAt, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                KillTarget.class.getName(),
-                in.toString(),
-                out.toString(),
-                pauseAt));
+        command.addAll(
+                List.of("-cp", childClassPath(), KillTarget.class.getName(), in.toString(), out.toString(), pauseAt));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 }
