@@ -97,6 +97,19 @@ public record ResponseFile(Path path, Format format, String sheet) implements Re
      * @throws IOException when the file cannot be read, with the problem that refuses it (place, never value)
      */
     public List<String> readHeader() throws IOException {
+        return withSource((source, header, bytes) -> List.copyOf(header));
+    }
+
+    /** What is done with a file once it is open and its header read. */
+    private interface SourceWork<T> {
+        T run(RecordSource source, List<String> header, ResponseFileScan.Bytes bytes) throws IOException;
+    }
+
+    /**
+     * Opens the file as the scorer does, reads its header (without a workbook's {@code source_row}) and
+     * runs {@code work}; a file that cannot be read is one {@link IOException} naming the problem.
+     */
+    private <T> T withSource(SourceWork<T> work) throws IOException {
         List<Problem> problems = new ArrayList<>();
         ResponseFileScan.Bytes bytes = format == Format.CSV
                 ? ResponseFileScan.bytes(path, name(), problems)
@@ -111,13 +124,58 @@ public record ResponseFile(Path path, Format format, String sheet) implements Re
                 throw new IOException(ProblemCode.FILE_EMPTY.id() + " the file has no header");
             }
             List<String> columns = Arrays.asList(header);
-            return List.copyOf(format == Format.XLSX ? columns.subList(0, columns.size() - 1) : columns);
+            return work.run(source, format == Format.XLSX ? columns.subList(0, columns.size() - 1) : columns, bytes);
         } catch (SourceProblem e) {
             throw new IOException(e.problem().code().id() + " " + e.problem().message());
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             Problem p = ResponseFileScan.undelimited(e, name(), bytes);
             throw new IOException(p.code().id() + " " + p.message());
         }
+    }
+
+    /** What {@link #read} gives: the header once, then every non-blank record in file order. */
+    public interface Visitor {
+        /**
+         * The file's column names, as the scorer reads them.
+         *
+         * @param columns the header's column names, in file order
+         */
+        void header(List<String> columns);
+
+        /**
+         * One record.
+         *
+         * @param line the line (or sheet row) it starts on; the header is line 1
+         * @param cells its cells, as many as the record has
+         */
+        void record(long line, List<String> cells);
+    }
+
+    /**
+     * Reads every record of the file as the scorer reads it (same encodings, same workbook and JSON
+     * Lines reading), without scoring: for a front end that reads another table a school exports in
+     * the same way, e.g. a roster. A workbook's {@code source_row} column is not among the cells.
+     *
+     * @param visitor told the header, then each record
+     * @return the file's SHA-256, hex
+     * @throws IOException when the file cannot be read, with the problem that refuses it (place, never value)
+     */
+    public String read(Visitor visitor) throws IOException {
+        return withSource((source, header, bytes) -> {
+            visitor.header(List.copyOf(header));
+            int keep = header.size();
+            for (RecordBlock b; (b = source.next(4096)) != null; ) {
+                for (int i = 0; i < b.size(); i++) {
+                    String[] f = b.fields(i);
+                    int n = format == Format.XLSX ? Math.min(f.length, keep) : f.length;
+                    visitor.record(
+                            b.line(i),
+                            java.util.Collections.unmodifiableList(
+                                    Arrays.asList(f).subList(0, n)));
+                }
+            }
+            return bytes.sha256();
+        });
     }
 
     /** {@return the file's name, as messages and the summary give it} */

@@ -3,7 +3,8 @@ package org.psyscreen.diagnostic;
 /**
  * Stable problem codes. A code is never reused or renumbered once released: tools and people
  * search for them. Ranges: {@code PSY-10xx} reading a file, {@code PSY-11xx} field constraints,
- * {@code PSY-12xx} instrument-definition semantics.
+ * {@code PSY-12xx} instrument-definition semantics, {@code PSY-20xx}/{@code PSY-21xx} response files
+ * and their records, {@code PSY-30xx} a school's roster for the records store.
  */
 public enum ProblemCode {
     // --- reading files (PSY-10xx)
@@ -248,7 +249,19 @@ public enum ProblemCode {
      */
     ROW_ID_CHECK_DIGIT(2112, "resident-id check digit wrong"),
     /** The birth date inside an 18-character resident id differs from the record's birth date. */
-    ROW_ID_BIRTH_DATE(2113, "birth date differs from the one in the resident id");
+    ROW_ID_BIRTH_DATE(2113, "birth date differs from the one in the resident id"),
+
+    // --- a school's roster imported into the records store (PSY-30xx): refused whole, nothing written
+    /** The roster cannot be read: not a CSV, or a column it needs (student_id, school, grade, class) is absent. */
+    ROSTER_UNREADABLE(3001, "roster cannot be read"),
+    /** The roster names the same student twice (ids compared as the pseudonym key compares them). */
+    ROSTER_DUPLICATE_ID(3002, "student twice on the roster"),
+    /** A roster row without its id, school, grade or class, or with an unreadable grade or attribute. */
+    ROSTER_BAD_ROW(3003, "roster row incomplete or unreadable"),
+    /** A roster row of another school than the one the roster is imported for. */
+    ROSTER_OTHER_SCHOOL(3004, "roster row of another school"),
+    /** The roster is pseudonymised with another key than the one the store holds students under. */
+    ROSTER_OTHER_KEY(3005, "roster under another key");
 
     private final int number;
     private final String summary;

@@ -23,6 +23,11 @@ final class Deletion {
         long rows = screenings(screenings, params);
         rows += delete("DELETE FROM case_event WHERE case_id IN (" + cases + ")", caseParams);
         rows += delete("DELETE FROM warning_case WHERE id IN (" + cases + ")", caseParams);
+        List<Object> rosterParams = new ArrayList<>(List.of(token));
+        rows += delete(
+                "DELETE FROM roster_entry WHERE student_id IN (SELECT id FROM student WHERE token = ?) AND "
+                        + scope.where("roster_entry", rosterParams),
+                rosterParams);
         rows += orphans();
         log("student", rows);
         return rows;
@@ -33,6 +38,10 @@ final class Deletion {
         String screenings = "SELECT s.id FROM screening s JOIN wave w ON w.id = s.wave_id WHERE w.school_year < ?";
         long rows = screenings(screenings, params);
         rows += delete("DELETE FROM import_run WHERE wave_id IN (SELECT id FROM wave WHERE school_year < ?)", params);
+        String rosters = "SELECT id FROM roster_import WHERE wave_id IN (SELECT id FROM wave WHERE school_year < ?)";
+        rows += delete("DELETE FROM roster_entry WHERE roster_id IN (" + rosters + ")", params);
+        rows += delete(
+                "DELETE FROM roster_import WHERE wave_id IN (SELECT id FROM wave WHERE school_year < ?)", params);
         rows += delete("DELETE FROM wave WHERE school_year < ?", params);
         // A case whose student has no screening left has nothing to stand on.
         String bare = "SELECT c.id FROM warning_case c WHERE NOT EXISTS (SELECT 1 FROM screening s WHERE s.student_id ="
@@ -54,11 +63,12 @@ final class Deletion {
         return rows;
     }
 
-    /** Students with no screening and no case left: their token goes too. */
+    /** Students with no screening, no case and no roster row left: their token goes too. */
     private long orphans() throws SQLException {
         return delete(
                 "DELETE FROM student WHERE NOT EXISTS (SELECT 1 FROM screening s WHERE s.student_id = student.id)"
-                        + " AND NOT EXISTS (SELECT 1 FROM warning_case c WHERE c.student_id = student.id)",
+                        + " AND NOT EXISTS (SELECT 1 FROM warning_case c WHERE c.student_id = student.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM roster_entry r WHERE r.student_id = student.id)",
                 List.of());
     }
 

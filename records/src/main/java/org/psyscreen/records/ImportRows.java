@@ -105,13 +105,11 @@ final class ImportRows {
     static final class FirstImport extends Batch {
         private final long waveId;
         private final String inputSha;
-        private final Map<String, Long> students = new HashMap<>();
-        private final PreparedStatement student;
+        private final Students students;
         private final PreparedStatement screening;
         private final PreparedStatement form;
         private final PreparedStatement scale;
         private final PreparedStatement norm;
-        private long nextStudent;
         private long nextScreening;
         private long nextDecision;
 
@@ -119,14 +117,10 @@ final class ImportRows {
             super(t);
             this.waveId = t.waveId();
             this.inputSha = t.inputSha();
-            for (Object[] r : store.rows("SELECT token, id FROM student", List.of())) {
-                students.put((String) r[0], ((Number) r[1]).longValue());
-            }
-            nextStudent = store.nextId("student");
+            students = new Students(store);
             nextScreening = store.nextId("screening");
             nextDecision = store.nextId("decision");
             var c = store.connection();
-            student = c.prepareStatement("INSERT INTO student (id, token) VALUES (?, ?)");
             screening = c.prepareStatement(
                     "INSERT INTO screening (id, wave_id, student_id, input_sha256, record_no,"
                             + " region, school, class, grade, sex, test_date, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -140,14 +134,7 @@ final class ImportRows {
 
         @Override
         void add(String token, ScoresJsonl.Entry n) throws SQLException {
-            Long studentId = students.get(token);
-            if (studentId == null) {
-                studentId = nextStudent++;
-                students.put(token, studentId);
-                student.setLong(1, studentId);
-                student.setString(2, token);
-                student.addBatch();
-            }
+            long studentId = students.id(token);
             long id = nextScreening++;
             screening.setLong(1, id);
             screening.setLong(2, waveId);
@@ -207,7 +194,7 @@ final class ImportRows {
 
         @Override
         void flush() throws SQLException {
-            student.executeBatch();
+            students.flush();
             screening.executeBatch();
             form.executeBatch();
             scale.executeBatch();
@@ -218,7 +205,8 @@ final class ImportRows {
         @Override
         void finish() throws SQLException {
             super.finish();
-            for (PreparedStatement s : List.of(student, screening, form, scale, norm)) {
+            students.close();
+            for (PreparedStatement s : List.of(screening, form, scale, norm)) {
                 s.close();
             }
         }

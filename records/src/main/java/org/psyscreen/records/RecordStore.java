@@ -247,6 +247,43 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
+     * Imports a school's roster for a wave (one transaction; the school's earlier roster for the wave
+     * is replaced). A wave not yet in the store is begun by its roster when {@code wave} gives its
+     * school year and term.
+     *
+     * @param wave the wave the roster is for
+     * @param roster the roster, read with the store's key ({@link Roster#read})
+     * @return what was imported
+     * @throws RecordStoreException when the roster was read with another key (PSY-3005) or the wave is
+     *     unknown and incomplete; nothing is changed
+     */
+    public synchronized RosterResult importRoster(Wave wave, Roster roster) {
+        return write(() -> new RosterImport(this).run(wave, roster));
+    }
+
+    /**
+     * {@return how much of the rosters in scope the wave screened, by class}
+     *
+     * @param scope whose records may be read
+     * @param wave the wave's name
+     * @throws RecordStoreException when the store has no such wave
+     */
+    public synchronized Coverage coverage(Scope scope, String wave) {
+        return read(() -> Coverage.of(this, scope, wave));
+    }
+
+    /**
+     * {@return the pseudonyms on the rosters in scope whom the wave did not screen (coverage gaps), by
+     * school, grade and class}
+     *
+     * @param scope whose records may be read
+     * @param wave the wave's name
+     */
+    public synchronized List<String> unscreened(Scope scope, String wave) {
+        return read(() -> Coverage.unscreened(this, scope, wave));
+    }
+
+    /**
      * {@return a result sink that imports a run into this store while it is scored}: the same import
      * as {@link #importRun}, from the results themselves, in one pass, without reading the run's
      * files back. Its transaction is opened when the run starts and committed only when the run's
@@ -547,6 +584,28 @@ public final class RecordStore implements AutoCloseable {
             try (var s = connection.createStatement()) {
                 s.execute("LOCK TABLE import_run IN SHARE ROW EXCLUSIVE MODE");
             }
+        }
+    }
+
+    /**
+     * Checks that {@code keyId} is the key the store holds students under, or makes it the store's key
+     * when it has none yet.
+     *
+     * @param what the input and its key, as a refusal names it ({@code "the run was scored with key k1"})
+     * @param code a problem code's id and a space to start the refusal with, or {@code ""}
+     */
+    void requireKey(String keyId, String what, String code) throws SQLException {
+        List<Object[]> rows = rows("SELECT key_id FROM store_info", List.of());
+        if (rows.size() > 1) {
+            throw new RecordStoreException(label + " names " + rows.size() + " keys (store_info was edited or"
+                    + " damaged): a store holds students of one key only; nothing was imported — restore it from a"
+                    + " backup");
+        }
+        if (rows.isEmpty()) {
+            update("INSERT INTO store_info (key_id) VALUES (?)", keyId);
+        } else if (!keyId.equals(rows.get(0)[0])) {
+            throw new RecordStoreException(code + what + " and " + label + " holds students pseudonymised with key "
+                    + rows.get(0)[0] + ": the same student would be two people; use the store's key");
         }
     }
 

@@ -265,19 +265,7 @@ final class RunImporter {
             throw new RecordStoreException("the run was scored without a key (--key), so its student column holds"
                     + " raw ids; records keep keyed pseudonyms only: score again with --key FILE");
         }
-        List<Object[]> rows = store.rows("SELECT key_id FROM store_info", List.of());
-        if (rows.size() > 1) {
-            throw new RecordStoreException(store.label() + " names " + rows.size() + " keys (store_info was edited or"
-                    + " damaged): a store holds students of one key only; nothing was imported — restore it from a"
-                    + " backup");
-        }
-        if (rows.isEmpty()) {
-            store.update("INSERT INTO store_info (key_id) VALUES (?)", keyId);
-        } else if (!keyId.equals(rows.get(0)[0])) {
-            throw new RecordStoreException("the run was scored with key " + keyId + " and " + store.label()
-                    + " holds students pseudonymised with key " + rows.get(0)[0]
-                    + ": the same student would be two people; score with the store's key");
-        }
+        store.requireKey(keyId, "the run was scored with key " + keyId, "");
     }
 
     /** The plans the policy pins, or none when the bundle lacks one (the rules are then not re-run). */

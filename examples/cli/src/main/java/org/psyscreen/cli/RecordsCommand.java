@@ -42,7 +42,10 @@ import picocli.CommandLine.Spec;
             RecordsCommand.Warnings.class,
             RecordsCommand.FollowUpCommand.class,
             RecordsCommand.Export.class,
-            RecordsCommand.Delete.class
+            RecordsCommand.Delete.class,
+            RosterCommands.Import.class,
+            RosterCommands.CoverageCommand.class,
+            RosterCommands.Named.class
         },
         footer = {
             "",
@@ -50,6 +53,9 @@ import picocli.CommandLine.Spec;
             "  psyscreen records import --db school.db --wave 2026-autumn results/",
             "  psyscreen records history --db school.db --school SCH3 --key psyscreen.key --student G4401000001",
             "  psyscreen records warnings --db school.db --school SCH3",
+            "  psyscreen records roster --db school.db --wave 2026-autumn --school SCH3 --key psyscreen.key roster.csv",
+            "  psyscreen records coverage --db school.db --wave 2026-autumn --school SCH3",
+            "  psyscreen records named --db school.db --school SCH3 --key psyscreen.key --roster roster.csv",
             "  psyscreen records follow-up --db school.db --school SCH3 --token ps1.… --kind interview --date"
                     + " 2026-09-20 --role counsellor --outcome attended",
             "  psyscreen records export --db jdbc:postgresql://db/psy?user=u --region R1 --wave 2026-autumn --out up/"
@@ -131,12 +137,8 @@ final class RecordsCommand implements Runnable {
                         + ": --student needs --key (the file the runs were scored with)");
                 return null;
             }
-            var k = Keys.read(key);
-            if (k.error() != null) {
-                err.println("psyscreen records " + command + ": --key " + key + ": " + k.error());
-                return null;
-            }
-            return Pseudonymizer.of(k.bytes()).token(student);
+            Pseudonymizer keys = RosterCommands.key(key, command, err);
+            return keys == null ? null : keys.token(student);
         }
     }
 

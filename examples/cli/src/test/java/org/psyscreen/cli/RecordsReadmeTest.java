@@ -55,4 +55,25 @@ class RecordsReadmeTest {
         assertThat(again.get(4).out()).isEqualTo(history);
         assertThat(again.get(5).out()).isEqualTo(runs.get(5).out());
     }
+
+    @Test
+    void theRosterCommandsGiveTheSchoolsCoverageAndItsNamedLists(@TempDir Path tmp) throws Exception {
+        runAll(Readme.commands("## Records across years and the warning list"), tmp);
+        List<String> commands = Readme.commands("### A school's roster, coverage and named lists");
+        assertThat(commands).hasSize(3);
+        List<MainTest.Run> runs = runAll(commands, tmp);
+        assertThat(runs.get(0).out()).contains("SCH3, wave 2026-autumn: 326 students");
+        // 326 on the roster, 323 of them screened, 3 missed, 2 screened without being on it, 1 screened
+        // twice (an id the cohort writes on two records, one of them at SCH3)
+        assertThat(runs.get(1).out()).containsPattern("SCH3 +all +all +326 +323 +3 +2 +1 +99\\.1%");
+        assertThat(runs.get(2).out())
+                .contains("预警名单（仅限本校）warning list, for SCH3 only")
+                .contains("合成学生")
+                .contains("未筛查 not screened in 2026-autumn: 3", "合成未测1", "合成未测3");
+        assertThat(runs.get(2).out()).doesNotContain("SCH1", "SCH4");
+        // again: the roster replaces itself, the numbers stay
+        List<MainTest.Run> again = runAll(commands, tmp);
+        assertThat(again.get(0).out()).contains("replaced the earlier roster");
+        assertThat(again.get(1).out()).isEqualTo(runs.get(1).out());
+    }
 }
