@@ -4,7 +4,8 @@ package org.psyscreen.diagnostic;
  * Stable problem codes. A code is never reused or renumbered once released: tools and people
  * search for them. Ranges: {@code PSY-10xx} reading a file, {@code PSY-11xx} field constraints,
  * {@code PSY-12xx} instrument-definition semantics, {@code PSY-20xx}/{@code PSY-21xx} response files
- * and their records, {@code PSY-30xx} a school's roster for the records store.
+ * and their records, {@code PSY-30xx} a school's roster for the records store, {@code PSY-31xx}
+ * warning cases recorded by people.
  */
 public enum ProblemCode {
     // --- reading files (PSY-10xx)
@@ -261,7 +262,19 @@ public enum ProblemCode {
     /** A roster row of another school than the one the roster is imported for. */
     ROSTER_OTHER_SCHOOL(3004, "roster row of another school"),
     /** The roster is pseudonymised with another key than the one the store holds students under. */
-    ROSTER_OTHER_KEY(3005, "roster under another key");
+    ROSTER_OTHER_KEY(3005, "roster under another key"),
+
+    // --- warning cases recorded by people (PSY-31xx): refused, nothing recorded
+    /** A report on a student the school neither has on its roster nor screened. */
+    CASE_UNKNOWN_STUDENT(3101, "student unknown to the school"),
+    /** A tier the case's policy does not have. */
+    CASE_UNKNOWN_TIER(3102, "tier not in the policy"),
+    /** An assessment dated before the case was (re-)opened. */
+    CASE_EVENT_BEFORE_OPENING(3103, "dated before the case opened"),
+    /** An assessment on a student with no open or monitored case. */
+    CASE_NOT_OPEN(3104, "no open case"),
+    /** An assessment by a role that may not assess (only a counsellor, a doctor or the regional centre). */
+    CASE_ROLE_NOT_ALLOWED(3105, "role may not do this");
 
     private final int number;
     private final String summary;

@@ -53,7 +53,17 @@ final class Cases {
             String grade,
             int rank,
             String tier,
-            EventKind event) {}
+            EventKind event,
+            String source, // "screening", or a report's source word
+            String note, // an assessment's reason and role
+            boolean assessment) {
+        boolean report() {
+            return !source.isEmpty() && !source.equals(SCREENING);
+        }
+    }
+
+    /** The source of a case opened by a screening. */
+    static final String SCREENING = "screening";
 
     Cases(RecordStore store) {
         this.store = store;
@@ -110,7 +120,33 @@ final class Cases {
                             (String) r[11],
                             (int) num(r[12]),
                             (String) r[13],
-                            null));
+                            null,
+                            SCREENING,
+                            "",
+                            false));
+        }
+        for (Object[] r : store.rows(
+                "SELECT student_id, report_date, id, region, school, grade, tier_rank, tier, source FROM case_report"
+                        + " WHERE policy_id = ? AND student_id IN " + touched,
+                List.of(policyId, touchedParam))) {
+            timelines
+                    .computeIfAbsent(num(r[0]), k -> new ArrayList<>())
+                    .add(new Step(
+                            (String) r[1],
+                            0,
+                            "",
+                            num(r[2]),
+                            0,
+                            "",
+                            (String) r[3],
+                            (String) r[4],
+                            (String) r[5],
+                            (int) num(r[6]),
+                            (String) r[7],
+                            null,
+                            (String) r[8],
+                            "",
+                            false));
         }
         Map<Long, Long> caseOf = new HashMap<>();
         for (Object[] r : store.rows(
@@ -125,7 +161,45 @@ final class Cases {
             List<Step> t = timelines.get(num(r[0]));
             if (t != null) {
                 t.add(new Step(
-                        (String) r[1], 1, "", num(r[2]), 0, "", "", "", "", -1, "", EventKind.ofWord((String) r[3])));
+                        (String) r[1],
+                        1,
+                        "",
+                        num(r[2]),
+                        0,
+                        "",
+                        "",
+                        "",
+                        "",
+                        -1,
+                        "",
+                        EventKind.ofWord((String) r[3]),
+                        "",
+                        "",
+                        false));
+            }
+        }
+        for (Object[] r : store.rows(
+                "SELECT student_id, assessed_on, id, tier_rank, tier, reason, role FROM case_assessment"
+                        + " WHERE policy_id = ? AND student_id IN " + touched,
+                List.of(policyId, touchedParam))) {
+            List<Step> t = timelines.get(num(r[0]));
+            if (t != null) { // an assessment stands on a case, which a screening or a report opened
+                t.add(new Step(
+                        (String) r[1],
+                        2,
+                        "",
+                        num(r[2]),
+                        0,
+                        "",
+                        "",
+                        "",
+                        "",
+                        (int) num(r[3]),
+                        (String) r[4],
+                        null,
+                        "",
+                        r[5] + ", " + r[6],
+                        true));
             }
         }
         if (!caseOf.isEmpty()) {
@@ -142,11 +216,11 @@ final class Cases {
         String now = store.now();
         var c = store.connection();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO warning_case (id, student_id, region, school,"
-                        + " grade, policy_id, tier, tier_rank, state, opened_wave, last_wave, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + " grade, policy_id, tier, tier_rank, state, opened_wave, last_wave, updated_at, source,"
+                        + " screened_tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement change = c.prepareStatement("UPDATE warning_case SET region = ?, school = ?,"
                         + " grade = ?, tier = ?, tier_rank = ?, state = ?, opened_wave = ?, last_wave = ?,"
-                        + " updated_at = ? WHERE id = ?");
+                        + " updated_at = ?, source = ?, screened_tier = ? WHERE id = ?");
                 PreparedStatement event = c.prepareStatement("INSERT INTO case_event (id, case_id, kind,"
                         + " event_date, role, outcome, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (var e : timelines.entrySet()) {
@@ -162,11 +236,32 @@ final class Cases {
                 String tier = null;
                 Step opened = null;
                 Step last = null;
+                String source = SCREENING;
+                String lastWave = "";
+                String screenedTier = null;
+                int screenedRank = -1;
                 for (Step s : steps) {
                     if (s.event() != null) {
                         if (state != null) {
                             state = after(state, s.event());
                         }
+                        continue;
+                    }
+                    if (s.assessment()) {
+                        if (state == null || state == CaseState.CLOSED) {
+                            continue; // the store refuses these; a deletion may leave one without its case
+                        }
+                        String how = s.rank() < rank ? "raised" : s.rank() > rank ? "lowered" : "confirmed";
+                        rank = s.rank();
+                        tier = s.tier();
+                        addEvent(
+                                event,
+                                nextEvent++,
+                                id,
+                                EventKind.ASSESSED,
+                                s.date(),
+                                tier + " " + how + " (" + s.note() + ")",
+                                now);
                         continue;
                     }
                     EventKind kind = null;
@@ -178,18 +273,23 @@ final class Cases {
                     } else if (s.rank() < rank) {
                         kind = EventKind.ESCALATED;
                     }
+                    String outcome = s.tier() + (s.report() ? " (" + s.source() + " report)" : "");
+                    if (kind == EventKind.OPENED || kind == EventKind.REOPENED) {
+                        source = s.source();
+                        screenedRank = -1;
+                    }
+                    if (screenedRank < 0 || s.rank() < screenedRank) {
+                        screenedRank = s.rank();
+                        screenedTier = s.tier();
+                    }
+                    if (kind == null && s.report()) {
+                        addEvent(event, nextEvent++, id, EventKind.REPORTED, s.date(), outcome, now);
+                    }
                     if (kind != null) {
                         state = CaseState.OPEN;
                         rank = s.rank();
                         tier = s.tier();
-                        event.setLong(1, nextEvent++);
-                        event.setLong(2, id);
-                        event.setString(3, kind.word());
-                        event.setString(4, s.date());
-                        event.setString(5, Role.SYSTEM.word());
-                        event.setString(6, s.tier());
-                        event.setString(7, now);
-                        event.addBatch();
+                        addEvent(event, nextEvent++, id, kind, s.date(), outcome, now);
                         if (s.waveId() == countWave) {
                             switch (kind) {
                                 case OPENED -> counts.opened++;
@@ -199,6 +299,7 @@ final class Cases {
                         }
                     }
                     last = s;
+                    lastWave = s.waveName().isEmpty() ? lastWave : s.waveName();
                 }
                 if (opened == null) {
                     continue; // no flagged screening under this policy
@@ -219,8 +320,10 @@ final class Cases {
                 w.setInt(k++, rank);
                 w.setString(k++, state.sql());
                 w.setString(k++, opened.waveName());
-                w.setString(k++, last.waveName());
+                w.setString(k++, lastWave); // the latest wave that flagged it; "" when only reports did
                 w.setString(k++, now);
+                w.setString(k++, source);
+                w.setString(k++, screenedTier);
                 if (existing != null) {
                     w.setLong(k, id);
                 }
@@ -231,6 +334,20 @@ final class Cases {
             event.executeBatch();
         }
         return counts;
+    }
+
+    /** Batches one of the store's own events on a case. */
+    private static void addEvent(
+            PreparedStatement event, long eventId, long caseId, EventKind kind, String date, String outcome, String now)
+            throws SQLException {
+        event.setLong(1, eventId);
+        event.setLong(2, caseId);
+        event.setString(3, kind.word());
+        event.setString(4, date);
+        event.setString(5, Role.SYSTEM.word());
+        event.setString(6, outcome);
+        event.setString(7, now);
+        event.addBatch();
     }
 
     /** The first day of a term when neither the screening nor its wave has a test date. */
@@ -274,5 +391,105 @@ final class Cases {
                 .get(0);
         rebuild((String) c[0], "(?)", num(c[1]), -1);
         return new Queries(store).caseById(caseId);
+    }
+
+    /** Records a report on a student of {@code scope}'s school and replays the student's case. */
+    WarningCase report(Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, CaseReport r)
+            throws SQLException {
+        if (scope.school() == null) {
+            throw new IllegalArgumentException("a report is recorded by one school: give the school's scope");
+        }
+        int rank = rank(policy, r.tier());
+        List<Object[]> known = store.rows(
+                "SELECT st.id FROM student st WHERE st.token = ? AND (EXISTS (SELECT 1 FROM roster_entry e WHERE"
+                        + " e.student_id = st.id AND e.region = ? AND e.school = ?) OR EXISTS (SELECT 1 FROM screening"
+                        + " s WHERE s.student_id = st.id AND s.region = ? AND s.school = ?))",
+                List.of(token, scope.region(), scope.school(), scope.region(), scope.school()));
+        if (known.isEmpty()) {
+            throw refused(
+                    org.psyscreen.diagnostic.ProblemCode.CASE_UNKNOWN_STUDENT,
+                    "this student is neither on " + scope + "'s roster nor screened there: import the school's"
+                            + " roster first");
+        }
+        long student = num(known.get(0)[0]);
+        store.update(
+                "INSERT INTO case_report (id, student_id, region, school, grade, policy_id, source, tier, tier_rank,"
+                        + " report_date, role, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                store.nextId("case_report"),
+                student,
+                scope.region(),
+                scope.school(),
+                r.grade(),
+                policy.id(),
+                r.source().word(),
+                r.tier(),
+                rank,
+                r.date().toString(),
+                r.role().word(),
+                store.now());
+        rebuild(policy.id(), "(?)", student, -1);
+        return new Queries(store).caseOf(student, policy.id());
+    }
+
+    /** Records a second-stage assessment on the student's open or monitored case and replays it. */
+    WarningCase assess(Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, Assessment a)
+            throws SQLException {
+        if (!a.byAssessor()) {
+            throw refused(
+                    org.psyscreen.diagnostic.ProblemCode.CASE_ROLE_NOT_ALLOWED,
+                    "a " + a.role().word() + " may not assess a case: a counsellor, a doctor or the regional centre"
+                            + " does");
+        }
+        int rank = rank(policy, a.tier());
+        List<Object> params = new ArrayList<>(List.of(token, policy.id()));
+        String where = scope.where("c", params);
+        List<Object[]> rows = store.rows(
+                "SELECT c.id, c.student_id FROM warning_case c JOIN student st ON st.id = c.student_id WHERE"
+                        + " st.token = ? AND c.policy_id = ? AND c.state <> 'closed' AND " + where,
+                params);
+        if (rows.isEmpty()) {
+            throw refused(
+                    org.psyscreen.diagnostic.ProblemCode.CASE_NOT_OPEN,
+                    "this student has no open or monitored case under " + policy.id() + " in " + scope);
+        }
+        long caseId = num(rows.get(0)[0]);
+        long student = num(rows.get(0)[1]);
+        List<Object[]> opened = store.rows(
+                "SELECT MAX(event_date) FROM case_event WHERE case_id = ? AND kind IN ('opened', 'reopened')",
+                List.of(caseId));
+        String since = opened.isEmpty() ? null : (String) opened.get(0)[0];
+        if (since != null && a.date().toString().compareTo(since) < 0) {
+            throw refused(
+                    org.psyscreen.diagnostic.ProblemCode.CASE_EVENT_BEFORE_OPENING,
+                    "the assessment is dated before the case was (re-)opened on " + since);
+        }
+        store.update(
+                "INSERT INTO case_assessment (id, student_id, policy_id, tier, tier_rank, reason, assessed_on, role,"
+                        + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                store.nextId("case_assessment"),
+                student,
+                policy.id(),
+                a.tier(),
+                rank,
+                a.reason(),
+                a.date().toString(),
+                a.role().word(),
+                store.now());
+        rebuild(policy.id(), "(?)", student, -1);
+        return new Queries(store).caseById(caseId);
+    }
+
+    private static int rank(org.psyscreen.tier.CutoffPolicy policy, String tier) {
+        int rank = policy.tierIds().indexOf(tier);
+        if (rank < 0) {
+            throw refused(
+                    org.psyscreen.diagnostic.ProblemCode.CASE_UNKNOWN_TIER,
+                    "the tier is not one of " + policy.id() + "'s: " + String.join(", ", policy.tierIds()));
+        }
+        return rank;
+    }
+
+    private static RecordStoreException refused(org.psyscreen.diagnostic.ProblemCode code, String what) {
+        return new RecordStoreException(code.id() + " " + what + "; nothing was recorded");
     }
 }

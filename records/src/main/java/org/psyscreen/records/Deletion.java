@@ -23,6 +23,16 @@ final class Deletion {
         long rows = screenings(screenings, params);
         rows += delete("DELETE FROM case_event WHERE case_id IN (" + cases + ")", caseParams);
         rows += delete("DELETE FROM warning_case WHERE id IN (" + cases + ")", caseParams);
+        List<Object> reportParams = new ArrayList<>(List.of(token));
+        rows += delete(
+                "DELETE FROM case_report WHERE student_id IN (SELECT id FROM student WHERE token = ?) AND "
+                        + scope.where("case_report", reportParams),
+                reportParams);
+        // an assessment stands on the student's cases: gone when no case of the student is left
+        rows += delete(
+                "DELETE FROM case_assessment WHERE student_id IN (SELECT id FROM student WHERE token = ?) AND NOT"
+                        + " EXISTS (SELECT 1 FROM warning_case c WHERE c.student_id = case_assessment.student_id)",
+                List.of(token));
         List<Object> rosterParams = new ArrayList<>(List.of(token));
         rows += delete(
                 "DELETE FROM roster_entry WHERE student_id IN (SELECT id FROM student WHERE token = ?) AND "
@@ -45,7 +55,7 @@ final class Deletion {
         rows += delete("DELETE FROM wave WHERE school_year < ?", params);
         // A case whose student has no screening left has nothing to stand on.
         String bare = "SELECT c.id FROM warning_case c WHERE NOT EXISTS (SELECT 1 FROM screening s WHERE s.student_id ="
-                + " c.student_id)";
+                + " c.student_id) AND NOT EXISTS (SELECT 1 FROM case_report r WHERE r.student_id = c.student_id)";
         rows += delete("DELETE FROM case_event WHERE case_id IN (" + bare + ")", List.of());
         rows += delete("DELETE FROM warning_case WHERE id IN (" + bare + ")", List.of());
         rows += orphans();
@@ -68,7 +78,9 @@ final class Deletion {
         return delete(
                 "DELETE FROM student WHERE NOT EXISTS (SELECT 1 FROM screening s WHERE s.student_id = student.id)"
                         + " AND NOT EXISTS (SELECT 1 FROM warning_case c WHERE c.student_id = student.id)"
-                        + " AND NOT EXISTS (SELECT 1 FROM roster_entry r WHERE r.student_id = student.id)",
+                        + " AND NOT EXISTS (SELECT 1 FROM roster_entry r WHERE r.student_id = student.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM case_report r WHERE r.student_id = student.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM case_assessment a WHERE a.student_id = student.id)",
                 List.of());
     }
 

@@ -2,7 +2,8 @@ package org.psyscreen.records;
 
 /**
  * What happened on a warning case. The first six are recorded by people ({@link FollowUp}); the
- * last three by the store when a screening opens, escalates or re-opens a case.
+ * others by the store when a screening or a report opens, escalates or re-opens a case, a report
+ * adds to it, or an assessment sets its tier.
  */
 public enum EventKind {
     /** A counsellor's interview with the student (约谈). */
@@ -22,7 +23,11 @@ public enum EventKind {
     /** A screening flagged a more severe tier than the case had. */
     ESCALATED("预警升级"),
     /** A flagged screening re-opened a closed case. */
-    REOPENED("重新开案");
+    REOPENED("重新开案"),
+    /** A report (teacher, peer, parent, counsellor, the student) on a case it did not change. */
+    REPORTED("报告预警"),
+    /** A second-stage assessment confirmed, raised or lowered the case's tier. */
+    ASSESSED("二次评估定级");
 
     private final String zh;
 

@@ -312,6 +312,14 @@ final class Queries {
                 params);
     }
 
+    /** The student's case under the policy. */
+    WarningCase caseOf(long studentId, String policyId) throws SQLException {
+        return cases(
+                        "JOIN student st ON st.id = c.student_id WHERE c.student_id = ? AND c.policy_id = ?",
+                        new ArrayList<>(List.of(studentId, policyId)))
+                .get(0);
+    }
+
     WarningCase caseById(long id) throws SQLException {
         return cases("JOIN student st ON st.id = c.student_id WHERE c.id = ?", new ArrayList<>(List.of(id)))
                 .get(0);
@@ -320,7 +328,7 @@ final class Queries {
     private List<WarningCase> cases(String tail, List<Object> params) throws SQLException {
         List<Object[]> rows = store.rows(
                 "SELECT c.id, st.token, c.region, c.school, c.grade, c.policy_id, c.tier, c.tier_rank, c.state,"
-                        + " c.opened_wave, c.last_wave FROM warning_case c " + tail,
+                        + " c.opened_wave, c.last_wave, c.source, c.screened_tier FROM warning_case c " + tail,
                 params);
         Map<Long, List<CaseEvent>> events = new HashMap<>();
         if (!rows.isEmpty()) {
@@ -351,7 +359,9 @@ final class Queries {
                     CaseState.of((String) r[8]),
                     (String) r[9],
                     (String) r[10],
-                    events.getOrDefault(((Number) r[0]).longValue(), List.of())));
+                    events.getOrDefault(((Number) r[0]).longValue(), List.of()),
+                    (String) r[11],
+                    (String) r[12]));
         }
         return out;
     }

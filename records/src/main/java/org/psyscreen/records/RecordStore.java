@@ -284,6 +284,44 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
+     * Records a report that puts a student of the school on the warning list without a screening (a
+     * teacher's, a peer's, the parents', the counsellor's observation, the student's own), and replays
+     * the student's case: the report opens, re-opens or escalates it as a screening of its tier would.
+     *
+     * @param scope the school that records it ({@link Scope#school})
+     * @param token the student's pseudonym: on the school's roster or screened there
+     * @param policy the policy the case follows (its tiers)
+     * @param report the report
+     * @return the student's case after it
+     * @throws RecordStoreException PSY-3101 for a student the school does not have, PSY-3102 for a tier
+     *     the policy does not have; nothing is recorded
+     */
+    public synchronized WarningCase report(
+            Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, CaseReport report) {
+        return write(() -> new Cases(this).report(scope, token, policy, report));
+    }
+
+    /**
+     * Records a counsellor's second-stage assessment on the student's open or monitored case: the
+     * assessed tier drives the case from then on (confirmed, raised or lowered), and the tier its
+     * screenings reached is kept beside it ({@link WarningCase#screenedTier()}). The screening's
+     * decision is never changed.
+     *
+     * @param scope whose records may be changed
+     * @param token the student's pseudonym
+     * @param policy the policy the case follows
+     * @param assessment the assessment
+     * @return the case after it
+     * @throws RecordStoreException PSY-3102 for a tier the policy does not have, PSY-3103 for a date
+     *     before the case opened, PSY-3104 when there is no open case, PSY-3105 for a role that may not
+     *     assess; nothing is recorded
+     */
+    public synchronized WarningCase assess(
+            Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, Assessment assessment) {
+        return write(() -> new Cases(this).assess(scope, token, policy, assessment));
+    }
+
+    /**
      * {@return a result sink that imports a run into this store while it is scored}: the same import
      * as {@link #importRun}, from the results themselves, in one pass, without reading the run's
      * files back. Its transaction is opened when the run starts and committed only when the run's

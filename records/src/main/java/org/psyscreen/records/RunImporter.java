@@ -177,6 +177,13 @@ final class RunImporter {
         batch.finish();
         if (wave.created()) {
             settle(wave, first);
+        } else if (first != null) {
+            // a wave begun by a roster has no test date yet: the first screening gives it, as it would
+            // have had the screening begun the wave (cases date an undated screening by it)
+            store.update(
+                    "UPDATE wave SET first_test_date = ? WHERE id = ? AND first_test_date IS NULL",
+                    first.toString(),
+                    wave.id());
         }
         progress.accept(lines);
         store.update(

@@ -17,6 +17,9 @@ import java.util.List;
  * @param openedWave the wave that opened it
  * @param lastWave the latest wave that flagged it
  * @param events what happened, oldest first
+ * @param source what opened it: {@code screening}, or a report's source ({@code teacher}, {@code peer}, …)
+ * @param screenedTier the most severe tier its screenings and reports reached since it (re-)opened; {@link
+ *     #tier} differs from it when a counsellor's assessment raised or lowered the case
  */
 public record WarningCase(
         String token,
@@ -29,7 +32,9 @@ public record WarningCase(
         CaseState state,
         String openedWave,
         String lastWave,
-        List<CaseEvent> events) {
+        List<CaseEvent> events,
+        String source,
+        String screenedTier) {
     /**
      * Copies the events.
      *
@@ -44,6 +49,8 @@ public record WarningCase(
      * @param openedWave the wave that opened it
      * @param lastWave the latest wave that flagged it
      * @param events what happened, oldest first
+     * @param source what opened it
+     * @param screenedTier the tier its screenings and reports reached
      */
     public WarningCase {
         events = List.copyOf(events);

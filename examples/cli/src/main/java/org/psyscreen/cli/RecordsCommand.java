@@ -45,7 +45,9 @@ import picocli.CommandLine.Spec;
             RecordsCommand.Delete.class,
             RosterCommands.Import.class,
             RosterCommands.CoverageCommand.class,
-            RosterCommands.Named.class
+            RosterCommands.Named.class,
+            CaseCommands.Report.class,
+            CaseCommands.Assess.class
         },
         footer = {
             "",
@@ -56,6 +58,10 @@ import picocli.CommandLine.Spec;
             "  psyscreen records roster --db school.db --wave 2026-autumn --school SCH3 --key psyscreen.key roster.csv",
             "  psyscreen records coverage --db school.db --wave 2026-autumn --school SCH3",
             "  psyscreen records named --db school.db --school SCH3 --key psyscreen.key --roster roster.csv",
+            "  psyscreen records report --db school.db --school SCH3 --token ps1.… --policy example-a-glad-pc"
+                    + " --source teacher --tier watch --grade 7 --date 2026-10-08 --role class-teacher",
+            "  psyscreen records assess --db school.db --school SCH3 --token ps1.… --policy example-a-glad-pc"
+                    + " --tier high --reason interview-confirmed --date 2026-10-10 --role counsellor",
             "  psyscreen records follow-up --db school.db --school SCH3 --token ps1.… --kind interview --date"
                     + " 2026-09-20 --role counsellor --outcome attended",
             "  psyscreen records export --db jdbc:postgresql://db/psy?user=u --region R1 --wave 2026-autumn --out up/"
@@ -409,14 +415,16 @@ final class RecordsCommand implements Runnable {
 
     static void printCase(WarningCase c, PrintWriter out) {
         out.printf(
-                "  %-8s %-10s %s  %s grade %s  opened %s, last flagged %s%n",
+                "  %-8s %-10s %s  %s grade %s  opened %s, last flagged %s%s%s%n",
                 c.tier(),
                 c.state().name().toLowerCase(Locale.ROOT),
                 c.token(),
                 c.school(),
                 c.grade(),
-                c.openedWave(),
-                c.lastWave());
+                c.openedWave().isEmpty() ? "by a report" : c.openedWave(),
+                c.lastWave().isEmpty() ? "by a report" : c.lastWave(),
+                c.source().equals("screening") ? "" : "; source " + c.source(),
+                c.screenedTier().equals(c.tier()) ? "" : "; assessed (screened " + c.screenedTier() + ")");
         for (CaseEvent e : c.events()) {
             out.printf(
                     "      %s %s (%s) by %s: %s%n",

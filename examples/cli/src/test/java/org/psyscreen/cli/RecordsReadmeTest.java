@@ -60,7 +60,7 @@ class RecordsReadmeTest {
     void theRosterCommandsGiveTheSchoolsCoverageAndItsNamedLists(@TempDir Path tmp) throws Exception {
         runAll(Readme.commands("## Records across years and the warning list"), tmp);
         List<String> commands = Readme.commands("### A school's roster, coverage and named lists");
-        assertThat(commands).hasSize(3);
+        assertThat(commands).hasSize(5);
         List<MainTest.Run> runs = runAll(commands, tmp);
         assertThat(runs.get(0).out()).contains("SCH3, wave 2026-autumn: 326 students");
         // 326 on the roster, 323 of them screened, 3 missed, 2 screened without being on it, 1 screened
@@ -71,8 +71,16 @@ class RecordsReadmeTest {
                 .contains("合成学生")
                 .contains("未筛查 not screened in 2026-autumn: 3", "合成未测1", "合成未测3");
         assertThat(runs.get(2).out()).doesNotContain("SCH1", "SCH4");
+        // a teacher's report opens a case for a student never screened; the counsellor raises it
+        assertThat(runs.get(3).out())
+                .startsWith("  watch    open")
+                .contains("opened by a report", "source teacher", "opened (预警建档) by system: watch (teacher report)");
+        assertThat(runs.get(4).out())
+                .startsWith("  high     open")
+                .contains("assessed (screened watch)")
+                .contains("assessed (二次评估定级) by system: high raised (interview-confirmed, counsellor)");
         // again: the roster replaces itself, the numbers stay
-        List<MainTest.Run> again = runAll(commands, tmp);
+        List<MainTest.Run> again = runAll(commands.subList(0, 3), tmp);
         assertThat(again.get(0).out()).contains("replaced the earlier roster");
         assertThat(again.get(1).out()).isEqualTo(runs.get(1).out());
     }

@@ -1,0 +1,142 @@
+package org.psyscreen.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.psyscreen.records.Assessment;
+import org.psyscreen.records.CaseReport;
+import org.psyscreen.records.RecordStore;
+import org.psyscreen.records.ReportSource;
+import org.psyscreen.records.Role;
+import org.psyscreen.records.Scope;
+import org.psyscreen.records.WarningCase;
+import org.psyscreen.tier.CutoffPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code psyscreen records report | assess}: warnings from every source, and a counsellor's assessment. */
+final class CaseCommands {
+    private CaseCommands() {}
+
+    /** What both commands need: the student, the policy, the tier, the date and who records it. */
+    abstract static class CaseCommand extends RecordsCommand.ScopedCommand {
+        @Mixin
+        RecordsCommand.StudentOptions student;
+
+        @Mixin
+        BundleOption bundleOption;
+
+        @Option(
+                names = "--policy",
+                required = true,
+                description = "The policy the case follows, e.g. example-a-glad-pc.")
+        String policyId;
+
+        @Option(names = "--tier", required = true, description = "A tier id of the policy, e.g. watch.")
+        String tier;
+
+        @Option(names = "--date", required = true, description = "When, e.g. 2026-10-08.")
+        String date;
+
+        @Option(
+                names = "--role",
+                required = true,
+                description = "Who records it: counsellor, class-teacher, school-leader, doctor or regional-centre.")
+        String role;
+
+        abstract WarningCase record(
+                RecordStore store,
+                Scope s,
+                String token,
+                CutoffPolicy policy,
+                LocalDate when,
+                Role who,
+                PrintWriter err);
+
+        @Override
+        final int run(RecordStore store, Scope s, PrintWriter out, PrintWriter err) {
+            String token = student.token(name(), err);
+            if (token == null) {
+                return 2;
+            }
+            var policy = BundleOption.policy(bundleOption.load("records " + name(), err), policyId, name(), err);
+            if (policy.isEmpty()) {
+                return 2;
+            }
+            Role who = Role.ofWord(role);
+            if (who == null) {
+                err.println("psyscreen records " + name() + ": --role " + role + " is not one of the listed words");
+                return 2;
+            }
+            LocalDate when;
+            try {
+                when = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                err.println("psyscreen records " + name() + ": --date is written 2026-10-08");
+                return 2;
+            }
+            WarningCase c = record(store, s, token, policy.get(), when, who, err);
+            if (c == null) {
+                return 2;
+            }
+            RecordsCommand.printCase(c, out);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "report",
+            mixinStandardHelpOptions = true,
+            description = "Records a warning from a teacher (学生异常情况报告), a peer (心理委员, 朋辈预警), the parents,"
+                    + " the counsellor's observation or the student (主动求助). It opens, re-opens or escalates the"
+                    + " student's case as a screening of that tier would; no screening is needed, but the student must"
+                    + " be on the school's roster or screened there (PSY-3101). Give --school.")
+    static final class Report extends CaseCommand {
+        @Option(names = "--source", required = true, description = "teacher, peer, parent, counsellor or self.")
+        String source;
+
+        @Option(names = "--grade", required = true, description = "The student's grade, e.g. 7 or v1.")
+        String grade;
+
+        @Override
+        WarningCase record(
+                RecordStore store,
+                Scope s,
+                String token,
+                CutoffPolicy policy,
+                LocalDate when,
+                Role who,
+                PrintWriter err) {
+            ReportSource from = ReportSource.ofWord(source);
+            if (from == null) {
+                err.println("psyscreen records report: --source is teacher, peer, parent, counsellor or self");
+                return null;
+            }
+            return store.report(s, token, policy, new CaseReport(from, tier, when, who, grade));
+        }
+    }
+
+    @Command(
+            name = "assess",
+            mixinStandardHelpOptions = true,
+            description = "Records a second-stage assessment (二次评估): a counsellor, doctor or the regional centre"
+                    + " confirms, raises or lowers the case's tier, which then drives the case; the tier the"
+                    + " screenings reached and the screening's decision are kept. The reason is a short code.")
+    static final class Assess extends CaseCommand {
+        @Option(names = "--reason", required = true, description = "A short code, e.g. interview-confirmed.")
+        String reason;
+
+        @Override
+        WarningCase record(
+                RecordStore store,
+                Scope s,
+                String token,
+                CutoffPolicy policy,
+                LocalDate when,
+                Role who,
+                PrintWriter err) {
+            return store.assess(s, token, policy, new Assessment(tier, reason, when, who));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.psyscreen.records;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A second-stage assessment (二次评估): after interviewing the student, a counsellor (or the doctor,
+ * or the regional centre) confirms, raises or lowers the case's tier. The assessed tier drives the
+ * case from then on; the screening's decision and the tier the screenings reached are kept beside it.
+ *
+ * @param tier the assessed tier (a tier id of the policy)
+ * @param reason why, as a short code ({@code interview-confirmed}, {@code crisis-disclosed}, …)
+ * @param date when it was assessed
+ * @param role who assessed: a counsellor, a doctor or the regional centre
+ */
+public record Assessment(String tier, String reason, LocalDate date, Role role) {
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
+    /**
+     * Checks that every part is given and the reason is a short code.
+     *
+     * @param tier the assessed tier
+     * @param reason why, as a short code
+     * @param date when
+     * @param role who assessed
+     */
+    public Assessment {
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(role, "role");
+        if (!CODE.matcher(reason).matches()) {
+            throw new IllegalArgumentException(
+                    "the reason is a short code (a-z, 0-9, _ and -, at most 40), e.g. interview-confirmed;"
+                            + " never free text, which could hold a name");
+        }
+    }
+
+    /** {@return whether the role may assess: a counsellor, a doctor or the regional centre} */
+    boolean byAssessor() {
+        return role == Role.COUNSELLOR || role == Role.DOCTOR || role == Role.REGIONAL_CENTRE;
+    }
+}

@@ -1,0 +1,209 @@
+package org.psyscreen.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Warning cases from every source, on either database: a teacher's report puts a student the school
+ * has on its roster (never screened) on the warning list; a peer's report on a flagged student adds
+ * to the case; a counsellor's assessment lowers or raises the tier that then drives the case, and the
+ * screening's decision stays; the same facts recorded in another order give the same cases; bad
+ * requests are refused with their codes and change nothing. {@link CaseSourcesOnSqliteTest} and
+ * {@link CaseSourcesOnPostgresTest} run it.
+ */
+abstract class CaseSourcesContract {
+    @TempDir
+    static Path dir;
+
+    static Path run;
+    static Path roster;
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+    private static final Wave WAVE = new Wave("2026-autumn", "2026-2027", 1);
+    /** A student on SCH3's roster who was never screened (SYNTHETIC). */
+    private static final String UNSCREENED = "R9000001";
+
+    @BeforeAll
+    static void scoredAndRoster() throws Exception {
+        run = Runs.scored(dir, 2000, 1);
+        roster = Files.writeString(
+                dir.resolve("roster.csv"),
+                "student_id,grade,class\n" + UNSCREENED + ",7,7-1\nG4401000001,9,9-1\n",
+                StandardCharsets.UTF_8);
+    }
+
+    /** The location of a new, empty store. */
+    abstract String location(String name);
+
+    private RecordStore fresh(String name) {
+        return RecordStore.open(location(name), CLOCK);
+    }
+
+    private static final Scope SCH3 = Scope.school("", "SCH3");
+
+    private static CaseReport teacher(String tier, String date) {
+        return new CaseReport(ReportSource.TEACHER, tier, LocalDate.parse(date), Role.CLASS_TEACHER, "7");
+    }
+
+    @Test
+    void aTeachersReportPutsAStudentNeverScreenedOnTheWarningList() {
+        try (RecordStore store = fresh("teacher.db")) {
+            store.importRoster(WAVE, Roster.read(roster, Runs.PSEUDONYMS, "", "SCH3"));
+            String token = Runs.token(UNSCREENED);
+            WarningCase c = store.report(SCH3, token, Runs.policy(), teacher("watch", "2026-10-08"));
+            assertThat(c.source()).isEqualTo("teacher");
+            assertThat(c.tier()).isEqualTo("watch").isEqualTo(c.screenedTier());
+            assertThat(c.state()).isEqualTo(CaseState.OPEN);
+            assertThat(c.events()).singleElement().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(EventKind.OPENED);
+                assertThat(e.outcome()).isEqualTo("watch (teacher report)");
+            });
+            assertThat(store.warnings(SCH3)).extracting(WarningCase::token).contains(token);
+            assertThat(store.warnings(Scope.school("", "SCH1")))
+                    .extracting(WarningCase::token)
+                    .doesNotContain(token);
+        }
+    }
+
+    @Test
+    void anAssessmentDrivesTheCaseAndTheScreeningsDecisionStays() {
+        try (RecordStore store = fresh("assess.db")) {
+            store.importRun(run, WAVE, Runs.BUNDLE, x -> {});
+            WarningCase flagged = store.warnings(SCH3).stream()
+                    .filter(w -> w.tier().equals("high"))
+                    .findFirst()
+                    .orElseThrow();
+            String token = flagged.token();
+            WarningCase lowered = store.assess(
+                    SCH3,
+                    token,
+                    Runs.policy(),
+                    new Assessment("watch", "interview-no-risk-signs", LocalDate.parse("2026-10-10"), Role.COUNSELLOR));
+            assertThat(lowered.tier()).isEqualTo("watch");
+            assertThat(lowered.screenedTier()).isEqualTo("high");
+            assertThat(lowered.events()).last().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(EventKind.ASSESSED);
+                assertThat(e.outcome()).isEqualTo("watch lowered (interview-no-risk-signs, counsellor)");
+            });
+            // the screening's decision is never overwritten
+            StudentHistory h = store.history(SCH3, token);
+            assertThat(h.screenings())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.decisions())
+                            .extracting(StudentHistory.Decision::tier)
+                            .containsExactly("high"));
+
+            WarningCase raised = store.assess(
+                    SCH3,
+                    token,
+                    Runs.policy(),
+                    new Assessment("urgent", "crisis-disclosed", LocalDate.parse("2026-10-20"), Role.COUNSELLOR));
+            assertThat(raised.tier()).isEqualTo("urgent");
+            assertThat(raised.tierRank()).isZero();
+            // a peer's report on the case adds to it without changing its tier
+            WarningCase reported = store.report(
+                    SCH3,
+                    token,
+                    Runs.policy(),
+                    new CaseReport(ReportSource.PEER, "watch", LocalDate.parse("2026-10-21"), Role.CLASS_TEACHER, "9"));
+            assertThat(reported.tier()).isEqualTo("urgent");
+            assertThat(reported.events()).last().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(EventKind.REPORTED);
+                assertThat(e.outcome()).isEqualTo("watch (peer report)");
+            });
+        }
+    }
+
+    @Test
+    void theSameFactsInAnotherOrderGiveTheSameCases() {
+        String token = Runs.token("G4401000001");
+        try (RecordStore a = fresh("order-a.db");
+                RecordStore b = fresh("order-b.db")) {
+            // a: roster, report dated before the screening, then the screening
+            a.importRoster(WAVE, Roster.read(roster, Runs.PSEUDONYMS, "", "SCH3"));
+            a.report(SCH3, token, Runs.policy(), teacher("watch", "2026-09-01"));
+            a.importRun(run, WAVE, Runs.BUNDLE, x -> {});
+            // b: the screening first, then the roster and the same report
+            b.importRun(run, WAVE, Runs.BUNDLE, x -> {});
+            b.importRoster(WAVE, Roster.read(roster, Runs.PSEUDONYMS, "", "SCH3"));
+            b.report(SCH3, token, Runs.policy(), teacher("watch", "2026-09-01"));
+            List<WarningCase> inA = a.warnings(Scope.everything());
+            assertThat(inA).isEqualTo(b.warnings(Scope.everything()));
+            assertThat(inA)
+                    .filteredOn(w -> w.token().equals(token))
+                    .singleElement()
+                    .satisfies(w -> {
+                        assertThat(w.source()).isEqualTo("teacher"); // the report came first
+                        assertThat(w.events().get(0).date()).isEqualTo("2026-09-01");
+                    });
+        }
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheirCodesAndChangeNothing() {
+        try (RecordStore store = fresh("bad.db")) {
+            store.importRun(run, WAVE, Runs.BUNDLE, x -> {});
+            List<WarningCase> before = store.warnings(Scope.everything());
+            String flagged = store.warnings(SCH3).get(0).token();
+            String stranger = Runs.token("Q7SENTINEL");
+            assertThatThrownBy(() -> store.report(SCH3, stranger, Runs.policy(), teacher("watch", "2026-10-01")))
+                    .hasMessageStartingWith("PSY-3101");
+            assertThatThrownBy(() -> store.report(SCH3, flagged, Runs.policy(), teacher("very-high", "2026-10-01")))
+                    .hasMessageStartingWith("PSY-3102");
+            assertThatThrownBy(() -> store.assess(
+                            SCH3,
+                            flagged,
+                            Runs.policy(),
+                            new Assessment("watch", "early", LocalDate.parse("2026-01-01"), Role.COUNSELLOR)))
+                    .hasMessageStartingWith("PSY-3103");
+            assertThatThrownBy(() -> store.assess(
+                            SCH3,
+                            stranger,
+                            Runs.policy(),
+                            new Assessment("watch", "none", LocalDate.parse("2026-10-01"), Role.COUNSELLOR)))
+                    .hasMessageStartingWith("PSY-3104");
+            assertThatThrownBy(() -> store.assess(
+                            SCH3,
+                            flagged,
+                            Runs.policy(),
+                            new Assessment(
+                                    "watch", "teacher-thinks", LocalDate.parse("2026-10-01"), Role.CLASS_TEACHER)))
+                    .hasMessageStartingWith("PSY-3105");
+            assertThat(store.warnings(Scope.everything())).isEqualTo(before);
+            for (Throwable t : List.of(org.assertj.core.api.Assertions.catchThrowable(
+                    () -> store.report(SCH3, stranger, Runs.policy(), teacher("watch", "2026-10-01"))))) {
+                assertThat(t.getMessage()).doesNotContain(stranger, "Q7SENTINEL");
+            }
+        }
+    }
+
+    @Test
+    void aDeletedStudentsReportsAndAssessmentsGoWithTheirCase() {
+        try (RecordStore store = fresh("delete.db")) {
+            store.importRoster(WAVE, Roster.read(roster, Runs.PSEUDONYMS, "", "SCH3"));
+            String token = Runs.token(UNSCREENED);
+            store.report(SCH3, token, Runs.policy(), teacher("high", "2026-10-08"));
+            store.assess(
+                    SCH3,
+                    token,
+                    Runs.policy(),
+                    new Assessment("watch", "interview", LocalDate.parse("2026-10-09"), Role.COUNSELLOR));
+            assertThat(store.deleteStudent(Scope.everything(), token)).isPositive();
+            assertThat(store.warnings(Scope.everything())).isEmpty();
+            // nothing is left to replay the case from: a new report opens a new case
+            assertThatThrownBy(() -> store.report(SCH3, token, Runs.policy(), teacher("watch", "2026-10-10")))
+                    .hasMessageStartingWith("PSY-3101");
+        }
+    }
+}
