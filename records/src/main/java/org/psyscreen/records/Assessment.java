@@ -2,7 +2,6 @@ package org.psyscreen.records;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A second-stage assessment (二次评估): after interviewing the student, a counsellor (or the doctor,
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  * @param role who assessed: a counsellor, a doctor or the regional centre
  */
 public record Assessment(String tier, String reason, LocalDate date, Role role) {
-    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
-
     /**
      * Checks that every part is given and the reason is a short code.
      *
@@ -30,11 +27,7 @@ public record Assessment(String tier, String reason, LocalDate date, Role role) 
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(role, "role");
-        if (!CODE.matcher(reason).matches()) {
-            throw new IllegalArgumentException(
-                    "the reason is a short code (a-z, 0-9, _ and -, at most 40), e.g. interview-confirmed;"
-                            + " never free text, which could hold a name");
-        }
+        FollowUp.requireShortCode(reason, "the reason", "interview-confirmed, crisis-disclosed");
     }
 
     /** {@return whether the role may assess: a counsellor, a doctor or the regional centre} */

@@ -36,10 +36,17 @@ public record FollowUp(EventKind kind, LocalDate date, Role role, String outcome
         if (role == Role.SYSTEM) {
             throw new IllegalArgumentException("the role 'system' is the store's own");
         }
-        if (!CODE.matcher(outcome).matches()) {
-            throw new IllegalArgumentException(
-                    "the outcome is a short code (a-z, 0-9, _ and -, at most 40), e.g. attended, no-show, referred;"
-                            + " never free text or a name");
+        requireShortCode(outcome, "the outcome", "attended, no-show, referred");
+    }
+
+    /**
+     * Refuses a value that is not a short code (a-z, 0-9, _ and -, at most 40): what people record on a
+     * case is a code, never free text, which could hold a name.
+     */
+    static void requireShortCode(String value, String what, String examples) {
+        if (!CODE.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " is a short code (a-z, 0-9, _ and -, at most 40), e.g. "
+                    + examples + "; never free text or a name");
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.psyscreen.records;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.psyscreen.load.Bundle;
 
 /**
@@ -55,7 +50,7 @@ public final class RecordStore implements AutoCloseable {
         }
     }
 
-    private RecordStore(Connection connection, Dialect dialect, Clock clock, String label) {
+    RecordStore(Connection connection, Dialect dialect, Clock clock, String label) {
         this.connection = connection;
         this.dialect = dialect;
         this.clock = clock;
@@ -82,129 +77,7 @@ public final class RecordStore implements AutoCloseable {
      * @throws RecordStoreException as for {@link #open(String)}
      */
     public static RecordStore open(String location, Clock clock) {
-        Dialect dialect;
-        String url;
-        String label;
-        if (location.startsWith("jdbc:postgresql:")) {
-            dialect = Dialect.POSTGRESQL;
-            url = location;
-            label = "the PostgreSQL database";
-        } else {
-            dialect = Dialect.SQLITE;
-            String file = location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location;
-            int q = file.indexOf('?');
-            String path = q < 0 ? file : file.substring(0, q);
-            label = "the records file " + Path.of(path).getFileName();
-            Path p = Path.of(path);
-            if (Files.exists(p) && !Files.isRegularFile(p)) {
-                throw new RecordStoreException(label + " is a folder or a device, not a records file");
-            }
-            if (Files.isRegularFile(p)) {
-                inspect(path, label); // read-only: another application's file is refused unchanged
-            } else if (!path.isEmpty() && !path.startsWith(":memory:") && !path.startsWith("file:")) {
-                try { // a new store is the owner's alone from its first byte (SQLite's logs follow its mode)
-                    if (p.toAbsolutePath().getParent() != null) {
-                        Files.createDirectories(p.toAbsolutePath().getParent());
-                    }
-                    org.psyscreen.privacy.OwnerOnly.createFile(p);
-                } catch (java.nio.file.FileAlreadyExistsException e) {
-                    // created at the same moment by another process: SQLite opens it as it is
-                } catch (java.io.IOException e) {
-                    throw new RecordStoreException(
-                            "cannot create " + label + ": " + e.getClass().getSimpleName());
-                }
-            }
-            // WAL: readers go on while one import writes; IMMEDIATE: a writer takes the lock when it
-            // starts, so two imports queue (for up to busy_timeout) instead of failing half-way.
-            // secure_delete: a deleted row's bytes are overwritten, not left in free pages.
-            url = "jdbc:sqlite:" + file + (q < 0 ? "?" : "&")
-                    + "foreign_keys=true&busy_timeout=120000&journal_mode=WAL&transaction_mode=IMMEDIATE"
-                    + "&secure_delete=true";
-        }
-        migrate(url, dialect, label);
-        try {
-            Connection c = DriverManager.getConnection(url);
-            c.setAutoCommit(false);
-            return new RecordStore(c, dialect, clock, label);
-        } catch (SQLException e) {
-            throw new RecordStoreException("cannot open " + label + ": " + reason(e), e);
-        }
-    }
-
-    /**
-     * Looks at an existing SQLite file read-only before anything writes to it: a file that is not a
-     * psyscreen store (it has tables, none of them psyscreen's schema history) is refused and left
-     * byte for byte as it was (opening it for writing would switch it to WAL), and a damaged one
-     * ({@code PRAGMA quick_check}) is refused before an import could be added to it.
-     */
-    private static void inspect(String path, String label) {
-        String ro = "jdbc:sqlite:file:" + path + "?mode=ro&open_mode=1";
-        try (Connection c = DriverManager.getConnection(ro);
-                var st = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (var rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            if (!tables.isEmpty() && !tables.contains("flyway_schema_history")) {
-                throw new RecordStoreException(label + " is a SQLite file of another application, not a psyscreen"
-                        + " records store; it was left unchanged: give a new file name");
-            }
-            try (var rs = st.executeQuery("PRAGMA quick_check")) {
-                String first = rs.next() ? rs.getString(1) : "";
-                if (!"ok".equals(first)) {
-                    throw new RecordStoreException(label + " is damaged (SQLite's quick_check fails); nothing"
-                            + " was changed: restore it from a backup");
-                }
-            }
-        } catch (SQLException e) {
-            throw new RecordStoreException(
-                    "cannot open " + label + ": " + reason(e) + " (a damaged SQLite file must be restored from a"
-                            + " backup)",
-                    e);
-        }
-    }
-
-    private static void migrate(String url, Dialect dialect, String label) {
-        Flyway flyway = Flyway.configure(RecordStore.class.getClassLoader())
-                .dataSource(url, null, null)
-                .locations("classpath:org/psyscreen/records/migration")
-                .placeholders(dialect.types())
-                .loggers("slf4j")
-                .ignoreMigrationPatterns("")
-                .load();
-        try {
-            MigrationInfo[] all = flyway.info().all();
-            List<String> future = new ArrayList<>();
-            for (MigrationInfo m : all) {
-                if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
-                    future.add(m.getVersion().toString());
-                }
-            }
-            if (!future.isEmpty()) {
-                throw new RecordStoreException(label + " was written by a newer psyscreen (schema version "
-                        + String.join(", ", future) + "; this psyscreen knows up to "
-                        + latest(all) + "): use that psyscreen or a newer one; a store is never downgraded");
-            }
-            flyway.migrate();
-        } catch (FlywayException e) {
-            throw new RecordStoreException(
-                    "cannot open " + label + ": " + reason(e)
-                            + " (is it a psyscreen records store? a damaged SQLite file must be restored from a"
-                            + " backup)",
-                    e);
-        }
-    }
-
-    private static String latest(MigrationInfo[] all) {
-        String v = "none";
-        for (MigrationInfo m : all) {
-            if (m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED) {
-                v = m.getVersion().toString();
-            }
-        }
-        return v;
+        return StoreOpening.open(location, clock);
     }
 
     /** A driver's message, trimmed to its first line (drivers never echo row values here). */
@@ -298,7 +171,7 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized WarningCase report(
             Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, CaseReport report) {
-        return write(() -> new Cases(this).report(scope, token, policy, report));
+        return write(() -> new CaseRecords(this).report(scope, token, policy, report));
     }
 
     /**
@@ -318,7 +191,7 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized WarningCase assess(
             Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, Assessment assessment) {
-        return write(() -> new Cases(this).assess(scope, token, policy, assessment));
+        return write(() -> new CaseRecords(this).assess(scope, token, policy, assessment));
     }
 
     /**
@@ -451,7 +324,7 @@ public final class RecordStore implements AutoCloseable {
      * @param followUp what was done, when and by whom
      */
     public synchronized WarningCase followUp(Scope scope, String token, FollowUp followUp) {
-        return write(() -> new Cases(this).followUp(scope, token, followUp));
+        return write(() -> new CaseRecords(this).followUp(scope, token, followUp));
     }
 
     /**
