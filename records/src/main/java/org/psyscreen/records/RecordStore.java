@@ -146,6 +146,23 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
+     * {@return the wave's outcomes by special group and by dormitory, per school, small cells hidden}
+     * One table per dimension ({@code attr.left_behind}, …, {@code dormitory}): each school, then its
+     * groups ({@code yes}/{@code no}/{@code unknown}, or each dormitory and {@code none}), which split
+     * the school's roster exactly; columns are the policy's outcomes and {@code not-screened}. Every
+     * table has passed {@link org.psyscreen.privacy.SmallCellSuppressor} with {@code minCell}.
+     *
+     * @param scope whose records may be read
+     * @param wave the wave's name
+     * @param policy the policy whose decisions are counted
+     * @param minCell the smallest count published (10 for reports beyond the school)
+     */
+    public synchronized Map<String, org.psyscreen.privacy.CountTable> groups(
+            Scope scope, String wave, org.psyscreen.tier.CutoffPolicy policy, int minCell) {
+        return read(() -> GroupRollup.of(this, scope, wave, policy, minCell));
+    }
+
+    /**
      * {@return the pseudonyms on the rosters in scope whom the wave did not screen (coverage gaps), by
      * school, grade and class}
      *

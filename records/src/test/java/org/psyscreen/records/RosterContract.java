@@ -41,9 +41,14 @@ abstract class RosterContract {
     static final List<Row> roster = new ArrayList<>();
     static final Set<String> leftOff = new HashSet<>();
     static Path rosterFile;
+    static final Wave WAVE_COMPLETE = new Wave("2026-autumn", "2026-2027", 1);
 
     @BeforeAll
     static void cohortAndRoster() throws Exception {
+        // shared by the SQLite and PostgreSQL subclasses, which may run in one JVM: start afresh
+        rows.clear();
+        roster.clear();
+        leftOff.clear();
         run = Runs.scored(dir, 2000, 1);
         cohort = Runs.cohort(dir, 2000, 1, Runs.policy());
         List<String> lines = Files.readAllLines(cohort, StandardCharsets.UTF_8);
@@ -153,6 +158,57 @@ abstract class RosterContract {
         extra.forEach((unit, ids) -> e.computeIfAbsent(unit, x -> new long[4])[2] = ids.size());
         twice.forEach((unit, ids) -> e.computeIfAbsent(unit, x -> new long[4])[3] = ids.size());
         return e;
+    }
+
+    @Test
+    void outcomesBySpecialGroupAndDormitorySplitTheRosterAndHideSmallCells() {
+        try (RecordStore store = fresh("groups.db")) {
+            store.importRoster(WAVE_COMPLETE, Roster.read(rosterFile, Runs.PSEUDONYMS, "", "SCH3"));
+            store.importRun(run, Wave.named("2026-autumn"), Runs.BUNDLE, x -> {});
+            var tables = store.groups(Scope.school("", "SCH3"), "2026-autumn", Runs.policy(), 10);
+            assertThat(tables).containsOnlyKeys("attr.left_behind", "dormitory");
+            long yes = 0;
+            long d1 = 0;
+            for (int i = 0; i < roster.size(); i++) {
+                yes += i % 7 == 0 ? 1 : 0;
+                d1 += i % 3 == 0 ? 1 : 0;
+            }
+            var left = tables.get("attr.left_behind").units();
+            assertThat(left)
+                    .extracting(org.psyscreen.privacy.CountTable.Unit::id)
+                    .containsExactly("SCH3", "no", "yes");
+            assertThat(left.get(0).total()).isEqualTo(roster.size());
+            assertThat(left.get(2).total()).isEqualTo(yes);
+            var dorm = tables.get("dormitory").units();
+            assertThat(dorm)
+                    .extracting(org.psyscreen.privacy.CountTable.Unit::id)
+                    .containsExactly("SCH3", "D1", "none");
+            assertThat(dorm.get(1).total()).isEqualTo(d1);
+            int notScreened = tables.get("dormitory").columns().indexOf("not-screened");
+            assertThat(notScreened).isPositive();
+            for (var t : tables.values()) {
+                for (var u : t.units()) {
+                    int hidden = 0;
+                    for (int c = 0; c < t.columns().size(); c++) {
+                        Long v = u.published(c);
+                        if (v == null) {
+                            hidden++;
+                        } else {
+                            assertThat(v)
+                                    .as("%s %s", u.id(), t.columns().get(c))
+                                    .satisfiesAnyOf(
+                                            x -> assertThat(x).isZero(),
+                                            x -> assertThat(x).isGreaterThanOrEqualTo(10));
+                        }
+                    }
+                    if (u.publishedTotal() != null) {
+                        assertThat(hidden)
+                                .as("no lone hidden cell beside a published total")
+                                .isNotEqualTo(1);
+                    }
+                }
+            }
+        }
     }
 
     @Test

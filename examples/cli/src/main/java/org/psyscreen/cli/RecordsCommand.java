@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
             RosterCommands.Import.class,
             RosterCommands.CoverageCommand.class,
             RosterCommands.Named.class,
+            RosterCommands.Groups.class,
             CaseCommands.Report.class,
             CaseCommands.Assess.class
         },

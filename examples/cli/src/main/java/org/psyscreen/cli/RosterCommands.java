@@ -174,4 +174,51 @@ final class RosterCommands {
             return 0;
         }
     }
+
+    @Command(
+            name = "groups",
+            mixinStandardHelpOptions = true,
+            description = "A wave's outcomes by special group (the rosters' attr.<name> columns: yes, no, unknown) and"
+                    + " by dormitory, per school; the groups split each school's roster exactly, and every count"
+                    + " passes the same small-cell suppression as a class roll-up (hidden: <k).")
+    static final class Groups extends RecordsCommand.ScopedCommand {
+        @Option(names = "--wave", required = true, description = "The wave.")
+        String wave;
+
+        @Option(names = "--policy", required = true, description = "The policy whose decisions are counted.")
+        String policyId;
+
+        @Option(names = "--min-cell", description = "The smallest count shown [default: ${DEFAULT-VALUE}].")
+        int minCell = org.psyscreen.privacy.SmallCellSuppressor.DEFAULT_K;
+
+        @picocli.CommandLine.Mixin
+        BundleOption bundleOption;
+
+        @Override
+        int run(RecordStore store, Scope scope, PrintWriter out, PrintWriter err) {
+            var policy = BundleOption.policy(bundleOption.load("records groups", err), policyId, name(), err);
+            if (policy.isEmpty()) {
+                return 2;
+            }
+            var tables = store.groups(scope, wave, policy.get(), minCell);
+            out.println("重点群体 groups, wave " + wave + " (" + scope + "), counts below " + minCell + " hidden");
+            tables.forEach((dimension, t) -> {
+                out.println(dimension);
+                StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-12s", ""));
+                t.columns().forEach(c -> head.append(String.format(Locale.ROOT, " %12s", c)));
+                out.println(head.append(String.format(Locale.ROOT, " %8s", "total")));
+                for (var u : t.units()) {
+                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-12s", u.id()));
+                    for (int c = 0; c < t.columns().size(); c++) {
+                        Long v = u.published(c);
+                        row.append(String.format(Locale.ROOT, " %12s", v == null ? "<" + minCell : v.toString()));
+                    }
+                    Long total = u.publishedTotal();
+                    out.println(row.append(
+                            String.format(Locale.ROOT, " %8s", total == null ? "<" + minCell : total.toString())));
+                }
+            });
+            return 0;
+        }
+    }
 }

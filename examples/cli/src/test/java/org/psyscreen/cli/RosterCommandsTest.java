@@ -100,6 +100,19 @@ class RosterCommandsTest {
         assertThat(named.exit()).as(named.err()).isZero();
         assertThat(named.out()).contains("未筛查 not screened in 2026-autumn: 1", "未测学生", "R9000001");
         assertThat(named.out()).contains("学生"); // the warning list, named
+        MainTest.Run groups = MainTest.run(
+                "records",
+                "groups",
+                "--db",
+                db.toString(),
+                "--wave",
+                "2026-autumn",
+                "--policy",
+                "example-a-glad-pc",
+                "--school",
+                "SCH3");
+        assertThat(groups.exit()).as(groups.err()).isZero();
+        assertThat(groups.out()).contains("dormitory", "not-screened").containsPattern("  none +");
         // names were printed for the school, and never written to the store
         assertThat(new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1))
                 .doesNotContain(new String("未测学生".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
