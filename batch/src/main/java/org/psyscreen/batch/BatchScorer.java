@@ -85,7 +85,7 @@ public final class BatchScorer {
         this.scoresCsv = new ScoresCsv(plans, screener.normTableIds(), options.policy() != null);
         this.fileCheck = new FileCheck(plans, options.mapping());
         this.rowScreener = new RowScreener(Recodes.of(options.mapping().values(), plans), options.pseudonymizer());
-        this.pass = new ScoringPass(options, screener, scoresCsv, coding, rowScreener);
+        this.pass = new ScoringPass(options, screener, scoresCsv, coding, rowScreener, SummaryJson.definitions(plans));
     }
 
     Map<String, ScoringPlan> plans() {

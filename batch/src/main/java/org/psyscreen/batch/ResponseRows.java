@@ -17,8 +17,8 @@ import java.util.Objects;
  * (a row longer or shorter than the header, a repeated header, duplicate ids), the same problem codes
  * and outputs. A row with no cells, or one empty cell, is a blank line: skipped and counted.
  *
- * <p>A run reads the rows two or three times (a checking pass, the scoring pass, and a recount when
- * ids may repeat), so {@code rows} must give the same rows each time it is iterated; a run whose
+ * <p>A run reads the rows three or four times (their hash, a checking pass, the scoring pass, and a
+ * recount when ids may repeat), so {@code rows} must give the same rows each time it is iterated; a run whose
  * rows changed count between passes is refused (PSY-2010). The run's identity, {@code inputSha256}
  * in its summary, is the SHA-256 of the header and rows, each row written as its cell count and each
  * cell as its UTF-8 length and bytes (4-byte big-endian integers).

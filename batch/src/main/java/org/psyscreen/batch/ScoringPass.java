@@ -50,15 +50,22 @@ final class ScoringPass {
     private final CodingCheck coding;
     private final RowScreener rowScreener;
     private final int columnCount;
+    private final Map<String, SummaryJson.Definition> definitions;
 
     ScoringPass(
-            BatchOptions options, Screener screener, ScoresCsv scoresCsv, CodingCheck coding, RowScreener rowScreener) {
+            BatchOptions options,
+            Screener screener,
+            ScoresCsv scoresCsv,
+            CodingCheck coding,
+            RowScreener rowScreener,
+            Map<String, SummaryJson.Definition> definitions) {
         this.options = options;
         this.screener = screener;
         this.scoresCsv = scoresCsv;
         this.coding = coding;
         this.rowScreener = rowScreener;
         this.columnCount = scoresCsv.columns().size();
+        this.definitions = definitions;
     }
 
     /** One record's scores.csv cells. */
@@ -110,7 +117,7 @@ final class ScoringPass {
                             ? ""
                             : options.pseudonymizer().keyId(),
                     EngineVersion.VALUE,
-                    SummaryJson.definitions(new java.util.TreeMap<>(options.plans()))));
+                    definitions));
             source.header();
             long next = 1;
             for (RecordBlock b; (b = source.next(options.chunk())) != null; ) {

@@ -59,27 +59,28 @@ final class SinkSet {
      * fails; the first failure is thrown.
      */
     void published() throws IOException {
-        if (done || !opened) {
-            done = true;
+        boolean tell = opened && !done; // a sink never opened (the file was refused first) has nothing to commit
+        done = true;
+        if (!tell) {
             return;
         }
-        done = true;
-        IOException first = null;
-        RuntimeException firstRuntime = null;
+        Exception first = null;
         for (ResultSink s : sinks) {
             try {
                 s.published();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            } catch (RuntimeException e) {
-                firstRuntime = firstRuntime == null ? e : firstRuntime;
+            } catch (IOException | RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
             }
         }
-        if (firstRuntime != null) {
-            throw firstRuntime;
+        if (first instanceof IOException io) {
+            throw io;
         }
         if (first != null) {
-            throw first;
+            throw (RuntimeException) first;
         }
     }
 

@@ -39,29 +39,28 @@ final class GroupRollup {
         columns.add(NOT_SCREENED);
         Map<Long, String> outcome = outcomes(store, wave, policy);
 
-        // dimension -> school -> group -> counts
-        Map<String, Map<String, Map<String, long[]>>> dims = new TreeMap<>();
+        // each roster row's declared attributes, read once; every school gets every attribute's table
+        List<Map<String, String>> declared = new ArrayList<>();
         TreeSet<String> attributes = new TreeSet<>();
         for (Object[] r : roster) {
-            for (String a : ((String) r[4]).split(" ")) {
-                if (a.contains("=")) {
-                    attributes.add(a.substring(0, a.indexOf('=')));
-                }
-            }
-        }
-        for (Object[] r : roster) {
-            long student = ((Number) r[0]).longValue();
-            String school = r[1] + "\u0000" + r[2];
-            int c = columns.indexOf(outcome.getOrDefault(student, NOT_SCREENED));
-            Map<String, String> declared = new HashMap<>();
+            Map<String, String> d = new HashMap<>();
             for (String a : ((String) r[4]).split(" ")) {
                 int eq = a.indexOf('=');
                 if (eq > 0) {
-                    declared.put(a.substring(0, eq), a.substring(eq + 1));
+                    d.put(a.substring(0, eq), a.substring(eq + 1));
                 }
             }
+            declared.add(d);
+            attributes.addAll(d.keySet());
+        }
+        // dimension -> school -> group -> counts
+        Map<String, Map<String, Map<String, long[]>>> dims = new TreeMap<>();
+        for (int i = 0; i < roster.size(); i++) {
+            Object[] r = roster.get(i);
+            String school = r[1] + "\u0000" + r[2];
+            int c = columns.indexOf(outcome.getOrDefault(((Number) r[0]).longValue(), NOT_SCREENED));
             for (String a : attributes) {
-                count(dims, "attr." + a, school, declared.getOrDefault(a, "unknown"), columns.size(), c);
+                count(dims, "attr." + a, school, declared.get(i).getOrDefault(a, "unknown"), columns.size(), c);
             }
             String dorm = (String) r[3];
             count(dims, "dormitory", school, dorm.isEmpty() ? "none" : dorm, columns.size(), c);

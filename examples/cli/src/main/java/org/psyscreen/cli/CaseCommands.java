@@ -2,7 +2,6 @@ package org.psyscreen.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.psyscreen.records.Assessment;
 import org.psyscreen.records.CaseReport;
 import org.psyscreen.records.RecordStore;
@@ -36,14 +35,8 @@ final class CaseCommands {
         @Option(names = "--tier", required = true, description = "A tier id of the policy, e.g. watch.")
         String tier;
 
-        @Option(names = "--date", required = true, description = "When, e.g. 2026-10-08.")
-        String date;
-
-        @Option(
-                names = "--role",
-                required = true,
-                description = "Who records it: counsellor, class-teacher, school-leader, doctor or regional-centre.")
-        String role;
+        @Mixin
+        RecordsCommand.WhenWho whenWho;
 
         abstract WarningCase record(
                 RecordStore store,
@@ -64,19 +57,10 @@ final class CaseCommands {
             if (policy.isEmpty()) {
                 return 2;
             }
-            Role who = Role.ofWord(role);
-            if (who == null) {
-                err.println("psyscreen records " + name() + ": --role " + role + " is not one of the listed words");
+            if (!whenWho.read(name(), err)) {
                 return 2;
             }
-            LocalDate when;
-            try {
-                when = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                err.println("psyscreen records " + name() + ": --date is written 2026-10-08");
-                return 2;
-            }
-            WarningCase c = record(store, s, token, policy.get(), when, who, err);
+            WarningCase c = record(store, s, token, policy.get(), whenWho.when, whenWho.who, err);
             if (c == null) {
                 return 2;
             }

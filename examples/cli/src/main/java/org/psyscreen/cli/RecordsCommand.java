@@ -149,6 +149,38 @@ final class RecordsCommand implements Runnable {
         }
     }
 
+    /** {@code --date} and {@code --role}: when something happened on a case, and who recorded it. */
+    static final class WhenWho {
+        @Option(names = "--date", required = true, description = "When, e.g. 2026-09-20.")
+        String date;
+
+        @Option(
+                names = "--role",
+                required = true,
+                description = "Who: counsellor, class-teacher, school-leader, doctor or regional-centre.")
+        String role;
+
+        LocalDate when;
+        Role who;
+
+        /** Reads both; {@code false} after telling {@code err} which one is wrong. */
+        boolean read(String command, PrintWriter err) {
+            who = Role.ofWord(role);
+            if (who == null) {
+                err.println("psyscreen records " + command + ": --role " + role
+                        + " is not one of the listed words (see --help)");
+                return false;
+            }
+            try {
+                when = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                err.println("psyscreen records " + command + ": --date is written 2026-09-20");
+                return false;
+            }
+            return true;
+        }
+    }
+
     /** Runs one store operation; a refusal is one line on stderr and exit code 2. */
     abstract static class StoreCommand implements Callable<Integer> {
         @Spec
@@ -450,14 +482,8 @@ final class RecordsCommand implements Runnable {
                 description = "interview, parent-contact, referral, return-to-school, monitoring or closure.")
         String kind;
 
-        @Option(names = "--date", required = true, description = "When, e.g. 2026-09-20.")
-        String date;
-
-        @Option(
-                names = "--role",
-                required = true,
-                description = "counsellor, class-teacher, school-leader, doctor or regional-centre.")
-        String role;
+        @Mixin
+        WhenWho whenWho;
 
         @Option(
                 names = "--outcome",
@@ -472,20 +498,15 @@ final class RecordsCommand implements Runnable {
                 return 2;
             }
             EventKind k = EventKind.ofWord(kind);
-            Role r = Role.ofWord(role);
-            if (k == null || r == null) {
-                err.println("psyscreen records follow-up: " + (k == null ? "--kind " + kind : "--role " + role)
-                        + " is not one of the listed words (see --help)");
+            if (k == null) {
+                err.println("psyscreen records follow-up: --kind " + kind + " is not one of the listed words (see"
+                        + " --help)");
                 return 2;
             }
-            LocalDate when;
-            try {
-                when = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                err.println("psyscreen records follow-up: --date is written 2026-09-20");
+            if (!whenWho.read(name(), err)) {
                 return 2;
             }
-            WarningCase c = store.followUp(s, token, new FollowUp(k, when, r, outcome));
+            WarningCase c = store.followUp(s, token, new FollowUp(k, whenWho.when, whenWho.who, outcome));
             printCase(c, out);
             return 0;
         }

@@ -31,6 +31,11 @@ final class RosterCommands {
 
         @Option(names = "--key", required = true, description = "The key file the runs are pseudonymised with.")
         Path key;
+
+        /** The key, read; {@code null} after telling {@code err} why not. */
+        Pseudonymizer keys(String command, PrintWriter err) {
+            return key(key, command, err);
+        }
     }
 
     /** The key file, read; {@code null} after telling {@code err} why not. */
@@ -69,7 +74,7 @@ final class RosterCommands {
 
         @Override
         int run(RecordStore store, PrintWriter out, PrintWriter err) {
-            Pseudonymizer keys = key(who.key, name(), err);
+            Pseudonymizer keys = who.keys(name(), err);
             if (keys == null) {
                 return 2;
             }
@@ -144,7 +149,7 @@ final class RosterCommands {
 
         @Override
         int run(RecordStore store, PrintWriter out, PrintWriter err) {
-            Pseudonymizer keys = key(who.key, name(), err);
+            Pseudonymizer keys = who.keys(name(), err);
             if (keys == null) {
                 return 2;
             }

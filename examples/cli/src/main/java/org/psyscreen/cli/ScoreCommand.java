@@ -242,7 +242,7 @@ final class ScoreCommand implements Callable<Integer> {
         RunSummary s;
         RecordStore store = null;
         RecordsSink intoStore = null;
-        long started = System.currentTimeMillis();
+        Published published = new Published();
         try {
             ResponseFile source = ResponseFile.of(input);
             if (source.format() == ResponseFile.Format.XLSX) {
@@ -259,14 +259,14 @@ final class ScoreCommand implements Callable<Integer> {
             if (importAs != null) {
                 store = RecordStore.open(records);
                 intoStore = store.importing(importAs, bundle);
+                sinks.add(published); // told before the store commits: a failed commit is then told apart
                 sinks.add(intoStore);
             }
             s = scorer.run(source, out, sinks);
         } catch (RecordStoreException e) {
             // The import is rolled back; the folder stands only when the store failed at its commit.
-            boolean published = Files.isRegularFile(out.resolve("summary.json"))
-                    && out.resolve("summary.json").toFile().lastModified() >= started - 2000;
-            err.println("psyscreen score: " + (published ? "the results are in " + out + " but" : "nothing was scored:")
+            err.println("psyscreen score: "
+                    + (published.yes ? "the results are in " + out + " but" : "nothing was scored:")
                     + " the records store refused the run: " + e.getMessage());
             return 1;
         } catch (OutputRefusedException e) {
@@ -293,6 +293,27 @@ final class ScoreCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** A sink that only notes that the run's folder was published (sinks are told in order: it is first). */
+    private static final class Published implements ResultSink {
+        boolean yes;
+
+        @Override
+        public void open(Start start) {}
+
+        @Override
+        public void accept(org.psyscreen.batch.ResultRow row) {}
+
+        @Override
+        public List<String> finish(RunSummary summary) {
+            return List.of();
+        }
+
+        @Override
+        public void published() {
+            yes = true;
+        }
     }
 
     private static void print(java.io.PrintWriter o, RunSummary s, CutoffPolicy policy, Path out) {
