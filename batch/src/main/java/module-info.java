@@ -11,6 +11,7 @@ module org.psyscreen.batch {
     requires de.siegmar.fastcsv;
     requires org.dhatim.fastexcel.reader;
     requires org.dhatim.fastexcel;
+    requires org.apache.commons.compress;
 
     exports org.psyscreen.batch;
 }

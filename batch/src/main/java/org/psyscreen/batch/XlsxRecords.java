@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -69,6 +73,7 @@ final class XlsxRecords implements RecordSource {
     }
 
     private static ReadableWorkbook workbook(ResponseFile file) throws SourceProblem {
+        checkCompression(file);
         try {
             // Cell formats on, so date cells are recognised; a numeric cell holding text becomes an
             // error cell holding that text instead of stopping the whole read.
@@ -212,6 +217,44 @@ final class XlsxRecords implements RecordSource {
                 .replaceAll("\\[[^\\]]*]", "")
                 .toLowerCase(Locale.ROOT);
         return f.contains("y") || f.contains("d") || f.contains("年") || f.contains("日");
+    }
+
+    /**
+     * Refuses a workbook with a part compressed by any method but stored or deflated, the two an
+     * Open Packaging Conventions package may use (ECMA-376 Part 2, Annex C). The zip reader the
+     * workbook reader uses would otherwise reach for a codec it does not ship (zstd, xz) and fail
+     * with a linkage error, not an unreadable workbook. The check reads the same central directory,
+     * with the same reader.
+     */
+    private static void checkCompression(ResponseFile file) throws SourceProblem {
+        try (ZipFile zip = ZipFile.builder().setFile(file.path().toFile()).get()) {
+            int position = 0;
+            for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
+                position++;
+                int method = e.getMethod();
+                if (method != ZipEntry.STORED && method != ZipEntry.DEFLATED) {
+                    throw problem(
+                            file.name(),
+                            "the workbook's part " + partName(e.getName(), position) + " is compressed by method "
+                                    + method + ", which a workbook may not use (only stored or deflated)",
+                            "save it again from Excel as .xlsx, or export CSV");
+                }
+            }
+        } catch (SourceProblem p) {
+            throw p;
+        } catch (IOException | RuntimeException notZip) {
+            // Not a zip the reader can open: the workbook reader's own refusal names why.
+        }
+    }
+
+    /** The part names Excel writes; any other name could hold a value, so is named by position. */
+    private static final java.util.regex.Pattern KNOWN_PART =
+            java.util.regex.Pattern.compile("\\[Content_Types]\\.xml|_rels/\\.rels|docProps/(app|core|custom)\\.xml"
+                    + "|xl/(workbook|styles|sharedStrings)\\.xml|xl/_rels/workbook\\.xml\\.rels"
+                    + "|xl/(worksheets|theme)/[a-z]{5,9}[0-9]{1,4}\\.xml");
+
+    private static String partName(String name, int position) {
+        return KNOWN_PART.matcher(name).matches() ? name : "entry " + position;
     }
 
     /** Which part of a workbook the reader could not use, found from the zip's own entries. */

@@ -204,6 +204,30 @@ class ResponseFormatsTest {
     }
 
     @Test
+    void aWorkbookPartCompressedByAMethodOtherThanStoredOrDeflatedIsRefusedNamingThePart() throws Exception {
+        // ECMA-376 Part 2 (Open Packaging Conventions), Annex C: a package's parts are stored or
+        // deflated. A zip entry labelled with another method (zstd, 93, needs a library the reader
+        // does not ship) must be refused as an unreadable workbook, not fail inside the zip reader.
+        Path relabelled = dir.resolve("zstd.xlsx");
+        try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                        .setFile(xlsx().toFile())
+                        .get();
+                var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(relabelled)) {
+            for (var e : java.util.Collections.list(in.getEntries())) {
+                var copy = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(e);
+                if (e.getName().startsWith("xl/worksheets/")) {
+                    copy.setMethod(93);
+                }
+                out.addRawArchiveEntry(copy, in.getRawInputStream(e));
+            }
+        }
+        RunSummary s = new BatchScorer(BatchFixtures.options()).run(ResponseFile.of(relabelled), dir.resolve("z"));
+        assertThat(s.scored()).isFalse();
+        assertThat(s.fileProblems().all().get(0).format())
+                .contains("PSY-2013", "xl/worksheets/sheet1.xml", "compressed by method 93");
+    }
+
+    @Test
     void dateFormatsAreRecognised() {
         assertThat(XlsxRecords.dateFormat(14, null)).isTrue();
         assertThat(XlsxRecords.dateFormat(58, null)).isTrue();
