@@ -216,7 +216,7 @@ public final class PolicyLoader {
                         : new Citation(b.requiredString(c, "id"), b.requiredString(c, "text"), c.string("doi"));
             });
             List<Tier> tiers = b.list(f, "tiers", (n, p) -> {
-                Fields t = b.fields(n, p, "id", "severity", "label", "action");
+                Fields t = b.fields(n, p, "id", "severity", "label", "action", "followUpDays");
                 if (t == null) {
                     return null;
                 }
@@ -235,9 +235,19 @@ public final class PolicyLoader {
                             "1 is the most severe tier");
                     return null;
                 }
+                Integer every = t.integer("followUpDays");
+                if (every != null && (every < 1 || every > Tier.MAX_FOLLOW_UP_DAYS)) {
+                    b.error(
+                            ProblemCode.POLICY_TIERS,
+                            Binder.join(p, "followUpDays"),
+                            "followUpDays must be a whole number of days, 1 to " + Tier.MAX_FOLLOW_UP_DAYS,
+                            "the longest time a case at this tier may go without a contact, e.g. 7 for weekly;"
+                                    + " leave it out when the region sets none");
+                    return null;
+                }
                 return tid == null || sev == null || label == null || action == null
                         ? null
-                        : new Tier(tid, sev, label, action);
+                        : new Tier(tid, sev, label, action, every == null ? 0 : every);
             });
             Fields crit = b.requiredFields(f, "critical", "tier");
             String criticalTier = crit == null ? null : b.requiredString(crit, "tier");

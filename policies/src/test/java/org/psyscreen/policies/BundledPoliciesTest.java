@@ -59,6 +59,12 @@ class BundledPoliciesTest {
             assertThat(p.example()).isTrue();
             assertThat(p.name().en()).contains("EXAMPLE");
             assertThat(ROOT.resolve(id).resolve("SOURCES.md")).exists();
+            assertThat(p.tiers())
+                    .as("every example tier declares its follow-up interval, tightest for the most severe")
+                    .extracting(org.psyscreen.tier.Tier::followUpDays)
+                    .containsExactly(7, 14, 30);
+            assertThat(Files.readString(ROOT.resolve(id).resolve("SOURCES.md")))
+                    .contains("Follow-up intervals", "from no published source");
         }
         assertThat(NormCatalog.fromClassPath(CL).ids()).isNotEmpty(); // norms are on the path but no example reads them
     }

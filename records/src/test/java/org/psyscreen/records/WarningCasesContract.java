@@ -206,7 +206,7 @@ abstract class WarningCasesContract {
                         .getResourceAsStream("/org/psyscreen/policies/example-a-glad-pc/policy.yaml")
                         .readAllBytes(),
                 StandardCharsets.UTF_8);
-        String v2 = v1.replace("version: \"2026.1.0\"", "version: \"2026.2.0\"")
+        String v2 = v1.replace("version: \"2026.1.1\"", "version: \"2026.2.0\"")
                 .replace(
                         "effective: {from: \"2026-09-01\", to: \"2027-08-31\"}",
                         "effective: {from: \"2027-09-01\", to: \"2028-08-31\"}")
@@ -239,7 +239,7 @@ abstract class WarningCasesContract {
             assertThat(h.screenings()).hasSize(1);
             assertThat(h.screenings().get(0).decisions())
                     .extracting(StudentHistory.Decision::policy)
-                    .containsExactly("example-a-glad-pc@2026.1.0", "example-a-glad-pc@2026.2.0");
+                    .containsExactly("example-a-glad-pc@2026.1.1", "example-a-glad-pc@2026.2.0");
         }
     }
 

@@ -121,7 +121,7 @@ class MainTest {
         assertThat(r.out())
                 .contains("决定 Decision: 二级（高风险） / Tier 2: high")
                 .contains("1. phqa_high -> 二级（高风险） / Tier 2: high", "读取 read: phqa.total = 12")
-                .contains("策略 Policy: example-a-glad-pc@2026.1.0", "sha256 ", "引擎 Engine: psyscreen ")
+                .contains("策略 Policy: example-a-glad-pc@2026.1.1", "sha256 ", "引擎 Engine: psyscreen ")
                 .contains("not a diagnosis");
         Run other = run("explain", "--policy", "example-b-cn-cutoffs", "../records/synthetic-student.yaml");
         // The record has no PHQ-9, which policy B needs: a blank form whose critical item is unknown,

@@ -94,7 +94,7 @@ class ReportRefusalsTest {
         Path noAt = copy("no-at");
         String summary = Files.readString(noAt.resolve("summary.json"));
         Files.writeString(
-                noAt.resolve("summary.json"), summary.replace("example-a-glad-pc@2026.1.0", "example-a-glad-pc"));
+                noAt.resolve("summary.json"), summary.replace("example-a-glad-pc@2026.1.1", "example-a-glad-pc"));
         UserErrorsTest.assertCleanError(report(noAt, dir.resolve("r5")), 2, "without a version");
 
         Path damaged = copy("damaged");
