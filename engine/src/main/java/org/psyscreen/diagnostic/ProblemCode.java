@@ -274,7 +274,13 @@ public enum ProblemCode {
     /** An assessment on a student with no open or monitored case. */
     CASE_NOT_OPEN(3104, "no open case"),
     /** An assessment by a role that may not assess (only a counsellor, a doctor or the regional centre). */
-    CASE_ROLE_NOT_ALLOWED(3105, "role may not do this");
+    CASE_ROLE_NOT_ALLOWED(3105, "role may not do this"),
+    /** A case plan without an owner (一人一表、专人专案: every case has someone who follows it). */
+    CASE_NO_OWNER(3106, "case plan without an owner"),
+    /** The parents' acknowledgement recorded before they were notified. */
+    CASE_NOT_NOTIFIED(3107, "acknowledged before notified"),
+    /** An overdue list asked of a policy that declares no follow-up interval for a tier. */
+    CASE_NO_INTERVAL(3108, "no follow-up interval for the tier");
 
     private final int number;
     private final String summary;

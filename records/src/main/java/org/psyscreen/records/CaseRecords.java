@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What people record on a warning case, inside the store's write transaction: a follow-up, a report
- * from a teacher, peer, parent, counsellor or the student, and a second-stage assessment. Each is
- * checked, kept as a fact, and the student's case replayed from all its facts ({@link Cases}).
+ * What people record on a warning case, inside the store's write transaction: a follow-up (the
+ * parents' notice among them), a report from a teacher, peer, parent, counsellor or the student, a
+ * second-stage assessment, the case's owner and plan, and a home visit. Each is checked, kept as a
+ * fact, and the student's case replayed from all its facts ({@link Cases}).
  */
 final class CaseRecords {
     private final RecordStore store;
@@ -32,10 +33,27 @@ final class CaseRecords {
                         + " AND c.state <> 'closed' AND " + where + " ORDER BY c.id DESC",
                 params);
         if (rows.isEmpty()) {
-            throw new RecordStoreException("this student has no open or monitored warning case in " + scope
-                    + ": a case opens when a screening flags the student");
+            throw refused(
+                    org.psyscreen.diagnostic.ProblemCode.CASE_NOT_OPEN,
+                    "this student has no open or monitored warning case in " + scope + " (a closed case takes no"
+                            + " events): a case opens when a screening or a report flags the student");
         }
         long caseId = ((Number) rows.get(0)[0]).longValue();
+        // Not refused when dated before the case's known opening: a wave imported later may show the case
+        // open then, and the replay puts the event in its place (cases never depend on import order).
+        if (f.kind() == EventKind.PARENT_ACKNOWLEDGED
+                && store.rows(
+                                "SELECT 1 FROM case_event WHERE case_id = ? AND kind = ? AND event_date <= ?",
+                                List.of(
+                                        caseId,
+                                        EventKind.PARENT_NOTIFIED.word(),
+                                        f.date().toString()))
+                        .isEmpty()) {
+            throw refused(
+                    org.psyscreen.diagnostic.ProblemCode.CASE_NOT_NOTIFIED,
+                    "the parents' acknowledgement is dated before any notice to them on this case: record the"
+                            + " notice (parent-notified) first");
+        }
         CaseState next = Cases.after(CaseState.of((String) rows.get(0)[1]), f.kind());
         store.update(
                 "INSERT INTO case_event (id, case_id, kind, event_date, role, outcome, recorded_at)"
@@ -62,18 +80,7 @@ final class CaseRecords {
             throw new IllegalArgumentException("a report is recorded by one school: give the school's scope");
         }
         int rank = rank(policy, r.tier());
-        List<Object[]> known = store.rows(
-                "SELECT st.id FROM student st WHERE st.token = ? AND (EXISTS (SELECT 1 FROM roster_entry e WHERE"
-                        + " e.student_id = st.id AND e.region = ? AND e.school = ?) OR EXISTS (SELECT 1 FROM screening"
-                        + " s WHERE s.student_id = st.id AND s.region = ? AND s.school = ?))",
-                List.of(token, scope.region(), scope.school(), scope.region(), scope.school()));
-        if (known.isEmpty()) {
-            throw refused(
-                    org.psyscreen.diagnostic.ProblemCode.CASE_UNKNOWN_STUDENT,
-                    "this student is neither on " + scope + "'s roster nor screened there: import the school's"
-                            + " roster first");
-        }
-        long student = num(known.get(0)[0]);
+        long student = schoolStudent(scope, token);
         store.update(
                 "INSERT INTO case_report (id, student_id, region, school, grade, policy_id, source, tier, tier_rank,"
                         + " report_date, role, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -103,28 +110,10 @@ final class CaseRecords {
                             + " does");
         }
         int rank = rank(policy, a.tier());
-        List<Object> params = new ArrayList<>(List.of(token, policy.id()));
-        String where = scope.where("c", params);
-        List<Object[]> rows = store.rows(
-                "SELECT c.id, c.student_id FROM warning_case c JOIN student st ON st.id = c.student_id WHERE"
-                        + " st.token = ? AND c.policy_id = ? AND c.state <> 'closed' AND " + where,
-                params);
-        if (rows.isEmpty()) {
-            throw refused(
-                    org.psyscreen.diagnostic.ProblemCode.CASE_NOT_OPEN,
-                    "this student has no open or monitored case under " + policy.id() + " in " + scope);
-        }
-        long caseId = num(rows.get(0)[0]);
-        long student = num(rows.get(0)[1]);
-        List<Object[]> opened = store.rows(
-                "SELECT MAX(event_date) FROM case_event WHERE case_id = ? AND kind IN ('opened', 'reopened')",
-                List.of(caseId));
-        String since = opened.isEmpty() ? null : (String) opened.get(0)[0];
-        if (since != null && a.date().toString().compareTo(since) < 0) {
-            throw refused(
-                    org.psyscreen.diagnostic.ProblemCode.CASE_EVENT_BEFORE_OPENING,
-                    "the assessment is dated before the case was (re-)opened on " + since);
-        }
+        long[] open = openCase(scope, token, policy);
+        long caseId = open[0];
+        long student = open[1];
+        requireNotBeforeOpening(caseId, a.date(), "the assessment");
         store.update(
                 "INSERT INTO case_assessment (id, student_id, policy_id, tier, tier_rank, reason, assessed_on, role,"
                         + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -139,6 +128,89 @@ final class CaseRecords {
                 store.now());
         cases.replay(policy.id(), student);
         return new Queries(store).caseById(caseId);
+    }
+
+    /** Records who follows the student's open or monitored case and how; the case's state is unchanged. */
+    WarningCase plan(Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, CasePlan p)
+            throws SQLException {
+        long caseId = openCase(scope, token, policy)[0];
+        requireNotBeforeOpening(caseId, p.date(), "the plan");
+        store.update(
+                "INSERT INTO case_event (id, case_id, kind, event_date, role, outcome, recorded_at, owner, due_date)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                store.nextId("case_event"),
+                caseId,
+                EventKind.PLANNED.word(),
+                p.date().toString(),
+                p.role().word(),
+                p.plan(),
+                store.now(),
+                p.owner(),
+                p.nextContact() == null ? null : p.nextContact().toString());
+        return new Queries(store).caseById(caseId);
+    }
+
+    /** Records a home visit to a student of {@code scope}'s school. */
+    void visit(Scope scope, String token, HomeVisit v) throws SQLException {
+        if (scope.school() == null) {
+            throw new IllegalArgumentException("a home visit is recorded by one school: give the school's scope");
+        }
+        store.update(
+                "INSERT INTO home_visit (id, student_id, region, school, visit_date, kind, role, recorded_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                store.nextId("home_visit"),
+                schoolStudent(scope, token),
+                scope.region(),
+                scope.school(),
+                v.date().toString(),
+                v.kind().word(),
+                v.role().word(),
+                store.now());
+    }
+
+    /** The student's id when {@code scope}'s school has them on its roster or screened them (PSY-3101). */
+    private long schoolStudent(Scope scope, String token) throws SQLException {
+        List<Object[]> known = store.rows(
+                "SELECT st.id FROM student st WHERE st.token = ? AND (EXISTS (SELECT 1 FROM roster_entry e WHERE"
+                        + " e.student_id = st.id AND e.region = ? AND e.school = ?) OR EXISTS (SELECT 1 FROM screening"
+                        + " s WHERE s.student_id = st.id AND s.region = ? AND s.school = ?))",
+                List.of(token, scope.region(), scope.school(), scope.region(), scope.school()));
+        if (known.isEmpty()) {
+            throw refused(
+                    org.psyscreen.diagnostic.ProblemCode.CASE_UNKNOWN_STUDENT,
+                    "this student is neither on " + scope + "'s roster nor screened there: import the school's"
+                            + " roster first");
+        }
+        return num(known.get(0)[0]);
+    }
+
+    /** The student's open or monitored case under the policy in scope: {case id, student id} (PSY-3104). */
+    private long[] openCase(Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(token, policy.id()));
+        String where = scope.where("c", params);
+        List<Object[]> rows = store.rows(
+                "SELECT c.id, c.student_id FROM warning_case c JOIN student st ON st.id = c.student_id WHERE"
+                        + " st.token = ? AND c.policy_id = ? AND c.state <> 'closed' AND " + where,
+                params);
+        if (rows.isEmpty()) {
+            throw refused(
+                    org.psyscreen.diagnostic.ProblemCode.CASE_NOT_OPEN,
+                    "this student has no open or monitored case under " + policy.id() + " in " + scope);
+        }
+        return new long[] {num(rows.get(0)[0]), num(rows.get(0)[1])};
+    }
+
+    /** Refuses what is dated before the case was last (re-)opened (PSY-3103). */
+    private void requireNotBeforeOpening(long caseId, java.time.LocalDate date, String what) throws SQLException {
+        List<Object[]> opened = store.rows(
+                "SELECT MAX(event_date) FROM case_event WHERE case_id = ? AND kind IN ('opened', 'reopened')",
+                List.of(caseId));
+        String since = opened.isEmpty() ? null : (String) opened.get(0)[0];
+        if (since != null && date.toString().compareTo(since) < 0) {
+            throw refused(
+                    org.psyscreen.diagnostic.ProblemCode.CASE_EVENT_BEFORE_OPENING,
+                    what + " is dated before the case was (re-)opened on " + since);
+        }
     }
 
     private static int rank(org.psyscreen.tier.CutoffPolicy policy, String tier) {

@@ -33,6 +33,11 @@ final class Deletion {
                 "DELETE FROM case_assessment WHERE student_id IN (SELECT id FROM student WHERE token = ?) AND NOT"
                         + " EXISTS (SELECT 1 FROM warning_case c WHERE c.student_id = case_assessment.student_id)",
                 List.of(token));
+        List<Object> visitParams = new ArrayList<>(List.of(token));
+        rows += delete(
+                "DELETE FROM home_visit WHERE student_id IN (SELECT id FROM student WHERE token = ?) AND "
+                        + scope.where("home_visit", visitParams),
+                visitParams);
         List<Object> rosterParams = new ArrayList<>(List.of(token));
         rows += delete(
                 "DELETE FROM roster_entry WHERE student_id IN (SELECT id FROM student WHERE token = ?) AND "
@@ -53,6 +58,8 @@ final class Deletion {
         rows += delete(
                 "DELETE FROM roster_import WHERE wave_id IN (SELECT id FROM wave WHERE school_year < ?)", params);
         rows += delete("DELETE FROM wave WHERE school_year < ?", params);
+        // a school year starts on 1 September: visits before the kept years' first day go with them
+        rows += delete("DELETE FROM home_visit WHERE visit_date < ?", List.of(schoolYear.substring(0, 4) + "-09-01"));
         // A case whose student has no screening left has nothing to stand on.
         String bare = "SELECT c.id FROM warning_case c WHERE NOT EXISTS (SELECT 1 FROM screening s WHERE s.student_id ="
                 + " c.student_id) AND NOT EXISTS (SELECT 1 FROM case_report r WHERE r.student_id = c.student_id)";
@@ -80,7 +87,8 @@ final class Deletion {
                         + " AND NOT EXISTS (SELECT 1 FROM warning_case c WHERE c.student_id = student.id)"
                         + " AND NOT EXISTS (SELECT 1 FROM roster_entry r WHERE r.student_id = student.id)"
                         + " AND NOT EXISTS (SELECT 1 FROM case_report r WHERE r.student_id = student.id)"
-                        + " AND NOT EXISTS (SELECT 1 FROM case_assessment a WHERE a.student_id = student.id)",
+                        + " AND NOT EXISTS (SELECT 1 FROM case_assessment a WHERE a.student_id = student.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM home_visit h WHERE h.student_id = student.id)",
                 List.of());
     }
 

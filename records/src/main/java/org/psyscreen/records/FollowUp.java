@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * @param kind what happened (one of the kinds people record)
  * @param date when
  * @param role who, as a role
- * @param outcome e.g. {@code attended}, {@code no-show}, {@code referred-green-channel}, {@code cleared}
+ * @param outcome e.g. {@code attended}, {@code no-show}, {@code referred-green-channel}, {@code cleared}; for the
+ *     parents' notice and acknowledgement, how ({@link #NOTICE_METHODS}); for a closure, the reason
  */
 public record FollowUp(EventKind kind, LocalDate date, Role role, String outcome) {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
@@ -36,8 +37,20 @@ public record FollowUp(EventKind kind, LocalDate date, Role role, String outcome
         if (role == Role.SYSTEM) {
             throw new IllegalArgumentException("the role 'system' is the store's own");
         }
+        if (kind == EventKind.PLANNED) {
+            throw new IllegalArgumentException("a plan names its owner: record it as a CasePlan");
+        }
         requireShortCode(outcome, "the outcome", "attended, no-show, referred");
+        if ((kind == EventKind.PARENT_NOTIFIED || kind == EventKind.PARENT_ACKNOWLEDGED)
+                && !NOTICE_METHODS.contains(outcome)) {
+            throw new IllegalArgumentException(
+                    "the parents' notice and acknowledgement name how, as one of " + String.join(", ", NOTICE_METHODS));
+        }
     }
+
+    /** How parents are notified or acknowledge: the outcome of those two kinds. */
+    public static final java.util.List<String> NOTICE_METHODS =
+            java.util.List.of("phone", "in-person", "home-visit", "letter", "message", "signed-form");
 
     /**
      * Refuses a value that is not a short code (a-z, 0-9, _ and -, at most 40): what people record on a

@@ -96,7 +96,7 @@ final class GroupRollup {
     }
 
     /** Each student's outcome in the wave under the policy: the most severe tier of their screenings. */
-    private static Map<Long, String> outcomes(RecordStore store, String wave, CutoffPolicy policy) throws SQLException {
+    static Map<Long, String> outcomes(RecordStore store, String wave, CutoffPolicy policy) throws SQLException {
         Map<Long, int[]> best = new HashMap<>(); // rank (tiers.size() = none), undetermined
         int none = policy.tierIds().size();
         // screened without a decision under this policy: unevaluated, never "none"

@@ -334,7 +334,8 @@ final class Queries {
         if (!rows.isEmpty()) {
             List<Object> ep = new ArrayList<>(params);
             for (Object[] e : store.rows(
-                    "SELECT e.case_id, e.kind, e.event_date, e.role, e.outcome FROM case_event e WHERE e.case_id IN"
+                    "SELECT e.case_id, e.kind, e.event_date, e.role, e.outcome, e.owner, e.due_date FROM case_event e"
+                            + " WHERE e.case_id IN"
                             + " (SELECT c.id FROM warning_case c " + stripOrder(tail) + ")"
                             // the case's history as it happened: by date, on one day the store's own event
                             // (from that day's screening) before people's, then as recorded
@@ -342,8 +343,12 @@ final class Queries {
                     ep)) {
                 events.computeIfAbsent(((Number) e[0]).longValue(), k -> new ArrayList<>())
                         .add(new CaseEvent(
-                                EventKind.ofWord((String) e[1]), (String) e[2], Role.ofWord((String) e[3]), (String)
-                                        e[4]));
+                                EventKind.ofWord((String) e[1]),
+                                (String) e[2],
+                                Role.ofWord((String) e[3]),
+                                (String) e[4],
+                                e[5] == null ? "" : (String) e[5],
+                                e[6] == null ? "" : (String) e[6]));
             }
         }
         List<WarningCase> out = new ArrayList<>();

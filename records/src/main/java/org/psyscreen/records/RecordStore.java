@@ -212,6 +212,86 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
+     * Records who follows the student's open or monitored case and how (一人一表、专人专案): its owner, its
+     * plan and optionally the next contact's date. The latest plan is the case's current one; earlier
+     * plans stay in its history.
+     *
+     * @param scope whose records may be changed
+     * @param token the student's pseudonym
+     * @param policy the policy the case follows
+     * @param plan the plan
+     * @return the case after it
+     * @throws RecordStoreException PSY-3103 for a plan dated before the case opened, PSY-3104 when there
+     *     is no open case; nothing is recorded
+     */
+    public synchronized WarningCase plan(
+            Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, CasePlan plan) {
+        return write(() -> new CaseRecords(this).plan(scope, token, policy, plan));
+    }
+
+    /**
+     * Records a home visit (家访) to a student of {@code scope}'s school, with or without a case; a visit
+     * to a student with an open case is a contact on it.
+     *
+     * @param scope the school that records it ({@link Scope#school})
+     * @param token the student's pseudonym: on the school's roster or screened there
+     * @param visit the visit
+     * @throws RecordStoreException PSY-3101 for a student the school does not have; nothing is recorded
+     */
+    public synchronized void visit(Scope scope, String token, HomeVisit visit) {
+        write(() -> {
+            new CaseRecords(this).visit(scope, token, visit);
+            return null;
+        });
+    }
+
+    /**
+     * {@return every open or monitored case in scope under the policy with the date its next contact is
+     * due, most severe tier first, then the longest overdue} A case is due its tier's follow-up interval
+     * (the policy's {@code followUpDays}) after its last contact, or at its plan's next contact when that
+     * is earlier ({@link CaseDue}).
+     *
+     * @param scope whose records may be read
+     * @param policy the policy the cases follow, with an interval on every tier
+     * @param asOf the day overdue is counted on (usually today)
+     * @throws RecordStoreException PSY-3108 when the policy declares no interval for a tier
+     */
+    public synchronized List<CaseDue> dueDates(Scope scope, org.psyscreen.tier.CutoffPolicy policy, LocalDate asOf) {
+        return read(() -> Overdue.of(this, scope, policy, asOf));
+    }
+
+    /**
+     * {@return the cases of {@link #dueDates} whose next contact is past due on {@code asOf}: the
+     * overdue list}
+     *
+     * @param scope whose records may be read
+     * @param policy the policy the cases follow, with an interval on every tier
+     * @param asOf the day overdue is counted on (usually today)
+     * @throws RecordStoreException PSY-3108 when the policy declares no interval for a tier
+     */
+    public List<CaseDue> overdue(Scope scope, org.psyscreen.tier.CutoffPolicy policy, LocalDate asOf) {
+        return dueDates(scope, policy, asOf).stream().filter(CaseDue::overdue).toList();
+    }
+
+    /**
+     * {@return the district statistics form (排查统计表): per school, the wave's students and outcomes,
+     * open cases by source, and referred, notified, acknowledged, overdue and visited, every count
+     * through small-cell suppression} A policy without follow-up intervals leaves the overdue column
+     * empty and says so in its name.
+     *
+     * @param scope whose records are counted (a school, a region, everything)
+     * @param wave the wave's name
+     * @param policy the policy whose decisions and cases are counted
+     * @param asOf the day the cases' counts stand on
+     * @param minCell the smallest count published (10 for reports beyond the school)
+     * @throws RecordStoreException when the store has no such wave
+     */
+    public synchronized DistrictForm districtForm(
+            Scope scope, String wave, org.psyscreen.tier.CutoffPolicy policy, LocalDate asOf, int minCell) {
+        return read(() -> DistrictForm.of(this, scope, wave, policy, asOf, minCell));
+    }
+
+    /**
      * {@return a result sink that imports a run into this store while it is scored}: the same import
      * as {@link #importRun}, from the results themselves, in one pass, without reading the run's
      * files back. Its transaction is opened when the run starts and committed only when the run's

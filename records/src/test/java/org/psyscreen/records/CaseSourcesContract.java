@@ -3,8 +3,6 @@ package org.psyscreen.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,16 +29,12 @@ abstract class CaseSourcesContract {
     static Path roster;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
     private static final Wave WAVE = new Wave("2026-autumn", "2026-2027", 1);
-    /** A student on SCH3's roster who was never screened (SYNTHETIC). */
-    private static final String UNSCREENED = "R9000001";
+    private static final String UNSCREENED = Runs.UNSCREENED;
 
     @BeforeAll
     static void scoredAndRoster() throws Exception {
         run = Runs.scored(dir, 2000, 1);
-        roster = Files.writeString(
-                dir.resolve("roster.csv"),
-                "student_id,grade,class\n" + UNSCREENED + ",7,7-1\nG4401000001,9,9-1\n",
-                StandardCharsets.UTF_8);
+        roster = Runs.smallRoster(dir);
     }
 
     /** The location of a new, empty store. */

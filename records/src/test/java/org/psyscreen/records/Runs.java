@@ -65,6 +65,17 @@ final class Runs {
         return new BatchScorer(options);
     }
 
+    /** A student on SCH3's roster who was never screened (SYNTHETIC). */
+    static final String UNSCREENED = "R9000001";
+
+    /** SCH3's roster of two: {@link #UNSCREENED} and one screened student (SYNTHETIC). */
+    static Path smallRoster(Path dir) throws Exception {
+        return Files.writeString(
+                dir.resolve("roster.csv"),
+                "student_id,grade,class\n" + UNSCREENED + ",7,7-1\nG4401000001,9,9-1\n",
+                StandardCharsets.UTF_8);
+    }
+
     static CutoffPolicy policy() {
         return BUNDLE.policy(POLICY).orElseThrow();
     }

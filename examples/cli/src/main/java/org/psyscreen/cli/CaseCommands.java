@@ -3,6 +3,7 @@ package org.psyscreen.cli;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import org.psyscreen.records.Assessment;
+import org.psyscreen.records.CasePlan;
 import org.psyscreen.records.CaseReport;
 import org.psyscreen.records.RecordStore;
 import org.psyscreen.records.ReportSource;
@@ -14,11 +15,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code psyscreen records report | assess}: warnings from every source, and a counsellor's assessment. */
+/**
+ * {@code psyscreen records report | assess | plan}: warnings from every source, a counsellor's assessment,
+ * and a case's owner and plan.
+ */
 final class CaseCommands {
     private CaseCommands() {}
 
-    /** What both commands need: the student, the policy, the tier, the date and who records it. */
+    /** What each command needs: the student, the policy, the date and who records it. */
     abstract static class CaseCommand extends RecordsCommand.ScopedCommand {
         @Mixin
         RecordsCommand.StudentOptions student;
@@ -31,9 +35,6 @@ final class CaseCommands {
                 required = true,
                 description = "The policy the case follows, e.g. example-a-glad-pc.")
         String policyId;
-
-        @Option(names = "--tier", required = true, description = "A tier id of the policy, e.g. watch.")
-        String tier;
 
         @Mixin
         RecordsCommand.WhenWho whenWho;
@@ -77,6 +78,9 @@ final class CaseCommands {
                     + " student's case as a screening of that tier would; no screening is needed, but the student must"
                     + " be on the school's roster or screened there (PSY-3101). Give --school.")
     static final class Report extends CaseCommand {
+        @Option(names = "--tier", required = true, description = "A tier id of the policy, e.g. watch.")
+        String tier;
+
         @Option(names = "--source", required = true, description = "teacher, peer, parent, counsellor or self.")
         String source;
 
@@ -108,6 +112,9 @@ final class CaseCommands {
                     + " confirms, raises or lowers the case's tier, which then drives the case; the tier the"
                     + " screenings reached and the screening's decision are kept. The reason is a short code.")
     static final class Assess extends CaseCommand {
+        @Option(names = "--tier", required = true, description = "A tier id of the policy, e.g. watch.")
+        String tier;
+
         @Option(names = "--reason", required = true, description = "A short code, e.g. interview-confirmed.")
         String reason;
 
@@ -121,6 +128,36 @@ final class CaseCommands {
                 Role who,
                 PrintWriter err) {
             return store.assess(s, token, policy, new Assessment(tier, reason, when, who));
+        }
+    }
+
+    @Command(
+            name = "plan",
+            mixinStandardHelpOptions = true,
+            description = "Records who follows the student's open case and how (一人一表、专人专案): the owner (a staff"
+                    + " code, never a name; PSY-3106 when empty), the plan (a short code) and optionally the next"
+                    + " contact's date, which can bring the case's due date forward, never push it past its tier's"
+                    + " follow-up interval.")
+    static final class Plan extends CaseCommand {
+        @Option(names = "--owner", required = true, description = "A staff code, e.g. counsellor-02.")
+        String owner;
+
+        @Option(names = "--plan", required = true, description = "A short code, e.g. weekly-interview.")
+        String plan;
+
+        @Option(names = "--next-contact", description = "When the next contact is due, e.g. 2026-10-17.")
+        LocalDate nextContact;
+
+        @Override
+        WarningCase record(
+                RecordStore store,
+                Scope s,
+                String token,
+                CutoffPolicy policy,
+                LocalDate when,
+                Role who,
+                PrintWriter err) {
+            return store.plan(s, token, policy, new CasePlan(owner, plan, when, nextContact, who));
         }
     }
 }

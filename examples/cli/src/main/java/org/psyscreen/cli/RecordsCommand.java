@@ -48,7 +48,11 @@ import picocli.CommandLine.Spec;
             RosterCommands.Named.class,
             RosterCommands.Groups.class,
             CaseCommands.Report.class,
-            CaseCommands.Assess.class
+            CaseCommands.Assess.class,
+            CaseCommands.Plan.class,
+            LoopCommands.Visit.class,
+            LoopCommands.OverdueCommand.class,
+            LoopCommands.Form.class
         },
         footer = {
             "",
@@ -65,6 +69,11 @@ import picocli.CommandLine.Spec;
                     + " --tier high --reason interview-confirmed --date 2026-10-10 --role counsellor",
             "  psyscreen records follow-up --db school.db --school SCH3 --token ps1.… --kind interview --date"
                     + " 2026-09-20 --role counsellor --outcome attended",
+            "  psyscreen records plan --db school.db --school SCH3 --token ps1.… --policy example-a-glad-pc"
+                    + " --owner counsellor-02 --plan weekly-interview --date 2026-10-10 --role counsellor",
+            "  psyscreen records overdue --db school.db --school SCH3 --policy example-a-glad-pc --as-of 2026-11-01",
+            "  psyscreen records form --db school.db --region R1 --wave 2026-autumn --policy example-a-glad-pc --out"
+                    + " form.xlsx",
             "  psyscreen records export --db jdbc:postgresql://db/psy?user=u --region R1 --wave 2026-autumn --out up/"
         })
 final class RecordsCommand implements Runnable {
@@ -460,8 +469,14 @@ final class RecordsCommand implements Runnable {
                 c.screenedTier().equals(c.tier()) ? "" : "; assessed (screened " + c.screenedTier() + ")");
         for (CaseEvent e : c.events()) {
             out.printf(
-                    "      %s %s (%s) by %s: %s%n",
-                    e.date(), e.kind().word(), e.kind().zh(), e.role().word(), e.outcome());
+                    "      %s %s (%s) by %s: %s%s%s%n",
+                    e.date(),
+                    e.kind().word(),
+                    e.kind().zh(),
+                    e.role().word(),
+                    e.outcome(),
+                    e.owner().isEmpty() ? "" : "; owner " + e.owner(),
+                    e.nextContact().isEmpty() ? "" : "; next contact " + e.nextContact());
         }
     }
 
@@ -469,9 +484,11 @@ final class RecordsCommand implements Runnable {
             name = "follow-up",
             mixinStandardHelpOptions = true,
             description = "Records a follow-up on the student's open or monitored case: interview, parent-contact,"
-                    + " referral, return-to-school, monitoring or closure; a role, never a name; the outcome as a"
-                    + " short code. monitoring and closure move the case's state; a referral re-opens a monitored"
-                    + " case.")
+                    + " referral, return-to-school, monitoring or closure, or the parents' notice (家长知情告知) and"
+                    + " acknowledgement (家长知情确认); a role, never a name; the outcome as a short code. monitoring"
+                    + " and closure move the case's state; a referral re-opens a monitored case. Refused on a closed"
+                    + " case (PSY-3104), before the case opened (PSY-3103), and an acknowledgement before the notice"
+                    + " (PSY-3107).")
     static final class FollowUpCommand extends ScopedCommand {
         @Mixin
         StudentOptions student;
@@ -479,7 +496,8 @@ final class RecordsCommand implements Runnable {
         @Option(
                 names = "--kind",
                 required = true,
-                description = "interview, parent-contact, referral, return-to-school, monitoring or closure.")
+                description = "interview, parent-contact, referral, return-to-school, monitoring, closure,"
+                        + " parent-notified or parent-acknowledged.")
         String kind;
 
         @Mixin
@@ -488,7 +506,9 @@ final class RecordsCommand implements Runnable {
         @Option(
                 names = "--outcome",
                 required = true,
-                description = "A short code: a-z, 0-9, _ and -, e.g. attended, no-show, referred.")
+                description = "A short code: a-z, 0-9, _ and -, e.g. attended, no-show, referred; for a closure the"
+                        + " reason; for parent-notified and parent-acknowledged how: phone, in-person, home-visit,"
+                        + " letter, message or signed-form.")
         String outcome;
 
         @Override

@@ -147,6 +147,18 @@ final class RosterCommands {
         @Option(names = "--wave", description = "Also name the roster's students this wave did not screen.")
         String wave;
 
+        @Option(
+                names = "--overdue",
+                paramLabel = "POLICY",
+                description = "Also name the cases overdue under this policy (on --as-of).")
+        String overduePolicy;
+
+        @Option(names = "--as-of", description = "The day overdue is counted on [default: today].")
+        java.time.LocalDate asOf;
+
+        @picocli.CommandLine.Mixin
+        BundleOption bundleOption;
+
         @Override
         int run(RecordStore store, PrintWriter out, PrintWriter err) {
             Pseudonymizer keys = who.keys(name(), err);
@@ -174,6 +186,20 @@ final class RosterCommands {
                 for (String t : missed) {
                     Roster.Named n = names.get(t);
                     out.printf("  %-12s %s%n", n == null ? "(not in this file)" : n.name(), n == null ? t : n.id());
+                }
+            }
+            if (overduePolicy != null) {
+                var policy = BundleOption.policy(bundleOption.load("records named", err), overduePolicy, name(), err);
+                if (policy.isEmpty()) {
+                    return 2;
+                }
+                java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
+                List<org.psyscreen.records.CaseDue> due = store.overdue(scope, policy.get(), day);
+                out.println("逾期未跟进 overdue on " + day + ": " + due.size());
+                for (var d : due) {
+                    Roster.Named n = names.get(d.token());
+                    out.println(
+                            LoopCommands.line(d, n == null ? "(not on roster) " + d.token() : n.name() + " " + n.id()));
                 }
             }
             return 0;

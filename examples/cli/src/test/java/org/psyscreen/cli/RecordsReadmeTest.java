@@ -84,4 +84,59 @@ class RecordsReadmeTest {
         assertThat(again.get(0).out()).contains("replaced the earlier roster");
         assertThat(again.get(1).out()).isEqualTo(runs.get(1).out());
     }
+
+    @Test
+    void theClosedLoopCommandsPlanNotifyListOverdueAndWriteTheDistrictForm(@TempDir Path tmp) throws Exception {
+        runAll(Readme.commands("## Records across years and the warning list"), tmp);
+        runAll(Readme.commands("### A school's roster, coverage and named lists"), tmp);
+        List<String> commands =
+                Readme.commands("### Closing the loop: an owner, the parents, the overdue list, the district form");
+        assertThat(commands).hasSize(9);
+        List<MainTest.Run> runs = runAll(commands, tmp);
+        assertThat(runs.get(0).out())
+                .startsWith("  high     open")
+                .contains("2026-10-10 planned (专人专案) by counsellor: weekly-interview; owner counsellor-02");
+        assertThat(runs.get(1).out()).contains("2026-10-10 parent-notified (家长知情告知) by class-teacher: phone");
+        assertThat(runs.get(2).out()).contains("2026-10-11 parent-acknowledged (家长知情确认) by class-teacher: signed-form");
+        // the high case, last contacted on 11 October, is due 14 days later: 7 days overdue on 1 November;
+        // the screened cases uncontacted since 15 September are overdue too, the urgent ones first
+        String overdue = runs.get(3).out();
+        assertThat(overdue)
+                .startsWith("逾期未跟进 overdue on 2026-11-01 (school 'SCH3'): ")
+                .containsPattern("high +open +ps1\\.\\S+ SCH3 grade 7  owner counsellor-02  last contact 2026-10-11,"
+                        + " due 2026-10-25, 7 day\\(s\\) overdue")
+                .containsPattern("urgent +open .* last contact 2026-09-15, due 2026-09-22, 40 day\\(s\\) overdue")
+                .doesNotContain("G44", "合成");
+        assertThat(overdue.indexOf("urgent")).isLessThan(overdue.indexOf("high "));
+        assertThat(runs.get(4).out())
+                .contains("逾期未跟进 overdue on 2026-11-01: ")
+                .containsPattern("high +open +合成未测1 G4401900000 SCH3 grade 7  owner counsellor-02");
+        assertThat(runs.get(5).out()).contains("2026-11-02 referral (转介就医) by counsellor: green-channel");
+        assertThat(runs.get(6).out()).contains("2026-11-20 return-to-school (复学评估) by counsellor: cleared-by-doctor");
+        assertThat(runs.get(7).out()).isEqualTo("家访 home visit recorded: 2026-11-21, special, by class-teacher\n");
+        assertThat(runs.get(8).out()).contains("排查统计表 district form, wave 2026-autumn (everything), 7 row(s)");
+
+        Path form = tmp.resolve("target/district-form.xlsx");
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(form.toFile())) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            assertThat(rows).hasSize(8);
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("region");
+            assertThat(rows.get(0).getCellText(2)).isEqualTo("students");
+            int visited = rows.get(0).getCellCount() - 1;
+            assertThat(rows.get(0).getCellText(visited)).isEqualTo("visited");
+            for (var row : rows.subList(1, rows.size())) {
+                for (int c = 2; c < row.getCellCount(); c++) {
+                    String v = row.getCellText(c);
+                    assertThat(v).as("row %d column %d", row.getRowNum(), c).matches("<10|0|[1-9][0-9]+");
+                }
+            }
+            // the school row with the teacher-reported case: 326 on the roster and 2 screened off it
+            var sch3 = rows.stream()
+                    .filter(r -> r.getCellText(1).equals("SCH3"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(sch3.getCellText(2)).isEqualTo("328");
+            assertThat(sch3.getCellText(visited)).as("one visit: a small cell").isEqualTo("<10");
+        }
+    }
 }
