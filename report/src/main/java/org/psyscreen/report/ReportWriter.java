@@ -196,7 +196,8 @@ public final class ReportWriter {
         if (o.records() != null) {
             try (RecordStore store = RecordStore.open(o.records())) {
                 Scope scope = o.school() == null ? Scope.everything() : Scope.school(c.schoolRegion, o.school());
-                trends(store, scope, o.k(), charts, view);
+                List<String> waves = trends(store, scope, o.k(), charts, view);
+                ClosedLoopSection.school(store, scope, waves, o.policy(), o.k(), view);
                 if (o.school() != null) {
                     StudentPages.write(o, summary, out, store, scope, labels, pages, view);
                 }
@@ -337,7 +338,9 @@ public final class ReportWriter {
         return out.stream().distinct().sorted().toList();
     }
 
-    private static void trends(RecordStore store, Scope scope, int k, ObjectNode charts, Map<String, Object> view) {
+    /** Puts the flagged rates by wave and the transitions in {@code view}; returns the waves, oldest first. */
+    private static List<String> trends(
+            RecordStore store, Scope scope, int k, ObjectNode charts, Map<String, Object> view) {
         List<WaveCount> counts = store.waveCounts(scope);
         List<String> waves = new ArrayList<>();
         Map<String, Map<String, long[]>> byWave = new LinkedHashMap<>();
@@ -349,7 +352,7 @@ public final class ReportWriter {
                     .put(w.school(), new long[] {w.flagged(), w.students() - w.flagged()});
         }
         if (waves.isEmpty()) {
-            return;
+            return waves;
         }
         java.util.Set<String> schools = new java.util.TreeSet<>();
         byWave.values().forEach(m -> schools.addAll(m.keySet()));
@@ -420,6 +423,7 @@ public final class ReportWriter {
                     missing == null ? "*" : Long.toString(missing)));
         }
         view.put("transitions", transitions);
+        return waves;
     }
 
     private static void copyVendor(Path out) throws IOException {

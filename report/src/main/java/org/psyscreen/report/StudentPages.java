@@ -177,6 +177,9 @@ final class StudentPages {
                 }
                 v.put("history", waves);
                 v.put("hasHistory", true);
+                List<Map<String, Object>> timeline = ClosedLoopSection.timeline(h.cases(), o.policy());
+                v.put("timeline", timeline);
+                v.put("hasTimeline", !timeline.isEmpty());
             } catch (org.psyscreen.records.RecordStoreException e) {
                 v.put("hasHistory", false);
             }

@@ -101,11 +101,56 @@ class ReportWriterTest {
 
     @Test
     void aSchoolReportHasAPagePerFlaggedStudentAndNoRawId() throws Exception {
+        // a case the counsellor took on, with the parents told: its timeline is on the student's page
+        String token;
+        try (var store =
+                org.psyscreen.records.RecordStore.open(dir.resolve("school.db").toString())) {
+            var scope = org.psyscreen.records.Scope.school("", "SCH3");
+            var c = store.warnings(scope).get(0);
+            token = c.token();
+            var day = java.time.LocalDate.parse(
+                    c.events().get(c.events().size() - 1).date());
+            store.plan(
+                    scope,
+                    token,
+                    Reports.POLICY,
+                    new org.psyscreen.records.CasePlan(
+                            "counsellor-02", "weekly-interview", day, null, org.psyscreen.records.Role.COUNSELLOR));
+            store.followUp(
+                    scope,
+                    token,
+                    new org.psyscreen.records.FollowUp(
+                            org.psyscreen.records.EventKind.PARENT_NOTIFIED,
+                            day,
+                            org.psyscreen.records.Role.CLASS_TEACHER,
+                            "phone"));
+        }
         Path out = dir.resolve("report-sch3");
         ReportWriter.Written w = write("SCH3", 10, out);
         assertThat(w.pages()).hasSizeGreaterThan(10);
         String index = Files.readString(out.resolve("index.html"));
-        assertThat(index).contains("学校心理筛查报告 School report: SCH3", "逐生页面 Students for counsellors");
+        assertThat(index)
+                .contains("学校心理筛查报告 School report: SCH3", "逐生页面 Students for counsellors")
+                .contains("普查与闭环 Coverage and the closed loop (records store)", "波次 wave 2027-spring")
+                .contains("家长已告知 parents notified", "逾期未跟进 overdue");
+        for (String c : counts(out.resolve("index.html"))) {
+            assertThat(c.equals("*") || c.equals("0") || Long.parseLong(c) >= 10)
+                    .as("a published count on the school page is hidden, 0, or at least 10: " + c)
+                    .isTrue();
+        }
+        String page = null;
+        for (String p : w.pages()) {
+            String html = Files.readString(out.resolve(p));
+            if (html.contains("学生 Student " + token)) {
+                page = html;
+            }
+        }
+        assertThat(page)
+                .as("the page of the student whose case has a plan")
+                .isNotNull()
+                .contains("个案进程 Case timeline (records store)", "预警建档 opened")
+                .contains("专人专案 planned", "weekly-interview; 负责人 owner counsellor-02")
+                .contains("家长知情告知 parent-notified", "<td>class-teacher</td><td>phone</td>");
         Path student = out.resolve(w.pages().get(1));
         assertThat(Files.readString(student))
                 .contains("学生 Student ps1.", "预警 Tier:", "历次测评 History (records store)", "2026-autumn");
