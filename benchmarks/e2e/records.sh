@@ -3,18 +3,21 @@
 # each scored with a key, then imported into SQLite and (when a PostgreSQL server binary is installed)
 # into a throwaway PostgreSQL cluster on loopback. Reports per import: wall time and peak RSS
 # (/usr/bin/time -v), records/s, the store's size, and the latency of one student's history at
-# 3 waves (benchmarks' RecordsLatency: median, p95, p99 over 2,000 random students).
+# 3 waves (benchmarks' RecordsLatency: median, p95, p99 over 2,000 random students), then the closed
+# loop (benchmarks' RecordsLoop): each school's roster, a plan and the parents' notice and acknowledgement
+# on up to 20,000 cases, each school's overdue list, the coverage and the district form of everything.
 # Usage (from the repository root, after ./mvnw -q -B install -DskipTests):
-#   benchmarks/e2e/records.sh [N]          default N = 1000000
+#   benchmarks/e2e/records.sh [N] [SCHOOLS]    defaults N = 1000000, SCHOOLS = 200
 set -euo pipefail
 N=${1:-1000000}
+SCHOOLS=${2:-200}
 W=${WORK:-target/e2e-records}
 JAR=examples/cli/target/psyscreen.jar
 BENCH=benchmarks/target/benchmarks.jar
 mkdir -p "$W"
 java -jar "$JAR" key "$W/bench.key" > /dev/null
 for wave in 1 2 3; do
-  [ -f "$W/wave$wave.csv" ] || java -jar "$JAR" generate-cohort --policy example-a-glad-pc --students "$N" --seed 1 --wave "$wave" "$W/wave$wave.csv" > /dev/null
+  [ -f "$W/wave$wave.csv" ] || java -jar "$JAR" generate-cohort --policy example-a-glad-pc --students "$N" --schools "$SCHOOLS" --classes-per-grade 12 --seed 1 --wave "$wave" "$W/wave$wave.csv" > /dev/null
   [ -f "$W/run$wave/summary.json" ] || java -jar "$JAR" score --policy example-a-glad-pc --key "$W/bench.key" --overwrite --outputs csv,jsonl --out "$W/run$wave" "$W/wave$wave.csv" > /dev/null
 done
 records() { # the records in a run
@@ -34,6 +37,7 @@ rm -f "$W/records.db" "$W/records.db-wal" "$W/records.db-shm"
 import_all sqlite "$W/records.db"
 echo "sqlite     store size: $(du -m "$W/records.db" | cut -f1) MiB"
 java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLatency "$W/records.db" "$W/bench.key" "$N"
+java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLoop "$W/records.db" "$W/bench.key" "$W/wave1.csv" w1 example-a-glad-pc
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -n "$PGBIN" ]; then
@@ -48,6 +52,7 @@ if [ -n "$PGBIN" ]; then
   import_all postgresql "$URL"
   echo "postgresql store size: $("${AS[@]}" psql -h 127.0.0.1 -p 55432 -U psyscreen -Atc "select pg_database_size('records')/1048576" records) MiB"
   java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLatency "$URL" "$W/bench.key" "$N"
+  java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLoop "$URL" "$W/bench.key" "$W/wave1.csv" w1 example-a-glad-pc
 else
   echo "postgresql: skipped (no server binary under /usr/lib/postgresql; apt-get install postgresql)"
 fi
