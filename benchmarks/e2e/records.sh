@@ -37,7 +37,7 @@ rm -f "$W/records.db" "$W/records.db-wal" "$W/records.db-shm"
 import_all sqlite "$W/records.db"
 echo "sqlite     store size: $(du -m "$W/records.db" | cut -f1) MiB"
 java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLatency "$W/records.db" "$W/bench.key" "$N"
-java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLoop "$W/records.db" "$W/bench.key" "$W/wave1.csv" w1 example-a-glad-pc
+java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLoop "$W/records.db" "$W/bench.key" "$N" "$SCHOOLS" w1 example-a-glad-pc
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -n "$PGBIN" ]; then
@@ -52,7 +52,7 @@ if [ -n "$PGBIN" ]; then
   import_all postgresql "$URL"
   echo "postgresql store size: $("${AS[@]}" psql -h 127.0.0.1 -p 55432 -U psyscreen -Atc "select pg_database_size('records')/1048576" records) MiB"
   java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLatency "$URL" "$W/bench.key" "$N"
-  java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLoop "$URL" "$W/bench.key" "$W/wave1.csv" w1 example-a-glad-pc
+  java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLoop "$URL" "$W/bench.key" "$N" "$SCHOOLS" w1 example-a-glad-pc
 else
   echo "postgresql: skipped (no server binary under /usr/lib/postgresql; apt-get install postgresql)"
 fi

@@ -1,19 +1,15 @@
 package org.psyscreen.benchmarks;
 
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.psyscreen.batch.ResponseFile;
+import org.psyscreen.cohort.SyntheticCohort;
+import org.psyscreen.cohort.SyntheticRosters;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.records.CaseDue;
@@ -30,12 +26,12 @@ import org.psyscreen.tier.CutoffPolicy;
 
 /**
  * The closed loop on a records store the screenings are already in, for
- * {@code benchmarks/e2e/records.sh}: each school's roster (built from the SYNTHETIC cohort file the
- * wave was scored from: one row per id, first seen), then on up to {@code CASES} open cases a plan,
+ * {@code benchmarks/e2e/records.sh}: each school's roster ({@link SyntheticRosters} of the SYNTHETIC
+ * cohort the wave was scored from), then on up to {@code CASES} open cases a plan,
  * the parents' notice and their acknowledgement (three transactions each, as a counsellor's client
  * would send them), then each school's overdue list, the coverage of everything and the district
  * form of everything (xlsx). Prints each step's time; per-call steps also their median and p95.
- * Usage: {@code java -cp benchmarks.jar org.psyscreen.benchmarks.RecordsLoop DB KEY COHORT_CSV WAVE
+ * Usage: {@code java -cp benchmarks.jar org.psyscreen.benchmarks.RecordsLoop DB KEY STUDENTS SCHOOLS WAVE
  * POLICY [CASES]}.
  */
 public final class RecordsLoop {
@@ -44,14 +40,16 @@ public final class RecordsLoop {
     public static void main(String[] args) throws Exception {
         String db = args[0];
         Pseudonymizer keys = Pseudonymizer.of(Files.readAllBytes(Path.of(args[1])));
-        Path cohort = Path.of(args[2]);
-        String wave = args[3];
-        CutoffPolicy policy = Bundle.classPath(RecordsLoop.class.getClassLoader())
-                .policy(args[4])
-                .orElseThrow();
-        int maxCases = args.length > 5 ? Integer.parseInt(args[5]) : 20_000;
+        int n = Integer.parseInt(args[2]);
+        int schools = Integer.parseInt(args[3]);
+        String wave = args[4];
+        Bundle bundle = Bundle.classPath(RecordsLoop.class.getClassLoader());
+        CutoffPolicy policy = bundle.policy(args[5]).orElseThrow();
+        int maxCases = args.length > 6 ? Integer.parseInt(args[6]) : 20_000;
         Path rosters = Files.createTempDirectory("psyscreen-rosters");
-        Map<String, Path> files = rosters(cohort, rosters);
+        // the rosters of wave 1 of the cohort records.sh generates: --seed 1, --classes-per-grade 12
+        Map<String, Path> files = SyntheticRosters.write(
+                bundle.plansFor(policy), n, 1L, 1, new SyntheticCohort.Hierarchy(schools, 12), rosters);
         try (RecordStore store = RecordStore.open(db)) {
             double[] roster = new double[files.size()];
             int i = 0;
@@ -66,12 +64,12 @@ public final class RecordsLoop {
             report("roster import, per school", roster, ms(t0), students + " students");
 
             List<WarningCase> cases = store.warnings(Scope.everything());
-            int n = Math.min(maxCases, cases.size());
-            double[] plan = new double[n];
-            double[] notice = new double[n];
-            double[] ack = new double[n];
+            int taken = Math.min(maxCases, cases.size());
+            double[] plan = new double[taken];
+            double[] notice = new double[taken];
+            double[] ack = new double[taken];
             t0 = System.nanoTime();
-            for (int c = 0; c < n; c++) {
+            for (int c = 0; c < taken; c++) {
                 WarningCase w = cases.get(c);
                 Scope s = Scope.school(w.region(), w.school());
                 LocalDate day =
@@ -94,7 +92,7 @@ public final class RecordsLoop {
                 ack[c] = ms(t);
             }
             double all = ms(t0);
-            report("case plan", plan, all, n + " of " + cases.size() + " open cases; the three steps together");
+            report("case plan", plan, all, taken + " of " + cases.size() + " open cases; the three steps together");
             report("parents notified", notice, all, "");
             report("parents acknowledged", ack, all, "");
 
@@ -136,49 +134,6 @@ public final class RecordsLoop {
                 }
             }
         }
-    }
-
-    /** One roster file per school from the cohort: each id once (the cohort repeats a few on purpose). */
-    private static Map<String, Path> rosters(Path cohort, Path dir) throws Exception {
-        Map<String, StringBuilder> bySchool = new TreeMap<>();
-        Set<String> seen = new HashSet<>();
-        Map<String, Integer> column = new HashMap<>();
-        ResponseFile.of(cohort).read(new ResponseFile.Visitor() {
-            @Override
-            public void header(List<String> columns) {
-                for (int c = 0; c < columns.size(); c++) {
-                    column.put(columns.get(c), c);
-                }
-            }
-
-            @Override
-            public void record(long line, List<String> cells) {
-                if (cells.size() < column.size()) {
-                    return; // the cohort's cut records: a roster is the school's clean list
-                }
-                String id = cells.get(column.get("student_id"));
-                String school = cells.get(column.get("school"));
-                String grade = cells.get(column.get("grade"));
-                String klass = cells.get(column.get("class"));
-                if (id.isBlank() || school.isBlank() || grade.isBlank() || klass.isBlank() || !seen.add(id)) {
-                    return;
-                }
-                bySchool.computeIfAbsent(school, x -> new StringBuilder("student_id,grade,class\n"))
-                        .append(id)
-                        .append(',')
-                        .append(grade)
-                        .append(',')
-                        .append(klass)
-                        .append('\n');
-            }
-        });
-        Map<String, Path> files = new TreeMap<>();
-        for (var e : bySchool.entrySet()) {
-            files.put(
-                    e.getKey(),
-                    Files.writeString(dir.resolve(e.getKey() + ".csv"), e.getValue(), StandardCharsets.UTF_8));
-        }
-        return files;
     }
 
     private static double ms(long since) {

@@ -31,6 +31,11 @@ public final class CountTable {
             return id;
         }
 
+        /** {@return the index of the unit this one is part of, or -1 for a top unit} */
+        public int parent() {
+            return parent;
+        }
+
         /** {@return the unit's total} */
         public long total() {
             long t = 0;

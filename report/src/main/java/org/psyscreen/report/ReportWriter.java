@@ -198,6 +198,7 @@ public final class ReportWriter {
                 Scope scope = o.school() == null ? Scope.everything() : Scope.school(c.schoolRegion, o.school());
                 List<String> waves = trends(store, scope, o.k(), charts, view);
                 ClosedLoopSection.school(store, scope, waves, o.policy(), o.k(), view);
+                GroupFunnels.draw(store, scope, waves, o.policy(), o.k(), charts, view);
                 if (o.school() != null) {
                     StudentPages.write(o, summary, out, store, scope, labels, pages, view);
                 }
@@ -286,7 +287,7 @@ public final class ReportWriter {
      * Places a table's units on a funnel plot (chart {@code chartId}) and lists those above the
      * limits; null when the region's own counts are hidden.
      */
-    private static FunnelPlot funnel(
+    static FunnelPlot funnel(
             Table t,
             int none,
             String prefix,

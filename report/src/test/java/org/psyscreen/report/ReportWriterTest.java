@@ -90,6 +90,8 @@ class ReportWriterTest {
                 .contains("预警分布 Tiers by 学校 school", "高发单位 High-incidence", "Spiegelhalter 2005")
                 .contains("data-chart=\"tiersByUnit\"", "data-chart=\"funnel\"", "data-chart=\"dist-gad7-total\"")
                 .contains("data-chart=\"funnelGrade\"")
+                .contains("重点群体 Special groups and dormitories (records store)", "attr.left_behind · 2027-spring")
+                .contains("dormitory · 2027-spring", "data-chart=\"funnelGroup-0\"", "data-chart=\"funnelGroup-1\"")
                 .contains("data-chart=\"trends\"", "2026-autumn → 2027-spring")
                 .contains("一级（紧急） Tier 1: urgent")
                 .doesNotContain("https://", "http://"); // opens offline: no CDN

@@ -10,13 +10,18 @@ import java.util.List;
 import org.psyscreen.batch.BatchOptions;
 import org.psyscreen.batch.BatchScorer;
 import org.psyscreen.cohort.SyntheticCohort;
+import org.psyscreen.cohort.SyntheticRosters;
 import org.psyscreen.load.Bundle;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.records.RecordStore;
+import org.psyscreen.records.Roster;
 import org.psyscreen.records.Wave;
 import org.psyscreen.tier.CutoffPolicy;
 
-/** Two waves of the SYNTHETIC demo cohort, scored with a test key and imported into a records file. */
+/**
+ * Two waves of the SYNTHETIC demo cohort, scored with a test key and imported into a records file,
+ * with every school's SYNTHETIC roster for the second.
+ */
 final class Reports {
     static final Bundle BUNDLE = Bundle.classPath(Reports.class.getClassLoader());
     static final CutoffPolicy POLICY = BUNDLE.policy("example-a-glad-pc").orElseThrow();
@@ -47,6 +52,11 @@ final class Reports {
         try (RecordStore store = RecordStore.open(dir.resolve("school.db").toString())) {
             store.importRun(runs.get(0), Wave.named("2026-autumn"), BUNDLE, n -> {});
             store.importRun(runs.get(1), Wave.named("2027-spring"), BUNDLE, n -> {});
+            for (var roster : SyntheticRosters.write(plans, 2000, 20261123L, 2, SyntheticCohort.Hierarchy.SMALL, dir)
+                    .entrySet()) {
+                store.importRoster(
+                        Wave.named("2027-spring"), Roster.read(roster.getValue(), KEYS, "", roster.getKey()));
+            }
         }
         return dir;
     }
