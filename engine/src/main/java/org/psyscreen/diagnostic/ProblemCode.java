@@ -263,6 +263,11 @@ public enum ProblemCode {
     ROSTER_OTHER_SCHOOL(3004, "roster row of another school"),
     /** The roster is pseudonymised with another key than the one the store holds students under. */
     ROSTER_OTHER_KEY(3005, "roster under another key"),
+    /**
+     * A roster for a school the store has never seen (no screening, no roster) while it knows others:
+     * a misspelt school would otherwise begin a second school. A new school is imported on purpose.
+     */
+    ROSTER_UNKNOWN_SCHOOL(3006, "roster of a school the store does not know"),
 
     // --- warning cases recorded by people (PSY-31xx): refused, nothing recorded
     /** A report on a student the school neither has on its roster nor screened. */

@@ -127,11 +127,28 @@ public final class RecordStore implements AutoCloseable {
      * @param wave the wave the roster is for
      * @param roster the roster, read with the store's key ({@link Roster#read})
      * @return what was imported
-     * @throws RecordStoreException when the roster was read with another key (PSY-3005) or the wave is
-     *     unknown and incomplete; nothing is changed
+     * @throws RecordStoreException when the roster was read with another key (PSY-3005), is of a school
+     *     the store does not know while it knows others (PSY-3006), or the wave is unknown and incomplete;
+     *     nothing is changed
      */
     public synchronized RosterResult importRoster(Wave wave, Roster roster) {
-        return write(() -> new RosterImport(this).run(wave, roster));
+        return importRoster(wave, roster, false);
+    }
+
+    /**
+     * Imports a school's roster for a wave, as {@link #importRoster(Wave, Roster)}, and with
+     * {@code newSchool} also for a school the store has never seen while it knows others.
+     *
+     * @param wave the wave the roster is for
+     * @param roster the roster, read with the store's key ({@link Roster#read})
+     * @param newSchool whether the school may be new to the store (a misspelt code otherwise begins a
+     *     second school, so a new one is imported on purpose)
+     * @return what was imported
+     * @throws RecordStoreException PSY-3005 for another key, PSY-3006 for a school the store does not
+     *     know without {@code newSchool}; nothing is changed
+     */
+    public synchronized RosterResult importRoster(Wave wave, Roster roster, boolean newSchool) {
+        return write(() -> new RosterImport(this).run(wave, roster, newSchool));
     }
 
     /**

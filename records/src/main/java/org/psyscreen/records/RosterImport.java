@@ -19,11 +19,18 @@ final class RosterImport {
         this.store = store;
     }
 
-    RosterResult run(Wave wave, Roster roster) throws SQLException {
+    RosterResult run(Wave wave, Roster roster, boolean newSchool) throws SQLException {
         store.requireKey(
                 roster.keyId(),
                 ProblemCode.ROSTER_OTHER_KEY.id() + " the roster was pseudonymised with key " + roster.keyId(),
                 "");
+        if (!newSchool && !known(roster) && knowsAnySchool()) {
+            throw new RecordStoreException(ProblemCode.ROSTER_UNKNOWN_SCHOOL.id() + " " + store.label()
+                    + " has no screening and no roster of school '" + roster.school() + "'"
+                    + (roster.region().isEmpty() ? "" : " in region '" + roster.region() + "'")
+                    + ": check the school's code; a school new to the store is imported on purpose (--new-school);"
+                    + " nothing was imported");
+        }
         long waveId = waveId(wave);
         List<Object[]> earlier = store.rows(
                 "SELECT id FROM roster_import WHERE wave_id = ? AND region = ? AND school = ?",
@@ -70,6 +77,20 @@ final class RosterImport {
             row.executeBatch();
         }
         return new RosterResult(wave.name(), roster.school(), roster.entries().size(), !earlier.isEmpty());
+    }
+
+    private boolean known(Roster roster) throws SQLException {
+        List<Object> p = List.of(roster.region(), roster.school(), roster.region(), roster.school());
+        return !store.rows(
+                        "SELECT 1 FROM screening WHERE region = ? AND school = ? UNION ALL SELECT 1 FROM roster_import"
+                                + " WHERE region = ? AND school = ?",
+                        p)
+                .isEmpty();
+    }
+
+    private boolean knowsAnySchool() throws SQLException {
+        return !store.rows("SELECT 1 FROM screening UNION ALL SELECT 1 FROM roster_import", List.of())
+                .isEmpty();
     }
 
     /** The wave's id: an existing wave, or a new one when the request gives its school year and term. */

@@ -238,6 +238,18 @@ abstract class RosterContract {
             store.importRoster(wave, good);
             Roster otherKey = Roster.read(rosterFile, Pseudonymizer.of(new byte[32]), "", "SCH3");
             assertThatThrownBy(() -> store.importRoster(wave, otherKey)).hasMessageStartingWith("PSY-3005");
+            // a school the store has never seen, while it knows SCH3: a misspelt code, unless said new
+            Roster misspelt = Roster.read(
+                    Files.writeString(dir.resolve("sch33.csv"), "student_id,grade,class\nG1,7,7-1\n"),
+                    Runs.PSEUDONYMS,
+                    "",
+                    "SCH33");
+            assertThatThrownBy(() -> store.importRoster(wave, misspelt))
+                    .hasMessageStartingWith("PSY-3006")
+                    .hasMessageContaining("nothing was imported");
+            assertThat(store.coverage(Scope.school("", "SCH33"), "2026-autumn").bySchool())
+                    .isEmpty();
+            assertThat(store.importRoster(wave, misspelt, true).students()).isEqualTo(1);
             assertThat(store.coverage(Scope.everything(), "2026-autumn")
                             .bySchool()
                             .get(0)

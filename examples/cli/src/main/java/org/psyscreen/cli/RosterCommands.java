@@ -63,6 +63,12 @@ final class RosterCommands {
         @Option(names = "--school-year", description = "e.g. 2026-2027: begins the wave when it is not in the store.")
         String schoolYear;
 
+        @Option(
+                names = "--new-school",
+                description = "The school is new to the store (without it, a school the store has never seen is"
+                        + " refused: PSY-3006, as a misspelt code would begin a second school).")
+        boolean newSchool;
+
         @Option(names = "--term", description = "1 or 2, with --school-year.")
         int term;
 
@@ -79,7 +85,7 @@ final class RosterCommands {
                 return 2;
             }
             RosterResult r = store.importRoster(
-                    new Wave(wave, schoolYear, term), Roster.read(file, keys, who.region, who.school));
+                    new Wave(wave, schoolYear, term), Roster.read(file, keys, who.region, who.school), newSchool);
             out.println("花名册 roster: " + r.school() + ", wave " + r.wave() + ": " + r.students() + " students"
                     + (r.replaced() ? " (replaced the earlier roster)" : ""));
             return 0;
