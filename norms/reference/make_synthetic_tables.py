@@ -8,7 +8,7 @@ Run from the repository root: python3 norms/reference/make_synthetic_tables.py
 import math
 import pathlib
 
-OUT = pathlib.Path("norms/src/main/resources/org/psyscreen/norms/synthetic-demo-phq9-grade-sex/norm.yaml")
+OUT = pathlib.Path("norms/src/main/resources/META-INF/psyscreen/norms/synthetic-demo-phq9-grade-sex/norm.yaml")
 # (from, to, boys mean, boys SD, girls mean, girls SD) — invented.
 BANDS = [("4", "6", 3.5, 3.6, 4.2, 3.9), ("7", "9", 4.3, 4.0, 5.4, 4.6),
          ("10", "12", 5.0, 4.4, 6.3, 5.0), ("v1", "v3", 5.2, 4.6, 6.1, 5.1)]

@@ -10,13 +10,13 @@ half_up <- function(x, d) floor(x * 10^d + 0.5) / 10^d
 num <- function(x) trimws(formatC(x, digits = 17, format = "g"))
 
 TABLES <- list(
-  list(key = "scared-total-cn-sex@1.0.0", out = "norms/src/main/resources/org/psyscreen/norms/scared-total-cn-sex/vectors/lookup.json",
+  list(key = "scared-total-cn-sex@1.0.0", out = "norms/src/main/resources/META-INF/psyscreen/norms/scared-total-cn-sex/vectors/lookup.json",
        max_raw = 82, groups = list(girls = c(15.6, 10.0, "female"), boys = c(14.4, 10.5, "male"))),
-  list(key = "scared-generalized-anxiety-cn-sex@1.0.0", out = "norms/src/main/resources/org/psyscreen/norms/scared-generalized-anxiety-cn-sex/vectors/lookup.json",
+  list(key = "scared-generalized-anxiety-cn-sex@1.0.0", out = "norms/src/main/resources/META-INF/psyscreen/norms/scared-generalized-anxiety-cn-sex/vectors/lookup.json",
        max_raw = 18, groups = list(girls = c(3.8, 3.1, "female"), boys = c(3.5, 3.3, "male"))),
-  list(key = "scared-separation-anxiety-cn-sex@1.0.0", out = "norms/src/main/resources/org/psyscreen/norms/scared-separation-anxiety-cn-sex/vectors/lookup.json",
+  list(key = "scared-separation-anxiety-cn-sex@1.0.0", out = "norms/src/main/resources/META-INF/psyscreen/norms/scared-separation-anxiety-cn-sex/vectors/lookup.json",
        max_raw = 16, groups = list(girls = c(3.6, 2.8, "female"), boys = c(3.1, 2.7, "male"))),
-  list(key = "scared-social-anxiety-cn-sex@1.0.0", out = "norms/src/main/resources/org/psyscreen/norms/scared-social-anxiety-cn-sex/vectors/lookup.json",
+  list(key = "scared-social-anxiety-cn-sex@1.0.0", out = "norms/src/main/resources/META-INF/psyscreen/norms/scared-social-anxiety-cn-sex/vectors/lookup.json",
        max_raw = 14, groups = list(girls = c(4.0, 3.0, "female"), boys = c(3.6, 2.9, "male"))),
   list(key = "synthetic-demo-total-sex-age@1.0.0", out = "engine/src/test/resources/norms/good/demo-parametric.vectors.json",
        max_raw = 12, groups = list(female = c(4.6, 2.3, "female"), male = c(4.1, 2.5, "male")))

@@ -23,7 +23,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * and compiles to the plan in its golden {@code plan.txt}.
  */
 class BundledInstrumentsTest {
-    static final Path ROOT = Path.of("src/main/resources/org/psyscreen/instruments");
+    static final Path ROOT = Path.of("src/main/resources/META-INF/psyscreen/instruments");
 
     public static Stream<String> folders() throws Exception {
         try (Stream<Path> s = Files.list(ROOT)) {

@@ -24,7 +24,7 @@ import org.psyscreen.testing.NormVectorSuite;
  * it is synthetic or verified, has SOURCES.md and vectors, and prints the golden listing.
  */
 class BundledNormsTest {
-    static final Path ROOT = Path.of("src/main/resources/org/psyscreen/norms");
+    static final Path ROOT = Path.of("src/main/resources/META-INF/psyscreen/norms");
     static final InstrumentCatalog INSTRUMENTS =
             InstrumentCatalog.fromClassPath(BundledNormsTest.class.getClassLoader());
     static final NormCatalog NORMS = NormCatalog.fromClassPath(BundledNormsTest.class.getClassLoader());

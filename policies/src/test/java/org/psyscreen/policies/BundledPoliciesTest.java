@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The bundled example policies: load cleanly, decide as their vectors say, and keep the safety properties. */
 class BundledPoliciesTest {
-    static final Path ROOT = Path.of("src/main/resources/org/psyscreen/policies");
+    static final Path ROOT = Path.of("src/main/resources/META-INF/psyscreen/policies");
     static final ClassLoader CL = BundledPoliciesTest.class.getClassLoader();
     static final InstrumentCatalog INSTRUMENTS = InstrumentCatalog.fromClassPath(CL);
     static final PolicyCatalog POLICIES =

@@ -203,7 +203,7 @@ abstract class WarningCasesContract {
         // A SYNTHETIC second version of example policy A: PHQ-A "high" from 10 instead of 11.
         String v1 = new String(
                 WarningCasesContract.class
-                        .getResourceAsStream("/org/psyscreen/policies/example-a-glad-pc/policy.yaml")
+                        .getResourceAsStream("/META-INF/psyscreen/policies/example-a-glad-pc/policy.yaml")
                         .readAllBytes(),
                 StandardCharsets.UTF_8);
         String v2 = v1.replace("version: \"2026.1.1\"", "version: \"2026.2.0\"")

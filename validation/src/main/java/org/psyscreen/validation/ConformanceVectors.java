@@ -38,7 +38,8 @@ public record ConformanceVectors(String instrument, JsonNode vectors) {
      * @throws IOException when the vectors cannot be read
      */
     public static ConformanceVectors bundled(String id, ClassLoader loader) throws IOException {
-        try (InputStream in = loader.getResourceAsStream("org/psyscreen/instruments/" + id + "/vectors/scoring.json")) {
+        try (InputStream in =
+                loader.getResourceAsStream("META-INF/psyscreen/instruments/" + id + "/vectors/scoring.json")) {
             if (in == null) {
                 return null;
             }

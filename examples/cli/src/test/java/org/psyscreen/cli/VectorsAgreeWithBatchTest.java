@@ -34,7 +34,7 @@ class VectorsAgreeWithBatchTest {
         JsonNode vectors;
         try (InputStream in = getClass()
                 .getClassLoader()
-                .getResourceAsStream("org/psyscreen/instruments/" + id + "/vectors/scoring.json")) {
+                .getResourceAsStream("META-INF/psyscreen/instruments/" + id + "/vectors/scoring.json")) {
             vectors = JsonMapper.builder().build().readTree(in);
         }
         List<JsonNode> tests = vectors.get("tests").valueStream().toList();

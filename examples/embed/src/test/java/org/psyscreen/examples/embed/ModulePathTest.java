@@ -136,4 +136,40 @@ class ModulePathTest {
             assertThat(r.err()).isEmpty();
         }
     }
+
+    @Test
+    void anEmbedderMayRequireTheDataModulesByNameWithoutAWarning(@TempDir Path tmp) throws Exception {
+        Path src = tmp.resolve("src/embedder");
+        Files.createDirectories(src.resolve("embedder"));
+        Files.writeString(
+                src.resolve("module-info.java"),
+                "module embedder { requires org.psyscreen.engine; requires org.psyscreen.instruments;"
+                        + " requires org.psyscreen.norms; requires org.psyscreen.policies; }\n");
+        Files.writeString(
+                src.resolve("embedder/Main.java"),
+                "package embedder; public class Main { public static void main(String[] a) {"
+                        + " System.out.println(org.psyscreen.load.Bundle.classPath(Main.class.getClassLoader())"
+                        + ".instruments().size()); } }\n");
+        String modulePath = String.join(
+                File.pathSeparator,
+                modulePath(tmp, true).stream().map(Path::toString).toList());
+        Process javac = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                        "-Xlint:all",
+                        "-p",
+                        modulePath,
+                        "-d",
+                        tmp.resolve("out").toString(),
+                        src.resolve("module-info.java").toString(),
+                        src.resolve("embedder/Main.java").toString())
+                .redirectErrorStream(true)
+                .start();
+        String diagnostics = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(javac.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        boolean ok = javac.exitValue() == 0;
+        assertThat(ok).as(diagnostics).isTrue();
+        assertThat(diagnostics)
+                .as("the data jars are named modules, not automatic ones")
+                .doesNotContain("automatic");
+    }
 }
