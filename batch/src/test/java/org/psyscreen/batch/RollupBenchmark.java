@@ -26,8 +26,7 @@ import org.psyscreen.privacy.SmallCellSuppressor;
  * whole roll-up.
  *
  * <pre>
- * ./mvnw -q -B install -DskipTests
- * java -jar benchmarks/target/benchmarks.jar RollupBenchmark -wi 1 -i 3 -f 1
+ * benchmarks/e2e/stages.sh RollupBenchmark -wi 1 -i 3 -f 1
  * </pre>
  */
 @State(Scope.Thread)

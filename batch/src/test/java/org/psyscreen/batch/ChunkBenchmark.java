@@ -18,7 +18,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.psyscreen.benchmarks.BenchmarkCohort;
 
 /**
  * What one scoring thread does per record of a batch, by stage, on a chunk of 2,048 students of
@@ -28,8 +27,7 @@ import org.psyscreen.benchmarks.BenchmarkCohort;
  * both, exactly as the batch runs it. One operation is one record (ns).
  *
  * <pre>
- * ./mvnw -q -B install -DskipTests
- * java -jar benchmarks/target/benchmarks.jar ChunkBenchmark -prof gc
+ * benchmarks/e2e/stages.sh ChunkBenchmark -prof gc
  * </pre>
  */
 @State(Scope.Thread)
@@ -49,7 +47,7 @@ public class ChunkBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        BenchmarkCohort cohort = new BenchmarkCohort("example-a-glad-pc", RECORDS, 11L);
+        StageCohort cohort = new StageCohort("example-a-glad-pc", RECORDS, 11L);
         Path file = cohort.write(Files.createTempFile("psyscreen-chunk", ".csv"));
         try {
             BatchOptions options = options(cohort);
@@ -74,9 +72,9 @@ public class ChunkBenchmark {
         scored = score();
     }
 
-    static BatchOptions options(BenchmarkCohort cohort) {
+    static BatchOptions options(StageCohort cohort) {
         return BatchOptions.builder(cohort.plans, cohort.policy)
-                .norms(BenchmarkCohort.BUNDLE.norms())
+                .norms(StageCohort.BUNDLE.norms())
                 .build();
     }
 

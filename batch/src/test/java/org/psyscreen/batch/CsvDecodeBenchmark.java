@@ -20,7 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.psyscreen.benchmarks.BenchmarkCohort;
 import org.psyscreen.diagnostic.Problem;
 
 /**
@@ -30,8 +29,7 @@ import org.psyscreen.diagnostic.Problem;
  * does only the line cutting of the fast path; the field cutting runs on the scoring threads.
  *
  * <pre>
- * ./mvnw -q -B install -DskipTests
- * java -jar benchmarks/target/benchmarks.jar CsvDecodeBenchmark -prof gc
+ * benchmarks/e2e/stages.sh CsvDecodeBenchmark -prof gc
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -52,7 +50,7 @@ public class CsvDecodeBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         file = Files.createTempFile("psyscreen-decode", ".csv");
-        new BenchmarkCohort("example-a-glad-pc", STUDENTS, 7L).write(file);
+        new StageCohort("example-a-glad-pc", STUDENTS, 7L).write(file);
         List<Problem> problems = new ArrayList<>();
         bytes = ResponseFileScan.bytes(file, "cohort.csv", problems);
         if (!problems.isEmpty() || !bytes.plain()) {

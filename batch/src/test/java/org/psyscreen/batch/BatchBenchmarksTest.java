@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.psyscreen.benchmarks.BenchmarkCohort;
 
 /** The decode and chunk benchmarks do what the batch does: same fields, same output bytes. */
 class BatchBenchmarksTest {
@@ -41,7 +40,7 @@ class BatchBenchmarksTest {
         ChunkBenchmark b = new ChunkBenchmark();
         b.setUp();
         // the same cohort scored by the batch, end to end
-        BenchmarkCohort cohort = new BenchmarkCohort("example-a-glad-pc", ChunkBenchmark.RECORDS, 11L);
+        StageCohort cohort = new StageCohort("example-a-glad-pc", ChunkBenchmark.RECORDS, 11L);
         Path in = cohort.write(dir.resolve("cohort.csv"));
         RunSummary s = new BatchScorer(ChunkBenchmark.options(cohort)).run(in, dir.resolve("out"));
         assertThat(s.recordsOut()).isEqualTo(ChunkBenchmark.RECORDS);
