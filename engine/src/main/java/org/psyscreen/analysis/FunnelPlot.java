@@ -15,15 +15,22 @@ import java.util.List;
  * @param curve the limits at a range of sizes, for drawing
  */
 public record FunnelPlot(double target, List<Point> points, List<Limits> curve) {
+    /** The normal quantile of the 95% control limits (two-sided). */
     public static final double Z95 = 1.959963984540054;
+    /** The normal quantile of the 99.8% control limits (two-sided). */
     public static final double Z998 = 3.090232306167813;
 
     /** Where a unit lies. */
     public enum Band {
+        /** Above the 99.8% limit: an alarm. */
         ABOVE_998,
+        /** Above the 95% limit: an alert. */
         ABOVE_95,
+        /** Within the 95% limits. */
         WITHIN,
+        /** Below the 95% limit. */
         BELOW_95,
+        /** Below the 99.8% limit. */
         BELOW_998,
         /** Its counts are hidden: not placed. */
         SUPPRESSED
@@ -55,6 +62,7 @@ public record FunnelPlot(double target, List<Point> points, List<Limits> curve) 
      * @param regionStudents the region's students (published)
      * @param regionFlagged the region's flagged students (published)
      * @param units the units
+     * @return the plot: the region's rate, each unit's point and the limit curves
      */
     public static FunnelPlot of(long regionStudents, long regionFlagged, List<Unit> units) {
         if (regionStudents <= 0) {
@@ -95,7 +103,12 @@ public record FunnelPlot(double target, List<Point> points, List<Limits> curve) 
         return new FunnelPlot(p0, points, curve);
     }
 
-    /** {@return the control limits at size n, clipped to [0, 1]} */
+    /**
+     * {@return the control limits at size n, clipped to [0, 1]}
+     *
+     * @param p0 the target rate (the region's)
+     * @param n the unit's size
+     */
     public static Limits limits(double p0, long n) {
         double se = Math.sqrt(p0 * (1 - p0) / n);
         return new Limits(

@@ -10,7 +10,11 @@ import jakarta.validation.constraints.NotNull;
  */
 public record Condition(@NotNull Comparison op, @NotNull Double value) {
 
-    /** {@return whether {@code x} meets the condition} */
+    /**
+     * {@return whether {@code x} meets the condition}
+     *
+     * @param x the value read
+     */
     public boolean test(double x) {
         return op.test(x, value);
     }

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param version the version
  */
 public record IdVersion(String id, String version) {
-    /** Checks that both parts are present and neither holds an {@code @}. */
+    /**
+     * Checks that both parts are present and neither holds an {@code @}.
+     *
+     * @param id the id
+     * @param version the version
+     */
     public IdVersion {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");

@@ -41,6 +41,20 @@ public record InstrumentDefinition(
     /** The format name this version reads and writes. */
     public static final String FORMAT = "psyscreen-instrument/1";
 
+    /**
+     * Copies the collections.
+     *
+     * @param id instrument id, e.g. {@code phq9}
+     * @param version version of this definition, MAJOR.MINOR.PATCH
+     * @param name display name
+     * @param licence licence facts
+     * @param citations sources referred to by {@code source} fields
+     * @param responseSets allowed answers
+     * @param items questions, in form order
+     * @param scales scores
+     * @param validity validity checks (may be empty)
+     * @param critical critical items (may be empty)
+     */
     public InstrumentDefinition {
         citations = copy(citations);
         responseSets = copy(responseSets);
@@ -59,17 +73,29 @@ public record InstrumentDefinition(
         return new IdVersion(id, version).toString();
     }
 
-    /** {@return the item with this id} */
+    /**
+     * {@return the item with this id}
+     *
+     * @param itemId the item's id
+     */
     public Optional<Item> item(String itemId) {
         return items.stream().filter(i -> i.id().equals(itemId)).findFirst();
     }
 
-    /** {@return the scale with this id} */
+    /**
+     * {@return the scale with this id}
+     *
+     * @param scaleId the scale's id
+     */
     public Optional<Scale> scale(String scaleId) {
         return scales.stream().filter(s -> s.id().equals(scaleId)).findFirst();
     }
 
-    /** {@return the response set with this id} */
+    /**
+     * {@return the response set with this id}
+     *
+     * @param setId the response set's id
+     */
     public Optional<ResponseSet> responseSet(String setId) {
         return responseSets.stream().filter(r -> r.id().equals(setId)).findFirst();
     }

@@ -7,7 +7,12 @@ import java.math.RoundingMode;
 public final class Numbers {
     private Numbers() {}
 
-    /** Prints whole numbers without a decimal point and others in their shortest exact form. */
+    /**
+     * Prints whole numbers without a decimal point and others in their shortest exact form.
+     *
+     * @param v a number
+     * @return the number as text
+     */
     public static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
@@ -59,6 +64,9 @@ public final class Numbers {
 
     /**
      * {@return {@code v} rounded half-up to {@code decimals} and printed with exactly that many (null: {@link #format})}
+     *
+     * @param v a number
+     * @param decimals decimal places, or {@code null} for the shortest exact form
      */
     public static String format(double v, Integer decimals) {
         if (decimals == null) {
@@ -75,6 +83,9 @@ public final class Numbers {
      * {@return {@code v} rounded half-up to {@code decimals} (0–9): half-up of the decimal {@code v} prints as
      * ({@link BigDecimal#valueOf(double)}), so 2.45 rounds to 2.5 at one decimal although the double
      * nearest 2.45 lies just below it}
+     *
+     * @param v a number
+     * @param decimals decimal places, 0 to 9
      */
     public static double roundHalfUp(double v, int decimals) {
         long m = halfUpDigits(v, decimals);

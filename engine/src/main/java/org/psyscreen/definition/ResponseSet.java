@@ -20,6 +20,13 @@ public record ResponseSet(
         @NotEmpty List<@Valid @NotNull ResponseCode> codes,
         @NotNull List<@Valid @NotNull SpecialCode> special) {
 
+    /**
+     * Copies the collections.
+     *
+     * @param id id that items refer to
+     * @param codes allowed answers with their values
+     * @param special declared non-answers (may be empty)
+     */
     public ResponseSet {
         codes = codes == null ? null : List.copyOf(codes);
         special = special == null ? List.of() : List.copyOf(special);

@@ -41,13 +41,32 @@ public record Scale(
         @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(6)
         Integer decimals) {
 
+    /**
+     * Copies the collections.
+     *
+     * @param id id of the scale
+     * @param name display name
+     * @param items item ids (empty for a derived scale)
+     * @param of component scale ids (empty for an item scale)
+     * @param aggregate sum or mean
+     * @param missing missing-data rule; for a derived scale it counts missing components
+     * @param source citation id for the key, or {@code null}
+     * @param required whether failing this scale's missing-data rule makes the whole form INCOMPLETE; {@code false} for supplementary scales reported on their own (default {@code true})
+     * @param reverse items keyed reversed in this scale only (they are keyed forward elsewhere)
+     * @param reliability the published reliability and SD of the scale, or {@code null}: without it no reliable change index is computed for the scale
+     * @param decimals decimals its score is printed with in output files (half-up), or {@code null}: as few as show the exact value. Decisions always use the exact value.
+     */
     public Scale {
         items = items == null ? List.of() : List.copyOf(items);
         of = of == null ? List.of() : List.copyOf(of);
         reverse = reverse == null ? List.of() : List.copyOf(reverse);
     }
 
-    /** {@return true when this scale keys {@code item} reversed though the item itself is keyed forward} */
+    /**
+     * {@return true when this scale keys {@code item} reversed though the item itself is keyed forward}
+     *
+     * @param item an item's id
+     */
     public boolean reverses(String item) {
         return reverse.contains(item);
     }

@@ -32,6 +32,18 @@ public record ValidityCheck(
         @NotNull @Valid Condition invalidWhen,
         @NotNull String source) {
 
+    /**
+     * Copies the collections.
+     *
+     * @param id id of the check
+     * @param kind the kind
+     * @param scale lie scale id, or {@code null}
+     * @param pairs inconsistency pairs (empty unless {@link ValidityKind#INCONSISTENT_PAIRS})
+     * @param maxDifference largest keyed difference a consistent pair may show, or {@code null}
+     * @param items items of a longest-run check (empty means every item in definition order)
+     * @param invalidWhen condition on the check's measure that makes the form invalid
+     * @param source citation id for the threshold
+     */
     public ValidityCheck {
         pairs = pairs == null ? List.of() : List.copyOf(pairs);
         items = items == null ? List.of() : List.copyOf(items);

@@ -16,6 +16,16 @@ import java.util.Objects;
 public record Problem(
         ProblemCode code, Severity severity, SourceLocation location, String field, String message, String fix) {
 
+    /**
+     * Checks the parts.
+     *
+     * @param code stable code; see {@link ProblemCode}
+     * @param severity error or warning
+     * @param location file, line and column
+     * @param field path of the field inside the file, e.g. {@code scales[2].items[3]}; empty for the whole file
+     * @param message what is wrong
+     * @param fix what to do about it
+     */
     public Problem {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");

@@ -23,7 +23,12 @@ public final class Problems {
         this.list = list;
     }
 
-    /** Sorts and freezes the given problems. */
+    /**
+     * Sorts and freezes the given problems.
+     *
+     * @param problems the problems, in any order
+     * @return the problems, sorted by place and frozen
+     */
     public static Problems of(List<Problem> problems) {
         List<Problem> copy = new ArrayList<>(problems);
         copy.sort(ORDER);

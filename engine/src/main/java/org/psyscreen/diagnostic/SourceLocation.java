@@ -11,6 +11,13 @@ import java.util.Objects;
  */
 public record SourceLocation(String file, int line, int column) {
 
+    /**
+     * Checks the parts.
+     *
+     * @param file the file name as the user gave it
+     * @param line 1-based line, 0 if unknown
+     * @param column 1-based column, 0 if unknown
+     */
     public SourceLocation {
         Objects.requireNonNull(file, "file");
         if (!(line >= 0 && column >= 0)) {
@@ -18,7 +25,11 @@ public record SourceLocation(String file, int line, int column) {
         }
     }
 
-    /** {@return a location naming only the file} */
+    /**
+     * {@return a location naming only the file}
+     *
+     * @param file the file's name
+     */
     public static SourceLocation ofFile(String file) {
         return new SourceLocation(file, 0, 0);
     }

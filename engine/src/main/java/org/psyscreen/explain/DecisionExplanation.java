@@ -48,6 +48,19 @@ public record DecisionExplanation(
     public static final LocalizedText DISCLAIMER =
             new LocalizedText("This result supports trained staff; it is not a diagnosis.", "本结果支持受过培训的人员决策，不是诊断。");
 
+    /**
+     * Copies the collections; checks the parts.
+     *
+     * @param outcome the tier, or none
+     * @param followUps why the student needs follow-up beyond any rule
+     * @param fired every rule that fired, most severe tier first, then in policy order
+     * @param unevaluated ids of rules that read an unavailable value (unknown, never false)
+     * @param problems the record's problems: code, field and what the code means
+     * @param forms every form: status, reasons, scales and critical items
+     * @param policy the policy version that decided
+     * @param normTables norm tables the decision read, as {@code id@version}
+     * @param engineVersion the engine that decided
+     */
     public DecisionExplanation {
         followUps = List.copyOf(followUps);
         fired = List.copyOf(fired);
@@ -95,6 +108,16 @@ public record DecisionExplanation(
             LocalizedText text,
             List<Reading> readings,
             String source) {
+        /**
+         * Copies the collections.
+         *
+         * @param ruleId the rule
+         * @param tierId the tier's id
+         * @param tier the tier it gives (its label)
+         * @param text what the rule says
+         * @param readings what it read: test, value, met, norm table
+         * @param source the citation of its threshold
+         */
         public FiredRule {
             readings = List.copyOf(readings);
         }
@@ -111,6 +134,15 @@ public record DecisionExplanation(
      */
     public record Form(
             String instrument, String status, List<String> reasons, List<String> scales, List<String> critical) {
+        /**
+         * Copies the collections.
+         *
+         * @param instrument {@code id@version}
+         * @param status SCORED, INCOMPLETE, INVALID or NOT_ADMINISTERED
+         * @param reasons why it is not SCORED
+         * @param scales each scale as {@code id value} ({@code n/a} when unscored)
+         * @param critical each critical item as {@code id STATE}
+         */
         public Form {
             reasons = List.copyOf(reasons);
             scales = List.copyOf(scales);
@@ -131,6 +163,8 @@ public record DecisionExplanation(
     /**
      * Explains a screened student.
      *
+     * @param r the student's screening result
+     * @return the decision explained: tier, fired rules with what they read, follow-ups, unevaluated rules
      * @throws IllegalArgumentException when the student was screened without a policy
      */
     public static DecisionExplanation of(ScreeningResult r) {

@@ -22,11 +22,23 @@ import org.psyscreen.score.ScoredResponse;
  */
 public record ScoringExplanation(ScoredResponse result, List<String> steps) {
 
+    /**
+     * Copies the collections.
+     *
+     * @param result the same result the fast path gives
+     * @param steps one line per step, in the order the scorer took them
+     */
     public ScoringExplanation {
         steps = List.copyOf(steps);
     }
 
-    /** Scores {@code row} with {@code plan}, recording each step. */
+    /**
+     * Scores {@code row} with {@code plan}, recording each step.
+     *
+     * @param plan the instrument's compiled plan
+     * @param row the form's answers
+     * @return every step, in the order the scorer took it, with the result
+     */
     public static ScoringExplanation explain(ScoringPlan plan, ResponseRow row) {
         Recorder recorder = new Recorder(plan.definition());
         ScoredResponse result = plan.score(row, recorder);

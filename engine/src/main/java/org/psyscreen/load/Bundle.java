@@ -195,7 +195,11 @@ public final class Bundle {
         return new Builder();
     }
 
-    /** {@return everything bundled on {@code loader}'s class path (data jars and Java policy providers)} */
+    /**
+     * {@return everything bundled on {@code loader}'s class path (data jars and Java policy providers)}
+     *
+     * @param loader the class loader whose data jars and services are read
+     */
     public static Bundle classPath(ClassLoader loader) {
         return builder().classPath(loader).build();
     }
@@ -210,7 +214,11 @@ public final class Bundle {
         return problems;
     }
 
-    /** {@return an instrument by {@code id@version} (exactly), or by bare id: then the highest version loaded} */
+    /**
+     * {@return an instrument by {@code id@version} (exactly), or by bare id: then the highest version loaded}
+     *
+     * @param idOrKey {@code id@version}, or a bare id
+     */
     public Optional<InstrumentDefinition> instrument(String idOrKey) {
         if (idOrKey.contains("@")) {
             return Optional.ofNullable(instruments.get(idOrKey));
@@ -225,13 +233,21 @@ public final class Bundle {
         return instruments;
     }
 
-    /** {@return the compiled plan of {@link #instrument(String)}, compiled once with its file's hash} */
+    /**
+     * {@return the compiled plan of {@link #instrument(String)}, compiled once with its file's hash}
+     *
+     * @param idOrKey {@code id@version}, or a bare id
+     */
     public Optional<ScoringPlan> plan(String idOrKey) {
         return instrument(idOrKey)
                 .map(d -> compiled.computeIfAbsent(d.key(), k -> PlanCompiler.compile(d, instrumentSha.get(k))));
     }
 
-    /** {@return a norm table by {@code id@version} (exactly), or by bare id: then the highest version} */
+    /**
+     * {@return a norm table by {@code id@version} (exactly), or by bare id: then the highest version}
+     *
+     * @param idOrKey {@code id@version}, or a bare id
+     */
     public Optional<NormTable> norm(String idOrKey) {
         if (idOrKey.contains("@")) {
             return Optional.ofNullable(norms.get(idOrKey));
@@ -262,7 +278,11 @@ public final class Bundle {
         return List.copyOf(policies.keySet());
     }
 
-    /** {@return every loaded version of a policy; each decides the test dates it is in force on} */
+    /**
+     * {@return every loaded version of a policy; each decides the test dates it is in force on}
+     *
+     * @param id the policy's id
+     */
     public List<CutoffPolicy> policyVersions(String id) {
         return policies.getOrDefault(id, List.of());
     }
@@ -279,7 +299,11 @@ public final class Bundle {
                 .findFirst();
     }
 
-    /** {@return a policy by id: of several versions, the one that came into force last} */
+    /**
+     * {@return a policy by id: of several versions, the one that came into force last}
+     *
+     * @param id the policy's id
+     */
     public Optional<CutoffPolicy> policy(String id) {
         return policyVersions(id).stream()
                 .max(Comparator.comparing(
@@ -290,6 +314,7 @@ public final class Bundle {
      * {@return the plans a policy needs, by instrument id, resolved exactly as it pins them
      * ({@code id@version})}
      *
+     * @param policy the policy
      * @throws DefinitionException ({@code PSY-1401}) naming every pinned instrument that is not loaded
      */
     public Map<String, ScoringPlan> plansFor(CutoffPolicy policy) {
@@ -325,6 +350,7 @@ public final class Bundle {
      * the latest in force chosen} Add a {@linkplain Screener.Builder#stage stage} if needed, then
      * {@code build()}.
      *
+     * @param policyId the policy's id
      * @throws DefinitionException ({@code PSY-1502}) when no policy has that id, ({@code PSY-1401}) when
      * an instrument it pins is not loaded
      */
@@ -375,7 +401,11 @@ public final class Bundle {
         }
     }
 
-    /** {@return the kind a file declares on its {@code format:} line, if it is a psyscreen format} */
+    /**
+     * {@return the kind a file declares on its {@code format:} line, if it is a psyscreen format}
+     *
+     * @param content a file's bytes
+     */
     public static Optional<String> declaredFormat(byte[] content) {
         Matcher m = FORMAT_LINE.matcher(new String(content, StandardCharsets.UTF_8));
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
@@ -391,7 +421,12 @@ public final class Bundle {
 
         private Builder() {}
 
-        /** {@return the data jars and Java policy providers on {@code loader}'s class path} */
+        /**
+         * Adds the data jars and Java policy providers on {@code loader}'s class path.
+         *
+         * @param loader the class loader whose resources and services are read
+         * @return this builder
+         */
         public Builder classPath(ClassLoader loader) {
             int before = sources.size();
             index(loader, InstrumentCatalog.INDEX, Kind.INSTRUMENT);
@@ -422,8 +457,11 @@ public final class Bundle {
         }
 
         /**
-         * {@return every psyscreen file under {@code folder}, in any layout (YAML or JSON, recognised by its
-         * {@code format:} line; other files are not psyscreen's and are passed over)}
+         * Adds every psyscreen file under {@code folder}, in any layout (YAML or JSON, recognised by its
+         * {@code format:} line; other files are not psyscreen's and are passed over).
+         *
+         * @param folder the folder to walk
+         * @return this builder
          */
         public Builder folder(Path folder) {
             if (!Files.isDirectory(folder)) {
@@ -446,7 +484,12 @@ public final class Bundle {
             return this;
         }
 
-        /** {@return one file; a file without a psyscreen {@code format:} line is a problem} */
+        /**
+         * Adds one file; a file without a psyscreen {@code format:} line is a problem.
+         *
+         * @param file the file
+         * @return this builder
+         */
         public Builder file(Path file) {
             add(file, true);
             return this;

@@ -24,7 +24,12 @@ import org.psyscreen.internal.rules.DefinitionRules;
 public final class DefinitionLoader {
     private DefinitionLoader() {}
 
-    /** Loads a definition file. */
+    /**
+     * Loads a definition file.
+     *
+     * @param file the definition file
+     * @return the definition, or the problems that refuse it
+     */
     public static LoadResult<InstrumentDefinition> load(Path file) {
         return Loading.fromFile(file, DefinitionLoader::load);
     }
@@ -34,6 +39,7 @@ public final class DefinitionLoader {
      *
      * @param name the file name used in problem locations; {@code .json} selects JSON
      * @param content the bytes
+     * @return the definition, or the problems that refuse it
      */
     public static LoadResult<InstrumentDefinition> load(String name, byte[] content) {
         return Loading.load(name, content, (binder, root, treeClean, sha) -> {
@@ -56,12 +62,17 @@ public final class DefinitionLoader {
      * field paths only.
      *
      * @return the problems when there is at least one error, otherwise empty
+     * @param def the definition
      */
     public static Optional<Problems> check(InstrumentDefinition def) {
         return DefinitionCheck.check(def);
     }
 
-    /** {@return lower-case hex SHA-256} */
+    /**
+     * {@return lower-case hex SHA-256}
+     *
+     * @param content bytes
+     */
     public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

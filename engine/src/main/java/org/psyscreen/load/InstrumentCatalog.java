@@ -18,16 +18,27 @@ public final class InstrumentCatalog {
 
     /** A bundled definition: its resource path and bytes. */
     public record Entry(String resource, byte[] content) {
+        /**
+         * Copies the bytes.
+         *
+         * @param resource the definition's resource path
+         * @param content the file's bytes
+         */
         public Entry {
             content = content.clone();
         }
 
+        /** {@return a copy of the file's bytes} */
         @Override
         public byte[] content() {
             return content.clone();
         }
 
-        /** Loads and checks this entry. */
+        /**
+         * Loads and checks this entry.
+         *
+         * @return the definition, or the problems that refuse it
+         */
         public LoadResult<InstrumentDefinition> load() {
             return DefinitionLoader.load(resource, content);
         }
@@ -40,7 +51,12 @@ public final class InstrumentCatalog {
         this.entries = List.copyOf(entries);
     }
 
-    /** Reads every index visible to the class loader. */
+    /**
+     * Reads every index visible to the class loader.
+     *
+     * @param loader the class loader whose indexes are read
+     * @return the catalog of every indexed definition
+     */
     public static InstrumentCatalog fromClassPath(ClassLoader loader) {
         return new InstrumentCatalog(ResourceIndex.read(loader, INDEX).stream()
                 .map(r -> new Entry(r.path(), r.content()))
@@ -55,6 +71,8 @@ public final class InstrumentCatalog {
     /**
      * {@return the bundled definition whose folder is {@code id} (resource path
      * {@code .../<id>/definition.yaml})}
+     *
+     * @param id the instrument's id (its folder's name)
      */
     public Optional<Entry> find(String id) {
         return entries.stream()
@@ -66,6 +84,9 @@ public final class InstrumentCatalog {
      * Resolves {@code id@version} to a checked bundled definition (for norm and policy loaders).
      * Definitions with errors never resolve. Each definition is loaded and checked once, on the
      * first call, however many tables and policies resolve against it.
+     *
+     * @param key {@code id@version}
+     * @return the checked definition, or empty when none loads cleanly under that key
      */
     public Optional<InstrumentDefinition> resolve(String key) {
         return Optional.ofNullable(checked().get(key));

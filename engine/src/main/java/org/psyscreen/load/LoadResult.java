@@ -16,6 +16,13 @@ import org.psyscreen.diagnostic.Problems;
  */
 public record LoadResult<T>(Optional<T> value, Problems problems, String sha256) {
 
+    /**
+     * Checks that a value is present exactly when there are no errors.
+     *
+     * @param value the loaded value, empty when there were errors
+     * @param problems errors and warnings, in stable order
+     * @param sha256 lower-case hex SHA-256 of the file's bytes
+     */
     public LoadResult {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(problems, "problems");
@@ -25,7 +32,13 @@ public record LoadResult<T>(Optional<T> value, Problems problems, String sha256)
         }
     }
 
-    /** {@return the result for a file that could not be read at all} */
+    /**
+     * {@return the result for a file that could not be read at all}
+     *
+     * @param file the file's name, as problems name it
+     * @param cause why it could not be read (only its type is named, never its message)
+     * @param <T> the type the file would have loaded as
+     */
     public static <T> LoadResult<T> unreadable(String file, Throwable cause) {
         org.psyscreen.diagnostic.Problem p = new org.psyscreen.diagnostic.Problem(
                 org.psyscreen.diagnostic.ProblemCode.FILE_UNREADABLE,

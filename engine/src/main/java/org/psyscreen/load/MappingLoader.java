@@ -37,16 +37,32 @@ public final class MappingLoader {
      * A loaded mapping.
      *
      * @param columns file header (as written) to psyscreen column name, in file order
+     * @param ignore platform columns skipped, never copied to any output
+     * @param values how a platform's values become the definition's codes, by instrument or item
+     * @param stage the school stage the file's cohorts are of ({@code primary}, {@code junior}, …), or
+     *     {@code null}
      */
     public record HeaderMapping(
             Map<String, String> columns, java.util.List<String> ignore, Map<String, Recode> values, String stage) {
+        /**
+         * Copies the collections.
+         *
+         * @param columns file header (as written) to psyscreen column name, in file order
+         * @param ignore platform columns skipped, never copied to any output
+         * @param values how a platform's values become the definition's codes, by instrument or item
+         * @param stage the school stage the file's cohorts are of, or {@code null}
+         */
         public HeaderMapping {
             columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
             ignore = java.util.List.copyOf(ignore);
             values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
 
-        /** A mapping that only renames columns. */
+        /**
+         * A mapping that only renames columns.
+         *
+         * @param columns file header (as written) to psyscreen column name, in file order
+         */
         public HeaderMapping(Map<String, String> columns) {
             this(columns, java.util.List.of(), Map.of(), null);
         }
@@ -60,6 +76,12 @@ public final class MappingLoader {
      * @param offset added to a whole-number answer (e.g. -1 for options numbered from 1); 0 with a table
      */
     public record Recode(Map<String, String> table, int offset) {
+        /**
+         * Copies the table.
+         *
+         * @param table value as written to code; empty when an offset is used
+         * @param offset added to a whole-number answer; 0 with a table
+         */
         public Recode {
             table = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(table));
         }
@@ -70,12 +92,23 @@ public final class MappingLoader {
 
     private MappingLoader() {}
 
-    /** Loads a mapping file (refused by size before it is read). */
+    /**
+     * Loads a mapping file (refused by size before it is read).
+     *
+     * @param file the mapping file
+     * @return the mapping, or the problems that refuse it
+     */
     public static LoadResult<HeaderMapping> load(Path file) {
         return Loading.fromFile(file, MappingLoader::load);
     }
 
-    /** Loads a mapping from bytes; {@code name} is used in problem locations ({@code .json}: JSON). */
+    /**
+     * Loads a mapping from bytes; {@code name} is used in problem locations ({@code .json}: JSON).
+     *
+     * @param name the file's name, for problem locations ({@code .json}: read as JSON)
+     * @param content the file's bytes
+     * @return the mapping, or the problems that refuse it
+     */
     public static LoadResult<HeaderMapping> load(String name, byte[] content) {
         return Loading.load(name, content, (b, root, clean, sha) -> bind(b, root));
     }

@@ -21,7 +21,12 @@ public final class NormCatalog {
         this.resources = resources;
     }
 
-    /** Reads every index visible to the class loader. */
+    /**
+     * Reads every index visible to the class loader.
+     *
+     * @param loader the class loader whose indexes are read
+     * @return the catalog of every indexed norm table
+     */
     public static NormCatalog fromClassPath(ClassLoader loader) {
         return new NormCatalog(ResourceIndex.read(loader, INDEX));
     }
@@ -31,7 +36,13 @@ public final class NormCatalog {
         return resources.stream().map(r -> ResourceIndex.folderOf(r.path())).toList();
     }
 
-    /** Loads the bundled table in folder {@code id}, checking it against {@code instruments}. */
+    /**
+     * Loads the bundled table in folder {@code id}, checking it against {@code instruments}.
+     *
+     * @param id the table's id (its folder's name)
+     * @param instruments finds a checked instrument definition by {@code id@version}
+     * @return the loaded table or its problems; empty when no bundled table has that id
+     */
     public Optional<LoadResult<NormTable>> load(
             String id, Function<String, Optional<InstrumentDefinition>> instruments) {
         return resources.stream()

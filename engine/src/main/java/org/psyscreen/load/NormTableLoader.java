@@ -20,12 +20,21 @@ public final class NormTableLoader {
      * Loads a norm file.
      *
      * @param instruments finds a checked instrument definition by {@code id@version}
+     * @param file the norm file
+     * @return the table, or the problems that refuse it
      */
     public static LoadResult<NormTable> load(Path file, Function<String, Optional<InstrumentDefinition>> instruments) {
         return Loading.fromFile(file, (name, bytes) -> load(name, bytes, instruments));
     }
 
-    /** Loads a norm table from bytes; {@code name} is used in problem locations. */
+    /**
+     * Loads a norm table from bytes; {@code name} is used in problem locations.
+     *
+     * @param name the file's name, for problem locations ({@code .json}: read as JSON)
+     * @param content the file's bytes
+     * @param instruments finds a checked instrument definition by {@code id@version}
+     * @return the table, or the problems that refuse it
+     */
     public static LoadResult<NormTable> load(
             String name, byte[] content, Function<String, Optional<InstrumentDefinition>> instruments) {
         return Loading.load(name, content, (binder, root, treeClean, sha) -> {

@@ -39,6 +39,11 @@ public final class PolicyCatalog {
     /**
      * Loads every bundled policy file and every provider's policies. A file with errors is left out
      * and its problems kept in {@link #problems()}.
+     *
+     * @param loader the class loader whose policy files and providers are read
+     * @param instruments resolves the instruments the policies name
+     * @param norms resolves the norm tables the policies name
+     * @return the catalog, with the problems of every file left out
      */
     public static PolicyCatalog fromClassPath(
             ClassLoader loader,
@@ -75,17 +80,28 @@ public final class PolicyCatalog {
     /**
      * {@return every loaded version of a policy (files with the same id and different effective dates); each
      * decides the records whose test date it covers}
+     *
+     * @param id the policy's id
      */
     public List<CutoffPolicy> versions(String id) {
         return versions.getOrDefault(id, List.of());
     }
 
-    /** {@return the version of a policy in force on {@code date}, if one is} */
+    /**
+     * {@return the version of a policy in force on {@code date}, if one is}
+     *
+     * @param id the policy's id
+     * @param date a test date
+     */
     public Optional<CutoffPolicy> inForce(String id, java.time.LocalDate date) {
         return versions(id).stream().filter(p -> p.inForceOn(date)).findFirst();
     }
 
-    /** {@return a policy by id: of several versions, the one that came into force last} */
+    /**
+     * {@return a policy by id: of several versions, the one that came into force last}
+     *
+     * @param id the policy's id
+     */
     public Optional<CutoffPolicy> find(String id) {
         return Optional.ofNullable(policies.get(id));
     }

@@ -45,7 +45,14 @@ import org.psyscreen.tier.Tier;
 public final class PolicyLoader {
     private PolicyLoader() {}
 
-    /** Loads a policy file. */
+    /**
+     * Loads a policy file.
+     *
+     * @param file the policy file
+     * @param instruments resolves {@code id@version} to a checked instrument
+     * @param norms resolves {@code id@version} to a checked norm table
+     * @return the policy, or the problems that refuse it
+     */
     public static LoadResult<DeclarativePolicy> load(
             Path file,
             Function<String, Optional<InstrumentDefinition>> instruments,
@@ -58,6 +65,9 @@ public final class PolicyLoader {
      *
      * @param instruments resolves {@code id@version} to a checked instrument
      * @param norms resolves {@code id@version} to a checked norm table
+     * @param name the file's name, for problem locations ({@code .json}: read as JSON)
+     * @param content the file's bytes
+     * @return the policy, or the problems that refuse it
      */
     public static LoadResult<DeclarativePolicy> load(
             String name,

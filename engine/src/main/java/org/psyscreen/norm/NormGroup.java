@@ -29,6 +29,19 @@ public record NormGroup(
         Double sd,
         List<NormRow> rows) {
 
+    /**
+     * Copies the collections.
+     *
+     * @param id group id
+     * @param sex sex, or {@code null} for both
+     * @param gradeFrom first grade of the band, or {@code null}
+     * @param gradeTo last grade of the band, or {@code null}
+     * @param ageFrom youngest age in whole years, or {@code null}
+     * @param ageTo oldest age in whole years, or {@code null}
+     * @param mean mean raw score (parametric tables)
+     * @param sd standard deviation of the raw score (parametric tables)
+     * @param rows raw-score rows (lookup tables), ascending
+     */
     public NormGroup {
         rows = rows == null ? List.of() : List.copyOf(rows);
     }

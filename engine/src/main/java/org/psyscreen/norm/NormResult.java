@@ -11,7 +11,11 @@ public sealed interface NormResult permits NormResult.Normed, NormResult.NoNorm 
     /** {@return {@code id@version} of the table} */
     String tableKey();
 
-    /** Warnings about the student's data that did not prevent the lookup, e.g. an implausible age. */
+    /**
+     * Warnings about the student's data that did not prevent the lookup, e.g. an implausible age.
+     *
+     * @return the warnings, empty when none
+     */
     List<String> flags();
 
     /**
@@ -40,6 +44,20 @@ public sealed interface NormResult permits NormResult.Normed, NormResult.NoNorm 
             boolean synthetic,
             List<String> flags)
             implements NormResult {
+        /**
+         * Copies the collections.
+         *
+         * @param tableKey table used
+         * @param groupId the group (cell) used
+         * @param raw the raw score looked up
+         * @param t reported T-score (rounded as the table says)
+         * @param percentile reported percentile (rounded as the table says)
+         * @param tExact T before rounding (parametric; equals {@code t} for lookup tables)
+         * @param percentileExact percentile before rounding
+         * @param verified whether the table's numbers were checked against the publication
+         * @param synthetic whether the table is synthetic (never for decisions)
+         * @param flags data warnings
+         */
         public Normed {
             flags = List.copyOf(flags);
         }
@@ -54,6 +72,13 @@ public sealed interface NormResult permits NormResult.Normed, NormResult.NoNorm 
      * @param flags data warnings
      */
     record NoNorm(String tableKey, Reason reason, List<String> flags) implements NormResult {
+        /**
+         * Copies the collections.
+         *
+         * @param tableKey table tried
+         * @param reason why
+         * @param flags data warnings
+         */
         public NoNorm {
             flags = List.copyOf(flags);
         }

@@ -53,7 +53,13 @@ public final class NormTable {
         return sha256;
     }
 
-    /** Looks up the table's scale in a scored response. */
+    /**
+     * Looks up the table's scale in a scored response.
+     *
+     * @param scored the scored form of the table's instrument
+     * @param student the student's grade, sex and dates
+     * @return the T-score and percentile, or why there is none
+     */
     public NormResult lookup(ScoredResponse scored, StudentProfile student) {
         double raw = scored.scale(definition.scale()).value();
         if (Double.isNaN(raw)) {
@@ -62,7 +68,13 @@ public final class NormTable {
         return lookup(raw, student);
     }
 
-    /** Converts a raw score for a student. */
+    /**
+     * Converts a raw score for a student.
+     *
+     * @param raw the raw score
+     * @param student the student's grade, sex and dates
+     * @return the T-score and percentile, or why there is none
+     */
     public NormResult lookup(double raw, StudentProfile student) {
         List<String> flags = flags(student);
         boolean undecided = false;

@@ -40,6 +40,24 @@ public record NormTableDefinition(
     /** The format name this version reads. */
     public static final String FORMAT = "psyscreen-norms/1";
 
+    /**
+     * Copies the collections.
+     *
+     * @param id table id
+     * @param version table version
+     * @param name display name (a synthetic table says so)
+     * @param instrumentId instrument it normalises
+     * @param instrumentVersion instrument version
+     * @param scale scale of the instrument
+     * @param kind lookup or parametric
+     * @param synthetic true for made-up demo tables, never for decisions
+     * @param verified true when the numbers were checked against the publication's table and page
+     * @param population who the norm sample was
+     * @param citation where the numbers come from
+     * @param tDecimals decimals T-scores are reported with (half-up), parametric tables
+     * @param percentileDecimals decimals percentiles are reported with (half-up), parametric tables
+     * @param groups the groups
+     */
     public NormTableDefinition {
         groups = List.copyOf(groups);
     }

@@ -25,6 +25,7 @@ public final class PlanCompiler {
      *
      * @param def the definition
      * @param sha256 SHA-256 of the file it came from (recorded in every explanation)
+     * @return the compiled plan
      * @throws DefinitionException when the definition has errors
      */
     public static ScoringPlan compile(InstrumentDefinition def, String sha256) {
@@ -135,7 +136,12 @@ public final class PlanCompiler {
         return out;
     }
 
-    /** Compiles a definition built in code; its hash is computed from its canonical description. */
+    /**
+     * Compiles a definition built in code; its hash is computed from its canonical description.
+     *
+     * @param def the definition
+     * @return the compiled plan
+     */
     public static ScoringPlan compile(InstrumentDefinition def) {
         return compile(def, "");
     }

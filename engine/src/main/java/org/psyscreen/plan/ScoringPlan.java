@@ -234,6 +234,8 @@ public final class ScoringPlan {
      * {@return the item indices of item scale {@code scale} (its members in declaration order); empty for a
      * derived scale} With {@link #keyedValue} this is how an analysis sees a scale exactly as the
      * scorer sums it (validation's item statistics).
+     *
+     * @param scale the scale's index
      */
     public int[] scaleItems(int scale) {
         if (derived[scale]) {
@@ -246,6 +248,10 @@ public final class ScoringPlan {
      * {@return what raw value {@code raw} of the {@code member}-th item of item scale {@code scale} counts as
      * in that scale: {@code min + max − raw} for an item keyed reversed (by the item, or by this scale
      * alone), {@code raw} otherwise}
+     *
+     * @param scale the item scale's index
+     * @param member the member's position in the scale
+     * @param raw the raw answer
      */
     public int keyedValue(int scale, int member, int raw) {
         int m = memberStart[scale] + member;
@@ -255,7 +261,11 @@ public final class ScoringPlan {
         return keyed(members[m], raw, memberFlip[m]);
     }
 
-    /** {@return index of an item id, or -1} */
+    /**
+     * {@return index of an item id, or -1}
+     *
+     * @param id an item's id
+     */
     public int itemIndex(String id) {
         return itemIds.indexOf(id);
     }
@@ -343,7 +353,12 @@ public final class ScoringPlan {
                         reasons);
     }
 
-    /** Scores one form on the fast path. Thread-safe; allocates only the result. */
+    /**
+     * Scores one form on the fast path. Thread-safe; allocates only the result.
+     *
+     * @param row the form's answers
+     * @return the scored form
+     */
     public ScoredResponse score(ResponseRow row) {
         return score(row, ExplanationSink.NONE);
     }
@@ -352,6 +367,10 @@ public final class ScoringPlan {
      * Scores one form and reports every step to {@code sink}. Order: answers are classified;
      * critical items are evaluated next, on their own, whatever the rest of the form holds; then
      * scales in evaluation order, validity checks, and the status.
+     *
+     * @param row the form's answers
+     * @param sink told every step
+     * @return the scored form
      */
     public ScoredResponse score(ResponseRow row, ExplanationSink sink) {
         final boolean explain = sink != ExplanationSink.NONE;

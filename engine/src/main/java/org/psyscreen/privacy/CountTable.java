@@ -45,7 +45,11 @@ public final class CountTable {
             return t;
         }
 
-        /** {@return the published count of column {@code c}, or {@code null} when suppressed} */
+        /**
+         * {@return the published count of column {@code c}, or {@code null} when suppressed}
+         *
+         * @param c the column's index
+         */
         public Long published(int c) {
             return suppressed[c] ? null : counts[c];
         }
@@ -64,7 +68,14 @@ public final class CountTable {
         this.columns = List.copyOf(columns);
     }
 
-    /** Adds a unit; {@code parent} is the index of an earlier unit, or -1 for a top unit. Returns its index. */
+    /**
+     * Adds a unit; {@code parent} is the index of an earlier unit, or -1 for a top unit. Returns its index.
+     *
+     * @param id the unit's id (a school, a grade, a class …)
+     * @param parent the index of the unit it is part of, or -1 for a top unit
+     * @param counts its count in each column
+     * @return the unit's index
+     */
     public int add(String id, int parent, long[] counts) {
         Objects.requireNonNull(id, "id");
         if (counts.length != columns.size() || parent >= units.size()) {
@@ -74,19 +85,33 @@ public final class CountTable {
         return units.size() - 1;
     }
 
-    /** Hides a cell before suppression runs (to keep levels of a hierarchy consistent). */
+    /**
+     * Hides a cell before suppression runs (to keep levels of a hierarchy consistent).
+     *
+     * @param unit the unit's index
+     * @param column the column's index
+     */
     public void hide(int unit, int column) {
         units.get(unit).suppressed[column] = true;
     }
 
-    /** Hides a unit's total and every cell of it before suppression runs. */
+    /**
+     * Hides a unit's total and every cell of it before suppression runs.
+     *
+     * @param unit the unit's index
+     */
     public void hideTotal(int unit) {
         Unit u = units.get(unit);
         u.totalSuppressed = true;
         java.util.Arrays.fill(u.suppressed, true);
     }
 
-    /** {@return whether a cell is hidden} */
+    /**
+     * {@return whether a cell is hidden}
+     *
+     * @param unit the unit's index
+     * @param column the column's index
+     */
     public boolean hidden(int unit, int column) {
         return units.get(unit).suppressed[column];
     }

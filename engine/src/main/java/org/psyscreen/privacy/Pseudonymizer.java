@@ -36,6 +36,7 @@ public final class Pseudonymizer {
     /**
      * {@return a pseudonymizer over raw key bytes (at least 32, e.g. from a key file the controller keeps)}
      *
+     * @param keyBytes the key, at least 32 bytes
      * @throws IllegalArgumentException when the key is shorter than 256 bits
      */
     public static Pseudonymizer of(byte[] keyBytes) {
@@ -50,7 +51,11 @@ public final class Pseudonymizer {
         return keyId;
     }
 
-    /** {@return the token for a raw id} */
+    /**
+     * {@return the token for a raw id}
+     *
+     * @param rawId a student's id as written
+     */
     public String token(String rawId) {
         return tokenOfCanonical(canonical(rawId));
     }
@@ -75,6 +80,8 @@ public final class Pseudonymizer {
     /**
      * {@return the canonical form ids are compared and tokenised in: invisible characters (BOM, zero-width,
      * NUL) removed, half-width, trimmed, upper case}
+     *
+     * @param rawId a student's id as written
      */
     public static String canonical(String rawId) {
         return Cells.normalise(Cells.withoutInvisibles(rawId)).toUpperCase(Locale.ROOT);

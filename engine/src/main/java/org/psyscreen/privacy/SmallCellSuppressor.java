@@ -31,7 +31,13 @@ public final class SmallCellSuppressor {
 
     private SmallCellSuppressor() {}
 
-    /** Suppresses in place and returns the table. */
+    /**
+     * Suppresses in place and returns the table.
+     *
+     * @param t the table, changed in place
+     * @param k the smallest count published, at least 2
+     * @return the same table
+     */
     public static CountTable suppress(CountTable t, int k) {
         if (k < 2) {
             throw new IllegalArgumentException("k must be at least 2");

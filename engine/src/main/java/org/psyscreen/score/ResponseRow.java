@@ -8,13 +8,21 @@ package org.psyscreen.score;
  */
 @FunctionalInterface
 public interface ResponseRow {
-    /** {@return the answer code of item {@code item}, or {@code null}/empty when blank} */
+    /**
+     * {@return the answer code of item {@code item}, or {@code null}/empty when blank}
+     *
+     * @param item the item's index in form order
+     */
     CharSequence answer(int item);
 
     /** Longest cell read as an answer; longer is an invalid answer (a corrupt file, not a student). */
     int MAX_CELL = 4096;
 
-    /** {@return a row over an array of codes (not copied: do not change it while scoring)} */
+    /**
+     * {@return a row over an array of codes (not copied: do not change it while scoring)}
+     *
+     * @param answers the answer codes in form order
+     */
     static ResponseRow of(String... answers) {
         return i -> i < answers.length ? answers[i] : null;
     }
@@ -24,6 +32,8 @@ public interface ResponseRow {
      * half-width, surrounding white space trimmed ({@code " ３ "} is {@code "3"}); a cell longer than
      * {@link #MAX_CELL} characters is an answer no code matches; {@code null} stays blank} Nothing else
      * is changed: {@code "3.0"} or {@code "三"} stay what they are, invalid for a 0..3 item.
+     *
+     * @param raw the cell as written, or {@code null}
      */
     static String cell(String raw) {
         if (raw == null) {
@@ -32,7 +42,11 @@ public interface ResponseRow {
         return raw.length() > MAX_CELL ? "\u0000" : org.psyscreen.student.Cells.normalise(raw);
     }
 
-    /** {@return a row over cells read with {@link #cell(String)} (a copy)} */
+    /**
+     * {@return a row over cells read with {@link #cell(String)} (a copy)}
+     *
+     * @param cells the cells as written, in form order
+     */
     static ResponseRow ofCells(String... cells) {
         String[] codes = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {

@@ -121,7 +121,11 @@ public final class ScoredResponse {
         return out;
     }
 
-    /** {@return scale by index} */
+    /**
+     * {@return scale by index}
+     *
+     * @param s the scale's index
+     */
     public ScaleScore scale(int s) {
         boolean scored = !Double.isNaN(scaleValue[s]);
         return new ScaleScore(
@@ -133,17 +137,29 @@ public final class ScoredResponse {
                 scaleProrated[s]);
     }
 
-    /** {@return scale by id} */
+    /**
+     * {@return scale by id}
+     *
+     * @param id the scale's id
+     */
     public ScaleScore scale(String id) {
         return scale(index(scaleIds, id, "scale"));
     }
 
-    /** {@return the score of a scale by id, NaN when incomplete; no allocation (for hot paths)} */
+    /**
+     * {@return the score of a scale by id, NaN when incomplete; no allocation (for hot paths)}
+     *
+     * @param id the scale's id
+     */
     public double scaleValue(String id) {
         return scaleValue[index(scaleIds, id, "scale")];
     }
 
-    /** {@return the score of a scale, NaN when incomplete; no allocation (for hot paths)} */
+    /**
+     * {@return the score of a scale, NaN when incomplete; no allocation (for hot paths)}
+     *
+     * @param s the scale's index
+     */
     public double scaleValue(int s) {
         return scaleValue[s];
     }
@@ -153,12 +169,20 @@ public final class ScoredResponse {
         return criticalIds;
     }
 
-    /** {@return state of a critical item by index} */
+    /**
+     * {@return state of a critical item by index}
+     *
+     * @param k the critical item's index
+     */
     public CriticalState critical(int k) {
         return CRITICAL_STATES[critical[k]];
     }
 
-    /** {@return state of a critical item by id} */
+    /**
+     * {@return state of a critical item by id}
+     *
+     * @param id the critical item's id
+     */
     public CriticalState critical(String id) {
         return critical(index(criticalIds, id, "critical item"));
     }
@@ -178,13 +202,19 @@ public final class ScoredResponse {
         return validityIds;
     }
 
-    /** {@return whether a validity check fired} */
+    /**
+     * {@return whether a validity check fired}
+     *
+     * @param id the validity check's id
+     */
     public boolean validityFired(String id) {
         return validityFired[index(validityIds, id, "validity check")];
     }
 
     /**
      * {@return the measure a validity check read (lie score, inconsistent pairs, run length); NaN if not evaluable}
+     *
+     * @param id the validity check's id
      */
     public double validityMeasure(String id) {
         return validityMeasure[index(validityIds, id, "validity check")];
@@ -195,12 +225,20 @@ public final class ScoredResponse {
         return itemIds;
     }
 
-    /** {@return what an item's answer was} */
+    /**
+     * {@return what an item's answer was}
+     *
+     * @param item the item's id
+     */
     public AnswerState answerState(String item) {
         return ANSWER_STATES[itemState[index(itemIds, item, "item")]];
     }
 
-    /** {@return what an item's answer was, by index in form order; no allocation (for hot paths)} */
+    /**
+     * {@return what an item's answer was, by index in form order; no allocation (for hot paths)}
+     *
+     * @param item the item's index in form order
+     */
     public AnswerState answerState(int item) {
         return ANSWER_STATES[itemState[item]];
     }
@@ -208,12 +246,18 @@ public final class ScoredResponse {
     /**
      * {@return the raw value of item {@code item} (index in form order) when its state is ANSWERED; otherwise
      * meaningless} No allocation (for hot paths).
+     *
+     * @param item the item's index in form order
      */
     public int rawValueAt(int item) {
         return itemRaw[item];
     }
 
-    /** {@return the raw value of an answered item; empty when blank, special or invalid} */
+    /**
+     * {@return the raw value of an answered item; empty when blank, special or invalid}
+     *
+     * @param item the item's id
+     */
     public OptionalInt rawValue(String item) {
         int i = index(itemIds, item, "item");
         return itemState[i] == AnswerState.ANSWERED.ordinal() ? OptionalInt.of(itemRaw[i]) : OptionalInt.empty();

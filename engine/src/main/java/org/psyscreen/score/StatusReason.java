@@ -29,6 +29,12 @@ public record StatusReason(Code code, String subject) {
         RECORD_UNSCORABLE
     }
 
+    /**
+     * Checks the parts.
+     *
+     * @param code what happened
+     * @param subject id of the item, scale or validity check concerned
+     */
     public StatusReason {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(subject, "subject");

@@ -129,7 +129,11 @@ public final class Screener {
         return instrumentIds;
     }
 
-    /** {@return the compiled plan of an instrument} */
+    /**
+     * {@return the compiled plan of an instrument, or empty when the screener has none of that id}
+     *
+     * @param instrumentId the instrument's id
+     */
     public Optional<ScoringPlan> plan(String instrumentId) {
         int k = instrumentIndex(instrumentId);
         return k < 0 ? Optional.empty() : Optional.of(plans[k]);
@@ -162,6 +166,9 @@ public final class Screener {
      * Screens one student filled in by {@code fill} on a fresh input: nothing of any other student
      * can be in it. The simplest safe call; a front end screening millions of records reuses one
      * {@link #newInput()} per thread instead, which is just as safe and allocates less.
+     *
+     * @param fill sets the student's fields, attributes and answers on the fresh input
+     * @return the student's result
      */
     public ScreeningResult screen(java.util.function.Consumer<? super StudentInput> fill) {
         StudentInput in = newInput();
@@ -312,40 +319,68 @@ public final class Screener {
 
         private Builder() {}
 
-        /** {@return the school stage the records come from, so enrolment cohorts ({@code 2024级}) read as grades} */
+        /**
+         * Sets the school stage the records come from, so enrolment cohorts ({@code 2024级}) read as grades.
+         *
+         * @param schoolStage the stage (primary, junior, senior, vocational)
+         * @return this builder
+         */
         public Builder stage(StudentReaders.Stage schoolStage) {
             this.stage = schoolStage;
             return this;
         }
 
-        /** Adds an instrument under its definition's id. */
+        /**
+         * Adds an instrument under its definition's id.
+         *
+         * @param plan the instrument's compiled plan
+         * @return this builder
+         */
         public Builder instrument(ScoringPlan plan) {
             plans.put(plan.definition().id(), plan);
             return this;
         }
 
-        /** Adds instruments by id. */
+        /**
+         * Adds instruments by id.
+         *
+         * @param byId compiled plans by instrument id
+         * @return this builder
+         */
         public Builder instruments(Map<String, ScoringPlan> byId) {
             plans.putAll(byId);
             return this;
         }
 
-        /** Adds norm tables by id: tables of a screened instrument are looked up for every student. */
+        /**
+         * Adds norm tables by id: tables of a screened instrument are looked up for every student.
+         *
+         * @param byId norm tables by table id
+         * @return this builder
+         */
         public Builder norms(Map<String, NormTable> byId) {
             norms.putAll(byId);
             return this;
         }
 
         /**
-         * {@return the policy that decides tiers (none: scores and norms only)} Decides records whose test
-         * date no other version covers.
+         * Sets the policy that decides tiers (without one: scores and norms only). It decides the records
+         * whose test date no other version covers.
+         *
+         * @param chosen the policy
+         * @return this builder
          */
         public Builder policy(CutoffPolicy chosen) {
             this.policy = Objects.requireNonNull(chosen, "policy");
             return this;
         }
 
-        /** {@return other versions of the same policy; each decides the records whose test date it covers} */
+        /**
+         * Adds other versions of the same policy; each decides the records whose test date it covers.
+         *
+         * @param versions the other versions
+         * @return this builder
+         */
         public Builder policyVersions(List<CutoffPolicy> versions) {
             otherVersions.addAll(versions);
             return this;

@@ -78,7 +78,11 @@ public final class ScreeningResult {
         return profile;
     }
 
-    /** Attributes read as yes or no; a blank or unreadable one is absent (unknown, never false). */
+    /**
+     * Attributes read as yes or no; a blank or unreadable one is absent (unknown, never false).
+     *
+     * @return the attributes read, by name
+     */
     public Map<String, Boolean> attributes() {
         return attributes;
     }

@@ -35,7 +35,11 @@ public enum StudentField {
         return column;
     }
 
-    /** {@return the field named {@code column}, or {@code null}} */
+    /**
+     * {@return the field named {@code column}, or {@code null}}
+     *
+     * @param column a column name
+     */
     public static StudentField ofColumn(String column) {
         for (StudentField f : ALL) {
             if (f.column.equals(column)) {

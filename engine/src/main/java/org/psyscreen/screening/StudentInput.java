@@ -34,7 +34,13 @@ public final class StudentInput {
         }
     }
 
-    /** Sets a student field (raw text; {@code null} or blank is unknown). */
+    /**
+     * Sets a student field.
+     *
+     * @param field which field
+     * @param raw its raw text; {@code null} or blank is unknown
+     * @return this input
+     */
     public StudentInput set(StudentField field, String raw) {
         if (field == null) {
             clear();
@@ -44,7 +50,13 @@ public final class StudentInput {
         return this;
     }
 
-    /** Sets a region-supplied yes/no attribute (raw text; blank is unknown, never no). */
+    /**
+     * Sets a region-supplied yes/no attribute.
+     *
+     * @param name the attribute's name, as the policy declares it
+     * @param raw its raw text; blank is unknown, never no
+     * @return this input
+     */
     public StudentInput attribute(String name, String raw) {
         if (name == null) {
             clear();
@@ -58,6 +70,11 @@ public final class StudentInput {
      * Sets an answer by position: {@code instrument} indexes {@link Screener#instrumentIds()},
      * {@code item} the instrument's items in form order. The fast path for front ends that resolved
      * their columns once.
+     *
+     * @param instrument the instrument's index in {@link Screener#instrumentIds()}
+     * @param item the item's index in the instrument's form order
+     * @param raw the answer as written; {@code null} or blank is unanswered
+     * @return this input
      */
     public StudentInput answer(int instrument, int item, String raw) {
         if (instrument < 0 || instrument >= answers.length || item < 0 || item >= answers[instrument].length) {
@@ -72,6 +89,10 @@ public final class StudentInput {
     /**
      * Sets an answer by ids.
      *
+     * @param instrumentId the instrument's id
+     * @param itemId the item's id
+     * @param raw the answer as written; {@code null} or blank is unanswered
+     * @return this input
      * @throws IllegalArgumentException when the screener has no such instrument or item
      */
     public StudentInput answer(String instrumentId, String itemId, String raw) {
@@ -92,9 +113,12 @@ public final class StudentInput {
     }
 
     /**
-     * {@return records a problem the front end found with the record itself} One whose code
+     * Records a problem the front end found with the record itself. One whose code
      * {@linkplain org.psyscreen.diagnostic.ProblemCode#makesRecordUnscorable() makes the record
      * unscorable} means no answer is read by position.
+     *
+     * @param problem the problem, with its code and place
+     * @return this input
      */
     public StudentInput flag(RecordProblem problem) {
         if (problem == null) {
@@ -105,7 +129,11 @@ public final class StudentInput {
         return this;
     }
 
-    /** Forgets everything. {@link #screen()} does this itself; call it to drop a half-filled student. */
+    /**
+     * Forgets everything. {@link #screen()} does this itself; call it to drop a half-filled student.
+     *
+     * @return this input, empty
+     */
     public StudentInput clear() {
         Arrays.fill(fields, null);
         attributes.clear();
@@ -119,6 +147,8 @@ public final class StudentInput {
     /**
      * Screens the student as filled in, then empties the input (also when screening throws): the
      * next student starts from nothing.
+     *
+     * @return the student's result
      */
     public ScreeningResult screen() {
         try {

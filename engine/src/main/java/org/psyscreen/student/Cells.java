@@ -8,7 +8,12 @@ package org.psyscreen.student;
 public final class Cells {
     private Cells() {}
 
-    /** Trims ASCII, ideographic (U+3000) and no-break (U+00A0) spaces at both ends. */
+    /**
+     * Trims ASCII, ideographic (U+3000) and no-break (U+00A0) spaces at both ends.
+     *
+     * @param s a cell
+     * @return the cell without those spaces at either end
+     */
     public static String trim(String s) {
         int a = 0;
         int b = s.length();
@@ -36,7 +41,11 @@ public final class Cells {
         return true;
     }
 
-    /** {@return true when the cell contains a full-width ASCII character} */
+    /**
+     * {@return true when the cell contains a full-width ASCII character}
+     *
+     * @param s a cell
+     */
     public static boolean hasFullWidth(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -47,7 +56,12 @@ public final class Cells {
         return false;
     }
 
-    /** Maps full-width ASCII to ASCII and the ideographic space to a space. */
+    /**
+     * Maps full-width ASCII to ASCII and the ideographic space to a space.
+     *
+     * @param s a cell
+     * @return the cell with full-width characters made half-width
+     */
     public static String halfWidth(String s) {
         if (!hasFullWidth(s) && s.indexOf('\u3000') < 0) {
             return s;
@@ -60,12 +74,20 @@ public final class Cells {
         return sb.toString();
     }
 
-    /** {@return true for a byte-order mark, a zero-width character or NUL: invisible, never part of a value} */
+    /**
+     * {@return true for a byte-order mark, a zero-width character or NUL: invisible, never part of a value}
+     *
+     * @param c a character
+     */
     public static boolean invisible(char c) {
         return c == '\uFEFF' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\u0000';
     }
 
-    /** {@return true when the cell holds a byte-order mark, a zero-width character or NUL} */
+    /**
+     * {@return true when the cell holds a byte-order mark, a zero-width character or NUL}
+     *
+     * @param s a cell
+     */
     public static boolean hasInvisibles(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (invisible(s.charAt(i))) {
@@ -75,7 +97,11 @@ public final class Cells {
         return false;
     }
 
-    /** {@return the cell without byte-order marks, zero-width characters and NUL} */
+    /**
+     * {@return the cell without byte-order marks, zero-width characters and NUL}
+     *
+     * @param s a cell
+     */
     public static String withoutInvisibles(String s) {
         if (!hasInvisibles(s)) {
             return s;
@@ -100,7 +126,11 @@ public final class Cells {
         return normalise(withoutInvisibles(s)).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** {@return half-width, then trimmed: how every answer, grade, sex, date and attribute cell is read} */
+    /**
+     * {@return half-width, then trimmed: how every answer, grade, sex, date and attribute cell is read}
+     *
+     * @param s a cell
+     */
     public static String normalise(String s) {
         if (printableAscii(s)) {
             return s; // nothing to widen or trim: most cells (one check instead of three scans)
@@ -113,6 +143,9 @@ public final class Cells {
      * starting with {@code = + - @}, tab, CR or NUL gets a leading apostrophe (OWASP CSV injection),
      * and so does one starting with an apostrophe, so that {@link #fromSpreadsheetSafe} can undo it
      * exactly. Numbers are never passed here.
+     *
+     * @param s a text cell, or {@code null}
+     * @return the cell as a spreadsheet opens it safely
      */
     public static String spreadsheetSafe(String s) {
         if (s == null || s.isEmpty()) {

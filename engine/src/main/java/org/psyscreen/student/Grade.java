@@ -15,6 +15,11 @@ public record Grade(String code) implements Comparable<Grade> {
     public static final List<String> CODES =
             List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "v1", "v2", "v3");
 
+    /**
+     * Checks the parts.
+     *
+     * @param code the code as written in files
+     */
     public Grade {
         Objects.requireNonNull(code, "code");
         if (!CODES.contains(code)) {
@@ -22,7 +27,11 @@ public record Grade(String code) implements Comparable<Grade> {
         }
     }
 
-    /** {@return the grade for a code, or {@code null} when the code is not a grade} */
+    /**
+     * {@return the grade for a code, or {@code null} when the code is not a grade}
+     *
+     * @param code a grade code ({@code 1}..{@code 12}, {@code v1}..{@code v3})
+     */
     public static Grade parse(String code) {
         return code != null && CODES.contains(code) ? new Grade(code) : null;
     }
@@ -45,6 +54,8 @@ public record Grade(String code) implements Comparable<Grade> {
     /**
      * {@return whether an age is plausible for this grade: within 3 years either side of the typical age
      * (repeated or skipped years and early or late starts happen; more does not)}
+     *
+     * @param years an age in whole years
      */
     public boolean plausibleAge(int years) {
         return Math.abs(years - typicalAge()) <= 3;

@@ -87,6 +87,8 @@ public final class StudentReaders {
      * {@return a grade: {@code 1}..{@code 12}, {@code v1}..{@code v3}, or a Chinese grade word (四年级, 4年级,
      * 小学四年级, 初二, 初中二年级, 初2, 高一年级, 高1, 十年级, 中职一年级 ...); else {@code null}} An
      * enrolment cohort ({@code 2024级}) needs the school stage: see {@link #grade(String, Stage, LocalDate)}.
+     *
+     * @param cell a cell as written
      */
     public static Grade grade(String cell) {
         String s = Cells.normalise(cell).toLowerCase(Locale.ROOT);
@@ -121,6 +123,10 @@ public final class StudentReaders {
      * leaving year) when the stage and the test date are known: the school year starts on 1 September,
      * so a 2024 junior cohort tested on 2026-09-15 is in grade 9} A cohort outside the stage is
      * {@code null}.
+     *
+     * @param cell a cell as written
+     * @param stage the school stage, or {@code null} when unknown
+     * @param testDate the test date, or {@code null} when unknown
      */
     public static Grade grade(String cell, Stage stage, LocalDate testDate) {
         Grade g = grade(cell);
@@ -143,6 +149,8 @@ public final class StudentReaders {
     /**
      * {@return sex: female/f/女/女生/女性/女孩, male/m/男/男生/男性/男孩 (any case); else {@code null}} Codes such
      * as {@code 1}/{@code 2} are read only through a mapping that says which is which.
+     *
+     * @param cell a cell as written
      */
     public static Sex sex(String cell) {
         return SEX_WORDS.get(Cells.normalise(cell).toLowerCase(Locale.ROOT));
@@ -153,6 +161,8 @@ public final class StudentReaders {
      * {@code 20260903}, {@code 2026年9月3日}; or a date-time with any of these date forms followed by a
      * space or {@code T} and a time ({@code 2026/9/3 10:22:13}, {@code 2026-09-03T10:22:13+08:00}):
      * the date part as written is the date} Else {@code null}.
+     *
+     * @param cell a cell as written
      */
     public static LocalDate date(String cell) {
         LocalDate iso = isoDate(cell);
@@ -220,6 +230,8 @@ public final class StudentReaders {
     /**
      * {@return a yes/no attribute: {@link #YES} or {@link #NO}; blank and anything else are {@code null}
      * (unknown — never false)} The caller tells blank from unrecognised.
+     *
+     * @param cell a cell as written
      */
     public static Boolean yesNo(String cell) {
         String s = Cells.normalise(cell).toLowerCase(Locale.ROOT);

@@ -16,8 +16,11 @@ import org.psyscreen.score.ScoredResponse;
 public sealed interface Condition {
     /** Three-valued truth. */
     enum Truth {
+        /** The condition holds. */
         TRUE,
+        /** The condition does not hold. */
         FALSE,
+        /** A value it reads is not there: never counted as false. */
         UNKNOWN
     }
 
@@ -25,6 +28,8 @@ public sealed interface Condition {
      * {@return the scale comparisons a condition fires on: its own, or those inside {@code all} and {@code any}
      * (not under {@code not}, where the comparison is inverted)} What validation compares with norms
      * and reports draw as cut-offs.
+     *
+     * @param c a condition
      */
     static java.util.List<ScaleCompare> cutoffs(Condition c) {
         java.util.List<ScaleCompare> out = new java.util.ArrayList<>();
@@ -42,7 +47,13 @@ public sealed interface Condition {
         return out;
     }
 
-    /** Evaluates and records what was read. */
+    /**
+     * Evaluates and records what was read.
+     *
+     * @param s the student's screening
+     * @param trace where what was read is recorded
+     * @return true, false, or unknown when a value it reads is missing
+     */
     Truth eval(Screening s, Trace trace);
 
     /**
@@ -135,8 +146,11 @@ public sealed interface Condition {
 
     /** Which value of a scale. */
     enum Basis {
+        /** The scale's raw score. */
         RAW,
+        /** The T-score from the named norm table. */
         T,
+        /** The percentile from the named norm table. */
         PERCENTILE
     }
 

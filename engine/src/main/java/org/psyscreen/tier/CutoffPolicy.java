@@ -72,10 +72,11 @@ public interface CutoffPolicy {
      */
     Verdict evaluate(Screening screening);
 
-    /** {@code id@version}. */
     /**
      * {@return whether this version is in force on {@code date}: decisions for a test date are made under the
      * version in force then} A Java policy with no effective dates is in force on every day.
+     *
+     * @param date a test date
      */
     default boolean inForceOn(java.time.LocalDate date) {
         return true;
@@ -94,6 +95,7 @@ public interface CutoffPolicy {
         return instruments();
     }
 
+    /** {@return {@code id@version}} */
     default String key() {
         return new org.psyscreen.definition.IdVersion(id(), version()).toString();
     }
@@ -101,6 +103,8 @@ public interface CutoffPolicy {
     /**
      * {@return the tier for a follow-up (incomplete form, unknown critical item, ...)} Every follow-up must
      * map to a tier: an unscorable student is never left without one.
+     *
+     * @param followUp why the student needs follow-up
      */
     Tier tierFor(FollowUp followUp);
 
@@ -120,6 +124,15 @@ public interface CutoffPolicy {
      */
     record Verdict(
             Tier tier, List<RuleFiring> fired, List<String> unevaluated, List<String> normTables, boolean normMissing) {
+        /**
+         * Copies the collections.
+         *
+         * @param tier the most severe tier of the fired rules, or {@code null}
+         * @param fired fired rules in policy order
+         * @param unevaluated rules that read an unavailable value
+         * @param normTables norm tables read
+         * @param normMissing whether a rule could not be evaluated because a norm did not apply
+         */
         public Verdict {
             fired = List.copyOf(fired);
             unevaluated = List.copyOf(unevaluated);

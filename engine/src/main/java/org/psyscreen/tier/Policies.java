@@ -25,6 +25,10 @@ public final class Policies {
     /**
      * Decides for one student: the only way a policy is run. Never throws for a policy failure: it
      * becomes a POLICY_ERROR decision in the policy's (or, failing that, the most severe) tier.
+     *
+     * @param policy the policy
+     * @param screening the student's screening
+     * @return the decision, never null
      */
     public static TierDecision decide(CutoffPolicy policy, Screening screening) {
         Tier mostSevere = mostSevere(policy); // a loop, not a stream: this runs for every student

@@ -28,6 +28,15 @@ public record Screening(
         Map<String, NormTable> norms,
         Map<String, NormResult> looked) {
 
+    /**
+     * Copies the maps; the profile is required.
+     *
+     * @param forms scored forms by instrument id
+     * @param student grade, sex and dates for norm lookups
+     * @param attributes region-supplied attributes (true/false)
+     * @param norms norm tables by id
+     * @param looked norm results already looked up, by table id
+     */
     public Screening {
         forms = Map.copyOf(forms);
         Objects.requireNonNull(student, "student");
@@ -36,7 +45,14 @@ public record Screening(
         looked = Map.copyOf(looked);
     }
 
-    /** A screening whose norm results are looked up when a policy reads them. */
+    /**
+     * A screening whose norm results are looked up when a policy reads them.
+     *
+     * @param forms scored forms by instrument id
+     * @param student grade, sex and dates for norm lookups
+     * @param attributes region-supplied attributes (true/false)
+     * @param norms norm tables by id
+     */
     public Screening(
             Map<String, ScoredResponse> forms,
             StudentProfile student,
@@ -45,17 +61,31 @@ public record Screening(
         this(forms, student, attributes, norms, Map.of());
     }
 
-    /** {@return a screening with forms only (no profile, attributes or norms)} */
+    /**
+     * {@return a screening with forms only (no profile, attributes or norms)}
+     *
+     * @param forms scored forms by instrument id
+     */
     public static Screening of(Map<String, ScoredResponse> forms) {
         return new Screening(forms, new StudentProfile(null, null, null, null), Map.of(), Map.of());
     }
 
-    /** {@return the scored form of an instrument, if given} */
+    /**
+     * {@return the scored form of an instrument, if given}
+     *
+     * @param instrumentId the instrument's id
+     */
     public Optional<ScoredResponse> form(String instrumentId) {
         return Optional.ofNullable(forms.get(instrumentId));
     }
 
-    /** Looks up a scale in a norm table, or empty when the table is not available. */
+    /**
+     * Looks up a scale in a norm table.
+     *
+     * @param tableId the norm table's id
+     * @param instrumentId the instrument whose form the table reads
+     * @return the norm result, or empty when the table or the form is not available
+     */
     public Optional<NormResult> norm(String tableId, String instrumentId) {
         NormTable t = norms.get(tableId);
         ScoredResponse r = forms.get(instrumentId);
@@ -67,7 +97,11 @@ public record Screening(
                 done != null && t.definition().instrumentId().equals(instrumentId) ? done : t.lookup(r, student));
     }
 
-    /** {@return a copy with extra norm tables} */
+    /**
+     * {@return a copy with extra norm tables}
+     *
+     * @param more norm tables by id to add
+     */
     public Screening withNorms(Map<String, NormTable> more) {
         Map<String, NormTable> all = new LinkedHashMap<>(norms);
         all.putAll(more);

@@ -45,6 +45,18 @@ public record TierDecision(
     public static final LocalizedText UNDETERMINED_LABEL =
             new LocalizedText("no tier, to be reviewed (a rule could not be evaluated)", "未定级，需复核");
 
+    /**
+     * Copies the collections; checks the parts.
+     *
+     * @param tier the tier, or {@code null} when none applies ({@link #outcomeId()} says which of no risk identified and undetermined that is)
+     * @param followUps follow-ups needed (empty only for a fully scored screening)
+     * @param fired every rule that fired, critical rules first
+     * @param unevaluated rule ids that read an unavailable value (incomplete scale, no norm, ...)
+     * @param policyKey {@code id@version} of the policy
+     * @param policySha256 SHA-256 of the policy file, or empty for a Java policy
+     * @param normTables {@code id@version} of every norm table read
+     * @param engineVersion psyscreen engine version
+     */
     public TierDecision {
         followUps = List.copyOf(followUps);
         fired = List.copyOf(fired);

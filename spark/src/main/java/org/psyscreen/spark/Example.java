@@ -17,6 +17,12 @@ import org.apache.spark.sql.SparkSession;
 public final class Example {
     private Example() {}
 
+    /**
+     * Scores a CSV file and writes its scores, roll-up and Parquet.
+     *
+     * @param args INPUT.csv OUT_DIR [POLICY [SCHOOL_YEAR [KEY_FILE]]]
+     * @throws Exception when the job fails
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: Example INPUT.csv OUT_DIR [POLICY [SCHOOL_YEAR [KEY_FILE]]]");

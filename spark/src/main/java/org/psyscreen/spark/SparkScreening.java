@@ -54,6 +54,13 @@ public final class SparkScreening {
      * @param key the pseudonym key, or {@code null} for raw ids
      */
     public record Job(String policyId, Map<String, byte[]> files, byte[] key) implements Serializable {
+        /**
+         * Copies the files and the key.
+         *
+         * @param policyId the tier policy
+         * @param files the job's own definitions, norm tables and policies (file name → bytes), or none
+         * @param key the pseudonym key, or {@code null} for raw ids
+         */
         public Job {
             files = Map.copyOf(files);
             key = key == null ? null : key.clone();
@@ -121,6 +128,11 @@ public final class SparkScreening {
      * Scores every row of a typed source (Parquet, ORC, a table, a DataFrame). The output has the
      * columns of {@code scores.csv}, all strings, one row per input row in input order ({@code record}
      * 1, 2, …; {@code line} = record + 1, as a CSV file with a header would number it).
+     *
+     * @param responses the responses, one row per student, columns named as a CSV header would be
+     * @param job the policy, files and key every executor uses
+     * @return one scored row per input row
+     * @throws RecordScorer.HeaderRefused when the columns cannot be scored (a missing or doubled column)
      */
     public static Dataset<Row> score(Dataset<Row> responses, Job job) throws RecordScorer.HeaderRefused {
         List<String> header = Arrays.asList(responses.columns());
@@ -143,6 +155,12 @@ public final class SparkScreening {
      * CLI splits it: a row with fewer or more fields than the header is flagged exactly as the CLI
      * flags it (the batch's own CSV reader and settings, {@link RecordScorer#fields}), blank lines are
      * skipped, and {@code record} and {@code line} equal the CLI's.
+     *
+     * @param spark the session
+     * @param path the CSV file or folder of files
+     * @param job the policy, files and key every executor uses
+     * @return one scored row per record
+     * @throws RecordScorer.HeaderRefused when the header cannot be scored
      */
     public static Dataset<Row> scoreCsv(SparkSession spark, String path, Job job) throws RecordScorer.HeaderRefused {
         JavaRDD<Tuple2<String, Long>> lines =
@@ -203,6 +221,12 @@ public final class SparkScreening {
      * {@code rollup.csv} of scored rows: counted in Spark by region, school, grade, class and tier,
      * suppressed on the driver with the batch's roll-up (the same bytes as the CLI's). Rows of a
      * header repeated inside the input are not students and are not counted.
+     *
+     * @param scored rows {@link #score} or {@link #scoreCsv} gave
+     * @param job the job they were scored with
+     * @param k the smallest count published
+     * @return the roll-up as CSV text
+     * @throws IOException when the roll-up cannot be written
      */
     public static String rollup(Dataset<Row> scored, Job job, int k) throws IOException {
         CutoffPolicy policy = options(job).policy();
@@ -241,6 +265,10 @@ public final class SparkScreening {
      * the layout provincial platforms read by region and year. Parquet is read by machines, not opened
      * in a spreadsheet: the text columns hold what was read, without the spreadsheet marks
      * {@code scores.csv} adds ({@link org.psyscreen.student.Cells#fromSpreadsheetSafe}, done in Spark).
+     *
+     * @param scored rows {@link #score} or {@link #scoreCsv} gave
+     * @param path the folder to write
+     * @param schoolYear the school year the rows are of, e.g. {@code 2026-2027}
      */
     public static void writeParquet(Dataset<Row> scored, String path, String schoolYear) {
         Dataset<Row> plain = scored;
