@@ -92,8 +92,9 @@ public final class Main implements Runnable {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof OutOfMemoryError) {
                 return "psyscreen " + command + ": ran out of memory; nothing was published. Give Java more"
-                        + " (java -Xmx2g -jar psyscreen.jar ...), or use less: --threads 1, and fewer --outputs"
-                        + " (the audit trail scores.jsonl costs the most).";
+                        + " (PSYSCREEN_JAVA_OPTS=-Xmx2g psyscreen ..., or java -Xmx2g -jar psyscreen.jar ...), or"
+                        + " use less: --threads 1, and fewer --outputs (the audit trail scores.jsonl costs the"
+                        + " most).";
             }
         }
         return "psyscreen " + command + ": failed (" + e.getClass().getSimpleName() + "); nothing was published."

@@ -109,7 +109,7 @@ class PlatformExportTest {
     @EnumSource(Platform.class)
     void theReadmeCommandScoresTheExportAsTheSameStudentsInPsyscreensColumns(Platform p) throws Exception {
         String command = readmeCommand(p);
-        String prefix = "java -jar examples/cli/target/psyscreen.jar ";
+        String prefix = "examples/cli/target/bin/psyscreen ";
         assertThat(command)
                 .startsWith(prefix)
                 .contains(ROOT.relativize(p.export).toString());

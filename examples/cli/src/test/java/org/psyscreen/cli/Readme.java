@@ -11,7 +11,7 @@ import java.util.List;
 /** The repository's README, for the tests that run its commands as written. */
 final class Readme {
     static final Path ROOT = Path.of("../..");
-    static final String JAR = "java -jar examples/cli/target/psyscreen.jar ";
+    static final String JAR = "examples/cli/target/bin/psyscreen ";
 
     private Readme() {}
 
