@@ -101,7 +101,9 @@ public final class Bundle {
         Map<String, InstrumentDefinition> defs = new LinkedHashMap<>();
         Map<String, String> sha = new LinkedHashMap<>();
         for (Source s : b.sources(Kind.INSTRUMENT)) {
-            LoadResult<InstrumentDefinition> r = DefinitionLoader.load(s.name, s.content);
+            LoadResult<InstrumentDefinition> r = s.stamped
+                    ? DefinitionLoader.loadStamped(s.name, s.content)
+                    : DefinitionLoader.load(s.name, s.content);
             Problems p = r.problems();
             String key = "";
             if (r.ok()) {
@@ -411,7 +413,12 @@ public final class Bundle {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    private record Source(Kind kind, String name, byte[] content, String origin) {}
+    /** A file to load; {@code stamped}: a bundled definition this engine checked when its jar was built. */
+    private record Source(Kind kind, String name, byte[] content, String origin, boolean stamped) {
+        Source(Kind kind, String name, byte[] content, String origin) {
+            this(kind, name, content, origin, false);
+        }
+    }
 
     /** Collects what a bundle loads. */
     public static final class Builder {
@@ -451,8 +458,16 @@ public final class Bundle {
         }
 
         private void index(ClassLoader loader, String index, Kind kind) {
+            Map<String, String> stamped =
+                    kind == Kind.INSTRUMENT ? org.psyscreen.internal.check.BundleStamps.trusted(loader) : Map.of();
             for (ResourceIndex.Resource r : ResourceIndex.read(loader, index)) {
-                sources.add(new Source(kind, r.path(), r.content(), "bundled " + r.path()));
+                String sha = stamped.get(r.path());
+                sources.add(new Source(
+                        kind,
+                        r.path(),
+                        r.content(),
+                        "bundled " + r.path(),
+                        sha != null && sha.equals(DefinitionLoader.sha256(r.content()))));
             }
         }
 

@@ -42,7 +42,7 @@ public final class DefinitionLoader {
      * @return the definition, or the problems that refuse it
      */
     public static LoadResult<InstrumentDefinition> load(String name, byte[] content) {
-        return Loading.load(name, content, (binder, root, treeClean, sha) -> {
+        return checked(Loading.load(name, content, (binder, root, treeClean, sha) -> {
             InstrumentDefinition def = new InstrumentBinder(binder).bind(root);
             if (def == null) {
                 return null;
@@ -54,7 +54,23 @@ public final class DefinitionLoader {
                 DefinitionRules.check(def, binder);
             }
             return def;
-        });
+        }));
+    }
+
+    /** Remembers a definition that loaded without errors as checked, so no plan compiler checks it again. */
+    private static LoadResult<InstrumentDefinition> checked(LoadResult<InstrumentDefinition> r) {
+        r.value().ifPresent(org.psyscreen.internal.check.CheckedDefinitions::add);
+        return r;
+    }
+
+    /**
+     * Loads a bundled definition the same engine checked in full when its data jar was built, on these
+     * very bytes ({@link org.psyscreen.internal.check.BundleStamps}): strict syntax and binding only;
+     * the field constraints and semantic rules, which found nothing then, are not run again.
+     */
+    static LoadResult<InstrumentDefinition> loadStamped(String name, byte[] content) {
+        return checked(
+                Loading.load(name, content, (binder, root, treeClean, sha) -> new InstrumentBinder(binder).bind(root)));
     }
 
     /**

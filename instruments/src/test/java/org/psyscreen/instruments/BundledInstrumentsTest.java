@@ -42,6 +42,17 @@ class BundledInstrumentsTest {
     }
 
     @Test
+    void everyBundledDefinitionWasCheckedAndStampedByThisEngineWhenTheJarWasBuilt() {
+        var stamped = org.psyscreen.internal.check.BundleStamps.trusted(BundledInstrumentsTest.class.getClassLoader());
+        assertThat(catalog().entries()).hasSize(5).allSatisfy(e -> {
+            assertThat(stamped).containsKey(e.resource());
+            assertThat(stamped.get(e.resource())).isEqualTo(org.psyscreen.load.DefinitionLoader.sha256(e.content()));
+            // the stamp vouches for what a full check finds: no error
+            assertThat(e.load().ok()).isTrue();
+        });
+    }
+
+    @Test
     void theFiveInstrumentsOfTheFoundationAreBundled() {
         assertThat(catalog().ids()).containsExactlyInAnyOrder("phq9", "phqa", "gad7", "scared", "cesd");
     }
