@@ -285,7 +285,14 @@ public enum ProblemCode {
     /** The parents' acknowledgement recorded before they were notified. */
     CASE_NOT_NOTIFIED(3107, "acknowledged before notified"),
     /** An overdue list asked of a policy that declares no follow-up interval for a tier. */
-    CASE_NO_INTERVAL(3108, "no follow-up interval for the tier");
+    CASE_NO_INTERVAL(3108, "no follow-up interval for the tier"),
+
+    // --- who may open a store (PSY-32xx): refused before anything is read or written
+    /**
+     * A SQLite records file (or its write-ahead log) that other users of the machine may read: the file
+     * is the store's only boundary, so it must be its owner's alone.
+     */
+    STORE_READABLE_BY_OTHERS(3201, "records file readable by others");
 
     private final int number;
     private final String summary;

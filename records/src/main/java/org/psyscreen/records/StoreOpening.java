@@ -42,6 +42,7 @@ final class StoreOpening {
                 throw new RecordStoreException(label + " is a folder or a device, not a records file");
             }
             if (Files.isRegularFile(p)) {
+                refuseIfOthersMayRead(p, label);
                 inspect(path, label); // read-only: another application's file is refused unchanged
             } else if (!path.isEmpty() && !path.startsWith(":memory:") && !path.startsWith("file:")) {
                 try { // a new store is the owner's alone from its first byte (SQLite's logs follow its mode)
@@ -70,6 +71,41 @@ final class StoreOpening {
             return new RecordStore(c, dialect, clock, label);
         } catch (SQLException e) {
             throw new RecordStoreException("cannot open " + label + ": " + RecordStore.reason(e), e);
+        }
+    }
+
+    /**
+     * On SQLite the file is the store's only boundary (no database user, no row security): a file, or
+     * its write-ahead log, that other users of the machine may read is refused before anything reads
+     * it, naming the fix. A store psyscreen created is its owner's alone from its first byte.
+     */
+    private static void refuseIfOthersMayRead(Path file, String label) {
+        for (Path f : List.of(
+                file,
+                file.resolveSibling(file.getFileName() + "-wal"),
+                file.resolveSibling(file.getFileName() + "-shm"))) {
+            try {
+                if (Files.isRegularFile(f) && org.psyscreen.privacy.OwnerOnly.readableByOthers(f)) {
+                    throw new RecordStoreException(org.psyscreen.diagnostic.ProblemCode.STORE_READABLE_BY_OTHERS.id()
+                            + " " + label
+                            + (f.equals(file)
+                                    ? ""
+                                    : "'s "
+                                            + f.getFileName()
+                                                    .toString()
+                                                    .substring(file.getFileName()
+                                                                    .toString()
+                                                                    .length()
+                                                            + 1)
+                                            + " file")
+                            + " can be read by other users of this machine; it was not opened: run 'chmod 600 "
+                            + file.getFileName() + "*' (and check who has read it), or keep it in a folder only"
+                            + " you can enter");
+                }
+            } catch (java.io.IOException e) {
+                throw new RecordStoreException("cannot read the permissions of " + label + ": "
+                        + e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -37,6 +37,9 @@ class SchemaUpgradeTest {
                     + " VALUES (1, '2025-autumn', '2025-2026', 1, '2025-09-15', '2025-09-20T00:00:00Z')");
             s.executeUpdate("INSERT INTO student (id, token) VALUES (1, '" + Runs.token("G1") + "')");
         }
+        // made by hand here: the owner's alone, as a store psyscreen creates is
+        java.nio.file.Files.setPosixFilePermissions(
+                db, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         try (RecordStore store = RecordStore.open(db.toString())) {
             assertThat(store.waves()).containsExactly("2025-autumn");
             assertThat(store.keyId()).isEqualTo(Runs.PSEUDONYMS.keyId());

@@ -79,6 +79,7 @@ class StoreRefusalsTest {
         byte[] junk = new byte[8192];
         new Random(1).nextBytes(junk);
         Files.write(db, junk);
+        ownerOnly(db);
         assertThatThrownBy(() -> RecordStore.open(db.toString()))
                 .isInstanceOf(RecordStoreException.class)
                 .hasMessageContaining("not a database (damaged, or not a SQLite file)");
@@ -105,6 +106,40 @@ class StoreRefusalsTest {
         }
     }
 
+    /** A file the test wrote itself, made its owner's alone as a store psyscreen creates is. */
+    private static void ownerOnly(Path file) throws Exception {
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /** Issue 31, deliverable 2: on SQLite the file is the boundary, so others must not be able to read it. */
+    @Test
+    void aStoreOthersMayReadIsRefusedBeforeItIsReadAndNamesTheFix() throws Exception {
+        Path db = dir.resolve("shared.db");
+        try (RecordStore store = RecordStore.open(db.toString())) {
+            store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+        }
+        assertThat(java.nio.file.Files.getPosixFilePermissions(db))
+                .as("created the owner's alone")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        byte[] before = Files.readAllBytes(db);
+        Files.setPosixFilePermissions(db, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> RecordStore.open(db.toString()))
+                .isInstanceOf(RecordStoreException.class)
+                .hasMessageStartingWith("PSY-3201 the records file shared.db can be read by other users")
+                .hasMessageContaining("chmod 600 shared.db*");
+        assertThat(Files.readAllBytes(db)).as("not opened, not changed").isEqualTo(before);
+        ownerOnly(db);
+        Path wal = dir.resolve("shared.db-wal");
+        Files.write(wal, new byte[0]);
+        Files.setPosixFilePermissions(wal, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        assertThatThrownBy(() -> RecordStore.open(db.toString()))
+                .hasMessageStartingWith("PSY-3201 the records file shared.db's wal file can be read");
+        ownerOnly(wal);
+        try (RecordStore store = RecordStore.open(db.toString())) {
+            assertThat(store.waves()).containsExactly("w1");
+        }
+    }
+
     @Test
     void aFolderOrDeviceIsNotARecordsFile() {
         assertThatThrownBy(() -> RecordStore.open(dir.toString())).hasMessageContaining("is a folder or a device");
@@ -119,6 +154,7 @@ class StoreRefusalsTest {
             st.execute("CREATE TABLE contacts (name TEXT)");
             st.execute("INSERT INTO contacts VALUES ('x')");
         }
+        ownerOnly(db);
         byte[] before = Files.readAllBytes(db);
         assertThatThrownBy(() -> RecordStore.open(db.toString()))
                 .isInstanceOf(RecordStoreException.class)
