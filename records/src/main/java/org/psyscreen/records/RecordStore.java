@@ -116,7 +116,11 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized ImportResult importRun(Path runDir, Wave wave, Bundle bundle, LongConsumer progress) {
         RunImporter importer = new RunImporter(this, wave, bundle, progress);
-        return write(() -> importer.folder(runDir));
+        return write(() -> {
+            ImportResult r = importer.folder(runDir);
+            audit(OPERATOR, "import", Scope.everything(), "", imported(r));
+            return r;
+        });
     }
 
     /**
@@ -148,7 +152,16 @@ public final class RecordStore implements AutoCloseable {
      *     know without {@code newSchool}; nothing is changed
      */
     public synchronized RosterResult importRoster(Wave wave, Roster roster, boolean newSchool) {
-        return write(() -> new RosterImport(this).run(wave, roster, newSchool));
+        return write(() -> {
+            RosterResult r = new RosterImport(this).run(wave, roster, newSchool);
+            audit(
+                    OPERATOR,
+                    "roster",
+                    Scope.school(roster.region(), roster.school()),
+                    "",
+                    "wave=" + r.wave() + " students=" + r.students() + (r.replaced() ? " replaced" : ""));
+            return r;
+        });
     }
 
     /**
@@ -205,7 +218,16 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized WarningCase report(
             Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, CaseReport report) {
-        return write(() -> new CaseRecords(this).report(scope, token, policy, report));
+        return write(() -> {
+            WarningCase c = new CaseRecords(this).report(scope, token, policy, report);
+            audit(
+                    report.role().word(),
+                    "report",
+                    scope,
+                    token,
+                    "source=" + report.source().word() + " tier=" + report.tier() + " date=" + report.date());
+            return c;
+        });
     }
 
     /**
@@ -225,7 +247,16 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized WarningCase assess(
             Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, Assessment assessment) {
-        return write(() -> new CaseRecords(this).assess(scope, token, policy, assessment));
+        return write(() -> {
+            WarningCase c = new CaseRecords(this).assess(scope, token, policy, assessment);
+            audit(
+                    assessment.role().word(),
+                    "assess",
+                    scope,
+                    token,
+                    "tier=" + assessment.tier() + " reason=" + assessment.reason() + " date=" + assessment.date());
+            return c;
+        });
     }
 
     /**
@@ -243,7 +274,17 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized WarningCase plan(
             Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, CasePlan plan) {
-        return write(() -> new CaseRecords(this).plan(scope, token, policy, plan));
+        return write(() -> {
+            WarningCase c = new CaseRecords(this).plan(scope, token, policy, plan);
+            audit(
+                    plan.role().word(),
+                    "plan",
+                    scope,
+                    token,
+                    "owner=" + plan.owner() + " plan=" + plan.plan() + " date=" + plan.date()
+                            + (plan.nextContact() == null ? "" : " next=" + plan.nextContact()));
+            return c;
+        });
     }
 
     /**
@@ -258,6 +299,12 @@ public final class RecordStore implements AutoCloseable {
     public synchronized void visit(Scope scope, String token, HomeVisit visit) {
         write(() -> {
             new CaseRecords(this).visit(scope, token, visit);
+            audit(
+                    visit.role().word(),
+                    "visit",
+                    scope,
+                    token,
+                    "kind=" + visit.kind().word() + " date=" + visit.date());
             return null;
         });
     }
@@ -305,7 +352,88 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized DistrictForm districtForm(
             Scope scope, String wave, org.psyscreen.tier.CutoffPolicy policy, LocalDate asOf, int minCell) {
-        return read(() -> DistrictForm.of(this, scope, wave, policy, asOf, minCell));
+        return write(() -> {
+            DistrictForm f = DistrictForm.of(this, scope, wave, policy, asOf, minCell);
+            audit(OPERATOR, "district-form", scope, "", "wave=" + wave + " as-of=" + asOf + " k=" + minCell);
+            return f;
+        });
+    }
+
+    /** The role written for operations no person's role is given for: imports, exports, deletions. */
+    static final String OPERATOR = "operator";
+
+    private static final java.util.regex.Pattern PRINCIPAL = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    private volatile String principal = defaultPrincipal();
+
+    private static String defaultPrincipal() {
+        String user = System.getProperty("user.name", "");
+        return PRINCIPAL.matcher(user).matches() ? "os:" + user : "os:unknown";
+    }
+
+    /**
+     * Says who acts on the store from now on: the staff or operator code its audit log writes for every
+     * write ({@code counsellor-02}, {@code district-ops}). Without it, the log names the operating
+     * system's user ({@code os:<name>}).
+     *
+     * @param who a code: letters, digits, {@code . _ @ -}, at most 64; never a student's name
+     * @return this store
+     */
+    public RecordStore actingAs(String who) {
+        if (who == null || !PRINCIPAL.matcher(who).matches()) {
+            throw new IllegalArgumentException("who acts is a code: letters, digits, . _ @ and -, at most 64");
+        }
+        principal = who;
+        return this;
+    }
+
+    String principal() {
+        return principal;
+    }
+
+    /**
+     * Checks the audit log's chain: every entry as written, none removed, in order.
+     *
+     * @return the entries read, and the first broken one with why
+     */
+    public synchronized AuditCheck verifyAudit() {
+        return read(() -> AuditLog.verify(this));
+    }
+
+    /**
+     * {@return what the audit log holds on one student in the scope, in order: who did what and when}
+     * The answer to 倒查 (checking back after an incident that each step was taken, and when).
+     *
+     * @param scope whose records may be read
+     * @param token the student's pseudonym
+     */
+    public synchronized List<AuditEntry> audit(Scope scope, String token) {
+        return read(() -> AuditLog.of(this, scope, token));
+    }
+
+    /**
+     * Writes to the audit log that a named list was made from the store (re-identification through the
+     * school's own roster and key, done outside the store): who, for which scope, how many students.
+     * Never the names.
+     *
+     * @param scope the school the list was for
+     * @param students how many students it named
+     */
+    public synchronized void recordNamedList(Scope scope, int students) {
+        write(() -> {
+            audit(OPERATOR, "named-list", scope, "", "students=" + students);
+            return null;
+        });
+    }
+
+    private void audit(String role, String action, Scope scope, String subject, String detail) throws SQLException {
+        AuditLog.append(this, role, action, scope, subject, detail);
+    }
+
+    /** The audit detail of an import. */
+    static String imported(ImportResult r) {
+        return "wave=" + r.wave() + " in=" + r.recordsIn() + " stored=" + r.stored()
+                + (r.alreadyImported() ? " already-imported" : r.redecision() ? " redecision" : "");
     }
 
     /**
@@ -438,7 +566,16 @@ public final class RecordStore implements AutoCloseable {
      * @param followUp what was done, when and by whom
      */
     public synchronized WarningCase followUp(Scope scope, String token, FollowUp followUp) {
-        return write(() -> new CaseRecords(this).followUp(scope, token, followUp));
+        return write(() -> {
+            WarningCase c = new CaseRecords(this).followUp(scope, token, followUp);
+            audit(
+                    followUp.role().word(),
+                    followUp.kind().word(),
+                    scope,
+                    token,
+                    "outcome=" + followUp.outcome() + " date=" + followUp.date());
+            return c;
+        });
     }
 
     /**
@@ -449,7 +586,11 @@ public final class RecordStore implements AutoCloseable {
      * @param k the smallest count published
      */
     public synchronized UpwardReport upwardReport(Scope scope, String wave, int k) {
-        return read(() -> new Queries(this).upward(scope, wave, k));
+        return write(() -> {
+            UpwardReport r = new Queries(this).upward(scope, wave, k);
+            audit(OPERATOR, "export", scope, "", "wave=" + wave + " k=" + k);
+            return r;
+        });
     }
 
     /**
@@ -462,7 +603,17 @@ public final class RecordStore implements AutoCloseable {
      * @return the rows deleted
      */
     public synchronized long deleteStudent(Scope scope, String token) {
-        long n = write(() -> new Deletion(this).student(scope, token));
+        long n = write(() -> {
+            long rows = new Deletion(this).student(scope, token);
+            long[] log = AuditLog.forget(this, scope, token);
+            audit(
+                    OPERATOR,
+                    "delete-student",
+                    scope,
+                    "",
+                    "rows=" + rows + " log-entries-blanked=" + log[0] + (log[0] > 0 ? " resealed-from=" + log[1] : ""));
+            return rows;
+        });
         purgeDeleted();
         return n;
     }
@@ -479,7 +630,18 @@ public final class RecordStore implements AutoCloseable {
         if (!schoolYear.matches("\\d{4}-\\d{4}")) {
             throw new RecordStoreException("a school year is written 2026-2027");
         }
-        long n = write(() -> new Deletion(this).wavesBefore(schoolYear));
+        long n = write(() -> {
+            long rows = new Deletion(this).wavesBefore(schoolYear);
+            long[] log = AuditLog.forgetGone(this);
+            audit(
+                    OPERATOR,
+                    "delete-waves",
+                    Scope.everything(),
+                    "",
+                    "before=" + schoolYear + " rows=" + rows + " log-entries-blanked=" + log[0]
+                            + (log[0] > 0 ? " resealed-from=" + log[1] : ""));
+            return rows;
+        });
         purgeDeleted();
         return n;
     }

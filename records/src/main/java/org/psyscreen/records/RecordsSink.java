@@ -61,7 +61,11 @@ public final class RecordsSink implements ResultSink {
     /** @throws RecordStoreException when the import cannot be finished (the store rolls it back) */
     @Override
     public List<String> finish(RunSummary summary) {
-        finished = store.inImport(() -> importer.finish(summary.recordsOut(), "the run"));
+        finished = store.inImport(() -> {
+            ImportResult r = importer.finish(summary.recordsOut(), "the run");
+            AuditLog.append(store, RecordStore.OPERATOR, "import", Scope.everything(), "", RecordStore.imported(r));
+            return r;
+        });
         return List.of(); // nothing in the run's folder: the store is elsewhere
     }
 

@@ -167,4 +167,50 @@ final class LoopCommands {
             return 0;
         }
     }
+
+    @Command(
+            name = "audit",
+            mixinStandardHelpOptions = true,
+            description = "The audit log: with --token or --student, what was done on that student's case, in order"
+                    + " (when, who, in which role, what: 倒查); with --verify, whether the log's chain holds, naming"
+                    + " the first entry changed, removed or moved (exit 3 when it does not).")
+    static final class Audit extends RecordsCommand.ScopedCommand {
+        @picocli.CommandLine.Mixin
+        RecordsCommand.StudentOptions student;
+
+        @Option(names = "--verify", description = "Check the whole log's chain.")
+        boolean verify;
+
+        @Override
+        int run(RecordStore store, Scope scope, PrintWriter out, PrintWriter err) {
+            if (verify) {
+                var check = store.verifyAudit();
+                if (check.intact()) {
+                    out.println("审计日志 audit log: " + check.entries() + " entries, the chain holds");
+                    return 0;
+                }
+                out.println("审计日志 audit log: BROKEN at entry " + check.firstBroken() + ": " + check.why());
+                return 3;
+            }
+            String token = student.token(name(), err);
+            if (token == null) {
+                return 2;
+            }
+            var entries = store.audit(scope, token);
+            out.println("审计记录 audit trail (" + scope + "): " + entries.size() + " entr"
+                    + (entries.size() == 1 ? "y" : "ies"));
+            for (var e : entries) {
+                out.printf(
+                        Locale.ROOT,
+                        "  #%d %s  %-16s %-14s %-20s %s%n",
+                        e.id(),
+                        e.at(),
+                        e.principal(),
+                        e.role(),
+                        e.action(),
+                        e.detail());
+            }
+            return 0;
+        }
+    }
 }

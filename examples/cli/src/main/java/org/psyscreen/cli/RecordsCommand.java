@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
             CaseCommands.Plan.class,
             LoopCommands.Visit.class,
             LoopCommands.OverdueCommand.class,
-            LoopCommands.Form.class
+            LoopCommands.Form.class,
+            LoopCommands.Audit.class
         },
         footer = {
             "",
@@ -74,6 +75,8 @@ import picocli.CommandLine.Spec;
             "  psyscreen records overdue --db school.db --school SCH3 --policy example-a-glad-pc --as-of 2026-11-01",
             "  psyscreen records form --db school.db --region R1 --wave 2026-autumn --policy example-a-glad-pc --out"
                     + " form.xlsx",
+            "  psyscreen records audit --db school.db --school SCH3 --token ps1.…",
+            "  psyscreen records audit --db school.db --all --verify",
             "  psyscreen records export --db jdbc:postgresql://db/psy?user=u --region R1 --wave 2026-autumn --out up/"
         })
 final class RecordsCommand implements Runnable {
@@ -205,10 +208,20 @@ final class RecordsCommand implements Runnable {
 
         abstract int run(RecordStore store, PrintWriter out, PrintWriter err);
 
+        @Option(
+                names = "--as",
+                paramLabel = "CODE",
+                description = "Who acts: the staff or operator code the store's audit log writes for every change"
+                        + " [default: os:<your user name>]. Never a student's name.")
+        String as;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             try (RecordStore store = RecordStore.open(db.location)) {
+                if (as != null) {
+                    store.actingAs(as);
+                }
                 return run(store, spec.commandLine().getOut(), err);
             } catch (RecordStoreException | IllegalArgumentException e) {
                 err.println("psyscreen records " + name() + ": " + e.getMessage());

@@ -186,8 +186,10 @@ final class RosterCommands {
                         n == null ? c.token() : n.id(),
                         c.grade());
             }
+            int named = cases.size();
             if (wave != null) {
                 List<String> missed = store.unscreened(scope, wave);
+                named += missed.size();
                 out.println("未筛查 not screened in " + wave + ": " + missed.size());
                 for (String t : missed) {
                     Roster.Named n = names.get(t);
@@ -207,7 +209,9 @@ final class RosterCommands {
                     out.println(
                             LoopCommands.line(d, n == null ? "(not on roster) " + d.token() : n.name() + " " + n.id()));
                 }
+                named += due.size();
             }
+            store.recordNamedList(scope, named); // the audit log says who named how many, never the names
             return 0;
         }
     }

@@ -139,4 +139,30 @@ class RecordsReadmeTest {
             assertThat(sch3.getCellText(visited)).as("one visit: a small cell").isEqualTo("<10");
         }
     }
+
+    @Test
+    void theAuditLogAnswersWhoDidWhatForOneStudentAndItsChainHolds(@TempDir Path tmp) throws Exception {
+        runAll(Readme.commands("## Records across years and the warning list"), tmp);
+        runAll(Readme.commands("### A school's roster, coverage and named lists"), tmp);
+        runAll(
+                Readme.commands("### Closing the loop: an owner, the parents, the overdue list, the district form"),
+                tmp);
+        List<String> commands = Readme.commands("### Who did what: the audit log");
+        assertThat(commands).hasSize(2);
+        List<MainTest.Run> runs = runAll(commands, tmp);
+        String trail = runs.get(0).out();
+        assertThat(trail)
+                .startsWith("审计记录 audit trail (school 'SCH3'): 8 entries")
+                .containsSubsequence(
+                        " report ",
+                        " assess ",
+                        "counsellor-02    counsellor     plan ",
+                        "teacher-7        class-teacher  parent-notified ",
+                        "teacher-7        class-teacher  parent-acknowledged ",
+                        " referral ",
+                        " return-to-school ",
+                        " visit ")
+                .doesNotContain("G4401900000", "合成");
+        assertThat(runs.get(1).out()).containsPattern("审计日志 audit log: \\d+ entries, the chain holds");
+    }
 }
