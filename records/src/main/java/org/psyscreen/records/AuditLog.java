@@ -58,16 +58,7 @@ final class AuditLog {
             if (id != expected) {
                 return new AuditCheck(n, expected, "entry " + expected + " is missing (the next is " + id + ")");
             }
-            String hash = sha256(previous + "\n"
-                    + line(
-                            id,
-                            (String) r[1],
-                            (String) r[2],
-                            (String) r[3],
-                            (String) r[4],
-                            (String) r[5],
-                            (String) r[6],
-                            (String) r[7]));
+            String hash = chained(previous, r);
             if (!hash.equals(r[8])) {
                 return new AuditCheck(n, id, "it was changed, or an entry before it was removed or moved");
             }
@@ -141,32 +132,28 @@ final class AuditLog {
                         + " id",
                 List.of(from))) {
             long id = ((Number) r[0]).longValue();
-            String hash = sha256(previous + "\n"
-                    + line(
-                            id,
-                            (String) r[1],
-                            (String) r[2],
-                            (String) r[3],
-                            (String) r[4],
-                            (String) r[5],
-                            (String) r[6],
-                            (String) r[7]));
+            String hash = chained(previous, r);
             store.update("UPDATE audit_log SET hash = ? WHERE id = ?", hash, id);
             previous = hash;
         }
         return new long[] {blanked, from};
     }
 
-    private static String line(
-            long id,
-            String at,
-            String principal,
-            String role,
-            String action,
-            String scope,
-            String subject,
-            String detail) {
-        return String.join("\t", Long.toString(id), at, principal, role, action, scope, subject, detail);
+    /** The hash of a stored entry ({@code id, at, principal, role, action, scope, subject, detail}) after {@code previous}. */
+    private static String chained(String previous, Object[] r) {
+        return sha256(previous + "\n" + line(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]));
+    }
+
+    /** An entry's fields as the chain hashes them: tab-separated, the id as a whole number. */
+    private static String line(Object... fields) {
+        StringBuilder b = new StringBuilder();
+        for (Object f : fields) {
+            if (b.length() > 0) {
+                b.append('\t');
+            }
+            b.append(f instanceof Number n ? Long.toString(n.longValue()) : (String) f);
+        }
+        return b.toString();
     }
 
     static String sha256(String s) {
