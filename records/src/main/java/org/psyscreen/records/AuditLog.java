@@ -70,15 +70,23 @@ final class AuditLog {
 
     /** The entries on one pseudonym in the scope, in order. */
     static List<AuditEntry> of(RecordStore store, Scope scope, String token) throws SQLException {
+        // the scopes whose entries this scope may read: its own, and for a region each of its schools'
+        java.util.Set<String> readable = new java.util.HashSet<>(List.of(scope.toString()));
+        if (scope.region() != null && scope.school() == null) {
+            for (Object[] r : store.rows(
+                    "SELECT school FROM screening WHERE region = ? UNION SELECT school FROM roster_entry WHERE region"
+                            + " = ? UNION SELECT school FROM warning_case WHERE region = ?",
+                    List.of(scope.region(), scope.region(), scope.region()))) {
+                readable.add(Scope.school(scope.region(), (String) r[0]).toString());
+            }
+        }
         List<AuditEntry> out = new ArrayList<>();
         for (Object[] r : store.rows(
                 "SELECT id, at, principal, role, action, scope, subject, detail FROM audit_log WHERE subject = ?"
                         + " ORDER BY id",
                 List.of(token))) {
             String entryScope = (String) r[5];
-            if (scope.region() == null
-                    || entryScope.equals(scope.toString())
-                    || scope.school() == null && entryScope.contains("'" + scope.region() + "'")) {
+            if (scope.region() == null || readable.contains(entryScope)) {
                 out.add(new AuditEntry(
                         ((Number) r[0]).longValue(),
                         (String) r[1],

@@ -86,6 +86,12 @@ abstract class AuditLogContract {
             assertThat(store.audit(Scope.school("", "SCH1"), token))
                     .as("another school sees none")
                     .isEmpty();
+            assertThat(store.audit(Scope.region(""), token))
+                    .as("the school's region sees its school's steps")
+                    .hasSize(3);
+            assertThat(store.audit(Scope.region("R9"), token))
+                    .as("another region sees none")
+                    .isEmpty();
 
             AuditCheck check = store.verifyAudit();
             assertThat(check.intact()).isTrue();
