@@ -2,6 +2,7 @@ package org.psyscreen.batch;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -223,11 +224,14 @@ final class XlsxRecords implements RecordSource {
      * Refuses a workbook with a part compressed by any method but stored or deflated, the two an
      * Open Packaging Conventions package may use (ECMA-376 Part 2, Annex C). The zip reader the
      * workbook reader uses would otherwise reach for a codec it does not ship (zstd, xz) and fail
-     * with a linkage error, not an unreadable workbook. The check reads the same central directory,
-     * with the same reader.
+     * with a linkage error, not an unreadable workbook. The check opens the file exactly as the
+     * workbook reader does (a plain channel: the builder's own opening would refuse an archive that
+     * claims more disks, which the workbook reader then opens anyway), and a file the check cannot
+     * open is refused here, so nothing it has not seen reaches the workbook reader.
      */
     private static void checkCompression(ResponseFile file) throws SourceProblem {
-        try (ZipFile zip = ZipFile.builder().setFile(file.path().toFile()).get()) {
+        try (var channel = Files.newByteChannel(file.path());
+                ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
             int position = 0;
             for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
                 position++;
@@ -243,7 +247,7 @@ final class XlsxRecords implements RecordSource {
         } catch (SourceProblem p) {
             throw p;
         } catch (IOException | RuntimeException notZip) {
-            // Not a zip the reader can open: the workbook reader's own refusal names why.
+            throw unreadable(file.name(), file.path(), notZip);
         }
     }
 

@@ -225,6 +225,20 @@ class ResponseFormatsTest {
         assertThat(s.scored()).isFalse();
         assertThat(s.fileProblems().all().get(0).format())
                 .contains("PSY-2013", "xl/worksheets/sheet1.xml", "compressed by method 93");
+
+        // The same archive claiming to be disk 7 of a split archive (the CI fuzz run's second
+        // finding): the zip reader's split-aware opening refuses it, but the workbook reader opens it
+        // as one file, so the check must open it the same way or refuse it itself.
+        byte[] bytes = Files.readAllBytes(relabelled);
+        int end = bytes.length - 22;
+        while (!(bytes[end] == 0x50 && bytes[end + 1] == 0x4b && bytes[end + 2] == 5 && bytes[end + 3] == 6)) {
+            end--;
+        }
+        bytes[end + 4] = 7;
+        Path split = Files.write(dir.resolve("disk7.xlsx"), bytes);
+        RunSummary d = new BatchScorer(BatchFixtures.options()).run(ResponseFile.of(split), dir.resolve("d"));
+        assertThat(d.scored()).isFalse();
+        assertThat(d.fileProblems().all().get(0).format()).contains("PSY-2013");
     }
 
     @Test
