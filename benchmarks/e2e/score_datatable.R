@@ -5,15 +5,26 @@
 # column accumulating sums and counts (no row-by-item matrices), string clean-up only on the cells
 # that need it. With SCORER=psych the totals come from psych::scoreItems instead (what many
 # research scripts use); statuses, critical items and tiers stay the same.
-# Usage: Rscript score_datatable.R INPUT.csv OUTPUT.csv THREADS [psych]
+# With MODE=wide the input is the wide platform export of run.sh's COHORT=wide (wide_export.py):
+# headers renamed to psyscreen's own names first, as an R user would, then CES-D's total as well
+# (20 items, 4, 8, 12 and 16 reverse-keyed) and SCARED's five subscales in the output.
+# Usage: Rscript score_datatable.R INPUT.csv OUTPUT.csv THREADS [psych|wide]
 suppressMessages(library(data.table))
 args <- commandArgs(trailingOnly = TRUE)
 setDTthreads(as.integer(args[3]))
 use_psych <- length(args) >= 4 && args[4] == "psych"
+wide <- length(args) >= 4 && args[4] == "wide"
 # Default column types: fread reads an all-integer item column as integers (blanks become NA); a
 # column holding anything else (full-width digits, stray text) stays character and is cleaned below.
 d <- fread(args[1], na.strings = "", encoding = "UTF-8", fill = TRUE)
 n <- nrow(d)
+if (wide) {
+  h <- names(d)
+  h <- sub("^PHQA第(.*)题$", "phqa.q\\1", h); h <- sub("^PHQA_(.*)$", "phqa.\\1", h)
+  h <- sub("^GAD7_(.*)$", "gad7.q\\1", h); h <- sub("^SCARED_Q(.*)$", "scared.q\\1", h)
+  h <- sub("^CESD-(.*)$", "cesd.q\\1", h)
+  setnames(d, h)
+}
 
 # One item column: its value (NA when blank or not a declared code), blank, invalid.
 one <- function(x, allowed) {
@@ -82,8 +93,14 @@ gt <- function(x, t) !is.na(x) & x >= t
 high <- gt(phqa_total, 11) | gt(gad7_total, 10) | gt(scared_total, 25) | unknown
 watch <- gt(phqa_total, 5) | gt(gad7_total, 5) | gt(pn, 7) | gt(gd, 9) | gt(sp, 5) | gt(so, 8) | gt(sh, 3) |
   !pa$scored | !ga$scored | !sc$scored
-tier <- rep("", n)
+tier <- rep("none", n) # scores.csv writes "none" for no risk identified
 tier[watch] <- "watch"; tier[high] <- "high"; tier[critical] <- "urgent"
 out <- data.table(record = seq_len(n), phqa_total = phqa_total, gad7_total = gad7_total,
                   scared_total = scared_total, tier = tier)
+if (wide) {
+  ce <- form("cesd", paste0("q", 1:20), 0:3)
+  for (r in paste0("q", c(4, 8, 12, 16))) ce$v[[r]] <- 3L - ce$v[[r]]
+  out[, `:=`(scared_panic_somatic = pn, scared_generalized_anxiety = gd, scared_separation_anxiety = sp,
+             scared_social_anxiety = so, scared_school_avoidance = sh, cesd_total = total(ce))]
+}
 fwrite(out, args[2], na = "")

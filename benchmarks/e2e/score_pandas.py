@@ -2,7 +2,10 @@
 """The end-to-end job of benchmarks/e2e/run.sh in pandas + numpy, for comparison (same rules as
 score_datatable.R, written the same way: read_csv with its own types, one pass per column, string
 clean-up only for cells that are not already a plain code).
-Usage: /usr/bin/python3 score_pandas.py INPUT.csv OUTPUT.csv"""
+With "wide" the input is run.sh's COHORT=wide platform export: headers renamed back first, then
+CES-D's total (4, 8, 12 and 16 reverse-keyed) and SCARED's five subscales in the output as well.
+Usage: /usr/bin/python3 score_pandas.py INPUT.csv OUTPUT.csv [wide]"""
+import re
 import sys
 
 import numpy as np
@@ -10,6 +13,14 @@ import pandas as pd
 
 d = pd.read_csv(sys.argv[1], engine="c", low_memory=False)
 n = len(d)
+wide = len(sys.argv) > 3 and sys.argv[3] == "wide"
+if wide:
+    renames = [(r"^PHQA第(.*)题$", r"phqa.q\1"), (r"^PHQA_(.*)$", r"phqa.\1"), (r"^GAD7_(.*)$", r"gad7.q\1"),
+               (r"^SCARED_Q(.*)$", r"scared.q\1"), (r"^CESD-(.*)$", r"cesd.q\1")]
+    names = list(d.columns)
+    for pattern, to in renames:
+        names = [re.sub(pattern, to, c) for c in names]
+    d.columns = names
 FULL = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -67,10 +78,17 @@ unknown = np.isnan(q9) | np.isnan(idea) | np.isnan(att)
 high = (phqa_total >= 11) | (gad7_total >= 10) | (scared_total >= 25) | unknown
 watch = ((phqa_total >= 5) | (gad7_total >= 5) | (pn >= 7) | (gd >= 9) | (sp >= 5) | (so >= 8) | (sh >= 3)
          | ~p_ok | ~g_ok | ~s_ok)
-tier = np.full(n, "", dtype=object)
+tier = np.full(n, "none", dtype=object)  # scores.csv writes "none" for no risk identified
 tier[watch] = "watch"
 tier[high] = "high"
 tier[critical] = "urgent"
 out = pd.DataFrame({"record": np.arange(1, n + 1), "phqa_total": phqa_total, "gad7_total": gad7_total,
                     "scared_total": scared_total, "tier": tier})
+if wide:
+    cv, _ = form("cesd", [f"q{i}" for i in range(1, 21)], [0, 1, 2, 3])
+    for r in ("q4", "q8", "q12", "q16"):
+        cv[r] = 3 - cv[r]
+    out = out.assign(scared_panic_somatic=pn, scared_generalized_anxiety=gd, scared_separation_anxiety=sp,
+                     scared_social_anxiety=so, scared_school_avoidance=sh,
+                     cesd_total=total(cv, [f"q{i}" for i in range(1, 21)]))
 out.to_csv(sys.argv[2], index=False, float_format="%.0f")
