@@ -10,6 +10,7 @@ import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.diagnostic.Severity;
 import org.psyscreen.diagnostic.SourceLocation;
 import org.psyscreen.plan.ScoringPlan;
+import org.psyscreen.screening.StudentField;
 import org.psyscreen.student.Cells;
 
 /**
@@ -41,6 +42,15 @@ final class ColumnLayout {
     /** {@link #items} by instrument index in id order (the screener's order); set by {@link #resolve}. */
     int[][] itemColumns = new int[0][];
 
+    /**
+     * The column of each {@link StudentField} by ordinal, of the student id and of a sheet's row
+     * number, or -1; set by {@link #resolve}, so a record reads them without a map lookup.
+     */
+    int[] studentColumns = new int[0];
+
+    int idColumn = -1;
+    int sourceRowColumn = -1;
+
     /** The header as compared, normalised once rather than once per record. */
     private final List<String> normalisedHeader;
 
@@ -56,9 +66,10 @@ final class ColumnLayout {
         if (rec.length != width) {
             return false;
         }
-        int sourceRow = column("source_row"); // a workbook row's number, not a copy of the header
         for (int c = 0; c < width; c++) {
-            if (c != sourceRow && !org.psyscreen.student.Cells.header(rec[c]).equals(normalisedHeader.get(c))) {
+            // a workbook row's number (sourceRowColumn) is not a copy of the header
+            if (c != sourceRowColumn
+                    && !org.psyscreen.student.Cells.header(rec[c]).equals(normalisedHeader.get(c))) {
                 return false;
             }
         }
@@ -200,6 +211,11 @@ final class ColumnLayout {
                 .keySet().stream()
                         .map(id -> layout.items.getOrDefault(id, new int[0]))
                         .toArray(int[][]::new);
+        layout.studentColumns = java.util.Arrays.stream(StudentField.values())
+                .mapToInt(f -> layout.column(f.column()))
+                .toArray();
+        layout.idColumn = layout.column("student_id");
+        layout.sourceRowColumn = layout.column("source_row");
         return layout;
     }
 

@@ -287,6 +287,9 @@ final class ResponseFileScan {
                 throw new IllegalStateException(e);
             }
             StrictDecoding decoding = new StrictDecoding(cs, skip);
+            // in these, every ASCII byte is a character of its own, so an ASCII chunk needs no decoder
+            boolean asciiCompatible =
+                    cs.equals(StandardCharsets.UTF_8) || cs.name().equals("GB18030");
             byte[] buf = new byte[BUFFER];
             boolean cr = false; // the previous byte was CR
             long lineStart = 0;
@@ -294,8 +297,10 @@ final class ResponseFileScan {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     md.update(buf, 0, n);
+                    int high = 0; // negative once any byte of the chunk is past ASCII
                     for (int i = 0; i < n; i++) {
                         byte b = buf[i];
+                        high |= b;
                         if (b > '"' || b < 0) { // most bytes stop here
                             if (cr) {
                                 p.loneCr = true;
@@ -317,7 +322,11 @@ final class ResponseFileScan {
                         }
                     }
                     int from = (int) Math.min(n, Math.max(0, skip - p.size));
-                    decoding.feed(buf, from, n - from, false);
+                    if (high >= 0 && asciiCompatible) {
+                        decoding.ascii(buf, from, n - from);
+                    } else {
+                        decoding.feed(buf, from, n - from, false);
+                    }
                     p.size += n;
                 }
             }
@@ -344,6 +353,18 @@ final class ResponseFileScan {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             this.offset = start;
+        }
+
+        /**
+         * Takes {@code len} bytes that are all ASCII, in a charset where each is one character: valid
+         * unless an incomplete character is pending before them, which the decoder then judges.
+         */
+        void ascii(byte[] b, int off, int len) {
+            if (firstBad < 0 && pending.position() == 0) {
+                offset += len;
+            } else {
+                feed(b, off, len, false);
+            }
         }
 
         void feed(byte[] b, int off, int len, boolean end) {

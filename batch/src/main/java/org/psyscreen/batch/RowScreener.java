@@ -38,7 +38,7 @@ final class RowScreener {
     /** Screens one record and gives it as the outputs write it. */
     RowOutcome row(
             ColumnLayout layout, DuplicateIds duplicated, StudentInput in, long recordNo, long line, String[] rec) {
-        String rawId = cell(rec, layout.column("student_id"));
+        String rawId = cell(rec, layout.idColumn);
         String id = Pseudonymizer.canonical(rawId);
         ScreeningResult r = screen(layout, duplicated, in, id, rec);
         return outcome(layout, r, recordNo, line, rec, student(id));
@@ -47,7 +47,7 @@ final class RowScreener {
     /** Screens one record and gives its result as {@link BatchScorer#screenEach} hands it over. */
     BatchScorer.ScreenedRecord screened(
             ColumnLayout layout, DuplicateIds duplicated, StudentInput in, long recordNo, long line, String[] rec) {
-        String rawId = cell(rec, layout.column("student_id"));
+        String rawId = cell(rec, layout.idColumn);
         String id = Pseudonymizer.canonical(rawId);
         ScreeningResult r = screen(layout, duplicated, in, id, rec);
         return new BatchScorer.ScreenedRecord(recordNo, sourceLine(layout, rec, line), student(id), r);
@@ -77,7 +77,7 @@ final class RowScreener {
             in.flag(RecordProblem.of(ProblemCode.ROW_DUPLICATE_ID));
         }
         for (StudentField f : STUDENT_FIELDS) {
-            in.set(f, recodes.field(f, cell(rec, layout.column(f.column()))));
+            in.set(f, recodes.field(f, cell(rec, layout.studentColumns[f.ordinal()])));
         }
         layout.attributes.forEach((k, c) -> in.attribute(k, cell(rec, c)));
         for (int k = 0; k < layout.itemColumns.length; k++) {
@@ -123,7 +123,7 @@ final class RowScreener {
 
     /** The sheet row when a reader or converter supplied one, else the line the record starts on. */
     private static long sourceLine(ColumnLayout layout, String[] rec, long line) {
-        String row = cell(rec, layout.column("source_row"));
+        String row = cell(rec, layout.sourceRowColumn);
         return !row.isEmpty() && SOURCE_ROW.matcher(row).matches() ? Long.parseLong(row) : line;
     }
 
