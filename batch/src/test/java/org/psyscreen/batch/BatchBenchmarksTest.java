@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The decode and chunk benchmarks do what the batch does: same fields, same output bytes. */
 class BatchBenchmarksTest {
@@ -35,12 +37,14 @@ class BatchBenchmarksTest {
         }
     }
 
-    @Test
-    void chunkStagesWriteWhatTheBatchWrites() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"narrow", "wide"})
+    void chunkStagesWriteWhatTheBatchWrites(String shape) throws Exception {
         ChunkBenchmark b = new ChunkBenchmark();
+        b.cohort = shape;
         b.setUp();
         // the same cohort scored by the batch, end to end
-        StageCohort cohort = new StageCohort("example-a-glad-pc", ChunkBenchmark.RECORDS, 11L);
+        StageCohort cohort = ChunkBenchmark.cohort(shape);
         Path in = cohort.write(dir.resolve("cohort.csv"));
         RunSummary s = new BatchScorer(ChunkBenchmark.options(cohort)).run(in, dir.resolve("out"));
         assertThat(s.recordsOut()).isEqualTo(ChunkBenchmark.RECORDS);

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,10 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * policy A (PHQ-A, GAD-7, SCARED; four SCARED norm tables): {@code score} = cut and decode the fields,
  * read demographics, score three forms, look up four norms, decide the tier; {@code encode} = write
  * the {@code scores.csv} and {@code scores.jsonl} lines of already scored records; {@code chunk} =
- * both, exactly as the batch runs it. One operation is one record (ns).
+ * both, exactly as the batch runs it. One operation is one record (ns). {@code cohort=wide} is the
+ * same students as a wide platform export ({@link StageCohort#wide}: CES-D as well, 87 columns renamed
+ * by a mapping, no test date), the shape that costs most per record.
  *
  * <pre>
  * benchmarks/e2e/stages.sh ChunkBenchmark -prof gc
+ * benchmarks/e2e/stages.sh "ChunkBenchmark.chunk" -p cohort=wide -prof gc
  * </pre>
  */
 @State(Scope.Thread)
@@ -39,6 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ChunkBenchmark {
     static final int RECORDS = 2048;
 
+    /** {@code narrow}: the policy's own instruments and column names; {@code wide}: a platform's export. */
+    @Param({"narrow", "wide"})
+    public String cohort = "narrow";
+
     BatchScorer scorer;
     ColumnLayout layout;
     DuplicateIds ids;
@@ -47,7 +55,7 @@ public class ChunkBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        StageCohort cohort = new StageCohort("example-a-glad-pc", RECORDS, 11L);
+        StageCohort cohort = cohort(this.cohort);
         Path file = cohort.write(Files.createTempFile("psyscreen-chunk", ".csv"));
         try {
             BatchOptions options = options(cohort);
@@ -72,9 +80,16 @@ public class ChunkBenchmark {
         scored = score();
     }
 
+    static StageCohort cohort(String shape) {
+        return shape.equals("wide")
+                ? StageCohort.wide("example-a-glad-pc", RECORDS, 11L)
+                : new StageCohort("example-a-glad-pc", RECORDS, 11L);
+    }
+
     static BatchOptions options(StageCohort cohort) {
         return BatchOptions.builder(cohort.plans, cohort.policy)
                 .norms(StageCohort.BUNDLE.norms())
+                .mapping(cohort.mapping)
                 .build();
     }
 
