@@ -612,7 +612,18 @@ public final class ScoresJsonl {
 
     /** The status of a norm that was not found, as every run file spells it: {@code NO_NORM <reason>}. */
     static String noNormStatus(NormResult.Reason reason) {
-        return "NO_NORM " + reason;
+        return NO_NORM.get(reason);
+    }
+
+    /** {@link #noNormStatus} of every reason, spelt once (a record without a norm is written with it). */
+    private static final java.util.Map<NormResult.Reason, String> NO_NORM = noNormStatuses();
+
+    private static java.util.Map<NormResult.Reason, String> noNormStatuses() {
+        java.util.Map<NormResult.Reason, String> m = new java.util.EnumMap<>(NormResult.Reason.class);
+        for (NormResult.Reason r : NormResult.Reason.values()) {
+            m.put(r, "NO_NORM " + r);
+        }
+        return m;
     }
 
     /** The status of a norm that was found, as every run file spells it. */

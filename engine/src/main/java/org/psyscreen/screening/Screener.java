@@ -75,6 +75,8 @@ public final class Screener {
     private final int[] normInstrument;
     private final CutoffPolicy policy;
     private final List<CutoffPolicy> versions;
+    /** Whether every version is in force on any date, so a record without a test date needs none. */
+    private final boolean alwaysInForce;
 
     /** The school stage the records come from, for enrolment cohorts (2024级); {@code null}: unknown. */
     private final StudentReaders.Stage stage;
@@ -116,6 +118,7 @@ public final class Screener {
             }
         }
         this.versions = List.copyOf(v);
+        this.alwaysInForce = versions.stream().allMatch(CutoffPolicy::alwaysInForce);
         this.stage = b.stage;
     }
 
@@ -282,7 +285,7 @@ public final class Screener {
                     return v;
                 }
             }
-        } else if (versions.stream().allMatch(CutoffPolicy::alwaysInForce)) {
+        } else if (alwaysInForce) {
             return policy;
         }
         problems.add(new RecordProblem(

@@ -71,6 +71,11 @@ public final class DeclarativePolicy implements CutoffPolicy {
         this.rules = List.copyOf(rules);
         this.citations = List.copyOf(citations);
         this.sha256 = sha256;
+        this.key = new org.psyscreen.definition.IdVersion(id, version).toString();
+        List<String> outcomes = new java.util.ArrayList<>(tierIds());
+        outcomes.add(TierDecision.UNDETERMINED_ID);
+        outcomes.add(TierDecision.NO_RISK_ID);
+        this.outcomeIds = List.copyOf(outcomes);
         this.texts = Condition.Trace.textsOf(
                 this.rules.stream().map(PolicyRule::when).toList());
         this.ruleTexts = new java.util.IdentityHashMap<>();
@@ -86,6 +91,21 @@ public final class DeclarativePolicy implements CutoffPolicy {
 
     /** Names and tests of the rules' conditions, for the readings of rules that fire. */
     private final Map<Condition, String[]> texts;
+
+    /** {@link CutoffPolicy#key()} and {@link CutoffPolicy#outcomeIds()}, built once: a decision reads them. */
+    private final String key;
+
+    private final List<String> outcomeIds;
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public List<String> outcomeIds() {
+        return outcomeIds;
+    }
 
     @Override
     public String id() {
