@@ -292,7 +292,16 @@ public enum ProblemCode {
      * A SQLite records file (or its write-ahead log) that other users of the machine may read: the file
      * is the store's only boundary, so it must be its owner's alone.
      */
-    STORE_READABLE_BY_OTHERS(3201, "records file readable by others");
+    STORE_READABLE_BY_OTHERS(3201, "records file readable by others"),
+
+    /**
+     * A purge was asked of a store that has no retention period: nothing says what is past it, and
+     * guessing one would delete records the data owner may have to keep.
+     */
+    RETENTION_NOT_SET(3202, "no retention period set"),
+
+    /** A retention period outside 0 to 30 school years after leaving. */
+    RETENTION_OUT_OF_RANGE(3203, "retention period out of range");
 
     private final int number;
     private final String summary;

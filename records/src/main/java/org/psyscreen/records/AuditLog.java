@@ -87,18 +87,38 @@ final class AuditLog {
                 List.of(token))) {
             String entryScope = (String) r[5];
             if (scope.region() == null || readable.contains(entryScope)) {
-                out.add(new AuditEntry(
-                        ((Number) r[0]).longValue(),
-                        (String) r[1],
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4],
-                        entryScope,
-                        (String) r[6],
-                        (String) r[7]));
+                out.add(entry(r));
             }
         }
         return out;
+    }
+
+    /**
+     * {@return every entry of something that left the store with students in it (an export, a district
+     * form, a named list), oldest first}: after a deletion, what else may still hold the students
+     */
+    static List<AuditEntry> exports(RecordStore store) throws SQLException {
+        List<AuditEntry> out = new ArrayList<>();
+        for (Object[] r : store.rows(
+                "SELECT id, at, principal, role, action, scope, subject, detail FROM audit_log WHERE action IN"
+                        + " ('export', 'district-form', 'named-list') ORDER BY id",
+                List.of())) {
+            out.add(entry(r));
+        }
+        return out;
+    }
+
+    /** An entry from its row: id, at, principal, role, action, scope, subject, detail. */
+    private static AuditEntry entry(Object[] r) {
+        return new AuditEntry(
+                ((Number) r[0]).longValue(),
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                (String) r[6],
+                (String) r[7]);
     }
 
     /**

@@ -647,6 +647,57 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
+     * Sets how long the store keeps a student after they leave school, in school years (the data
+     * owner's rule), replacing any earlier period. Logged.
+     *
+     * @param yearsAfterLeaving 0 to 30 school years
+     * @throws RecordStoreException PSY-3203 for a period outside 0 to 30
+     */
+    public synchronized void retainAfterLeaving(int yearsAfterLeaving) {
+        write(() -> {
+            new Retention(this).set(yearsAfterLeaving);
+            audit(OPERATOR, "retention-set", Scope.everything(), "", "years=" + yearsAfterLeaving);
+            return null;
+        });
+    }
+
+    /** {@return the store's retention period in school years after leaving, or empty when none is set} */
+    public synchronized java.util.OptionalInt retention() {
+        return read(() -> new Retention(this).years());
+    }
+
+    /**
+     * Deletes every student who left school more than the retention period ago, with everything the
+     * store held on them, and old waves left empty; in one transaction, then gone from the file's
+     * bytes as a deletion is. A student has left when nothing is recorded of them from the first
+     * school year kept on (no screening, roster place, case step, report, assessment or visit); a
+     * student with an open case is kept and counted. The audit log keeps a purge entry and blanks the
+     * deleted students' pseudonyms; the result lists the exports made earlier, which may hold them.
+     *
+     * @param today a date in the current school year (a school year starts on 1 September)
+     * @return what was deleted, and what else may hold the deleted students
+     * @throws RecordStoreException PSY-3202 when no retention period is set (nothing is deleted)
+     */
+    public synchronized PurgeResult purge(LocalDate today) {
+        PurgeResult r = write(() -> {
+            PurgeResult done = new Retention(this).purge(today);
+            long[] log = AuditLog.forgetGone(this);
+            audit(
+                    OPERATOR,
+                    "purge",
+                    Scope.everything(),
+                    "",
+                    "years=" + done.yearsAfterLeaving() + " kept-from=" + done.firstYearKept() + " students="
+                            + done.studentsDeleted() + " rows=" + done.rowsDeleted() + " kept-open-case="
+                            + done.keptForOpenCase() + " log-entries-blanked=" + log[0]
+                            + (log[0] > 0 ? " resealed-from=" + log[1] : ""));
+            return done;
+        });
+        purgeDeleted();
+        return r;
+    }
+
+    /**
      * {@return the school year that began {@code years} school years before the one {@code today} is in}
      *
      * @param today a date in the current school year (a school year starts on 1 September)

@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
             RecordsCommand.FollowUpCommand.class,
             RecordsCommand.Export.class,
             RecordsCommand.Delete.class,
+            RetentionCommands.Retention.class,
+            RetentionCommands.Purge.class,
             RosterCommands.Import.class,
             RosterCommands.CoverageCommand.class,
             RosterCommands.Named.class,
@@ -77,6 +79,8 @@ import picocli.CommandLine.Spec;
                     + " form.xlsx",
             "  psyscreen records audit --db school.db --school SCH3 --token ps1.…",
             "  psyscreen records audit --db school.db --all --verify",
+            "  psyscreen records retention --db school.db --years 3",
+            "  psyscreen records purge --db school.db",
             "  psyscreen records export --db jdbc:postgresql://db/psy?user=u --region R1 --wave 2026-autumn --out up/"
         })
 final class RecordsCommand implements Runnable {

@@ -140,13 +140,18 @@ class RecordsReadmeTest {
         }
     }
 
-    @Test
-    void theAuditLogAnswersWhoDidWhatForOneStudentAndItsChainHolds(@TempDir Path tmp) throws Exception {
+    /** Runs the README's sections up to the closed loop, as the later sections continue from them. */
+    private static void loopClosed(Path tmp) throws Exception {
         runAll(Readme.commands("## Records across years and the warning list"), tmp);
         runAll(Readme.commands("### A school's roster, coverage and named lists"), tmp);
         runAll(
                 Readme.commands("### Closing the loop: an owner, the parents, the overdue list, the district form"),
                 tmp);
+    }
+
+    @Test
+    void theAuditLogAnswersWhoDidWhatForOneStudentAndItsChainHolds(@TempDir Path tmp) throws Exception {
+        loopClosed(tmp);
         List<String> commands = Readme.commands("### Who did what: the audit log");
         assertThat(commands).hasSize(2);
         List<MainTest.Run> runs = runAll(commands, tmp);
@@ -164,5 +169,22 @@ class RecordsReadmeTest {
                         " visit ")
                 .doesNotContain("G4401900000", "合成");
         assertThat(runs.get(1).out()).containsPattern("审计日志 audit log: \\d+ entries, the chain holds");
+    }
+
+    @Test
+    void aPurgeDeletesWhoLeftKeepsOpenCasesAndListsEarlierExports(@TempDir Path tmp) throws Exception {
+        loopClosed(tmp);
+        List<String> commands = Readme.commands("### How long a student is kept: retention and purge");
+        assertThat(commands).hasSize(3);
+        List<MainTest.Run> runs = runAll(commands, tmp);
+        assertThat(runs.get(0).out()).isEqualTo("保存期限 retention: 2 school year(s) after leaving school\n");
+        assertThat(runs.get(1).out())
+                .containsPattern("清除 purged: [1-9]\\d* student\\(s\\) who left before 2027-2028 \\(\\d+ rows\\); kept"
+                        + " [1-9]\\d* with an open case")
+                .contains("made earlier, may hold them too", "named-list", "district-form")
+                .doesNotContain("G4401", "合成");
+        assertThat(runs.get(2).out()).containsPattern("审计日志 audit log: \\d+ entries, the chain holds");
+        // nothing more has left: a second purge deletes no one
+        assertThat(Readme.run(List.of(commands.get(1)), tmp).get(0).out()).startsWith("清除 purged: 0 student(s)");
     }
 }
