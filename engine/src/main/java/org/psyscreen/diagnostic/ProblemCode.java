@@ -301,7 +301,16 @@ public enum ProblemCode {
     RETENTION_NOT_SET(3202, "no retention period set"),
 
     /** A retention period outside 0 to 30 school years after leaving. */
-    RETENTION_OUT_OF_RANGE(3203, "retention period out of range");
+    RETENTION_OUT_OF_RANGE(3203, "retention period out of range"),
+
+    /** A key rotation named an old key that is not the one the store holds students under. */
+    ROTATION_NOT_THE_STORES_KEY(3204, "old key is not the store's key"),
+
+    /**
+     * A key rotation was given ids that do not cover every student of the store: those left out could
+     * never be found again under the new key, so nothing is rotated.
+     */
+    ROTATION_STUDENTS_LEFT_OUT(3205, "students left out of a key rotation");
 
     private final int number;
     private final String summary;

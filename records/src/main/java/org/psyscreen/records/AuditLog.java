@@ -146,13 +146,48 @@ final class AuditLog {
         if (first.isEmpty() || first.get(0)[0] == null) {
             return new long[] {0, 0};
         }
+        requireIntact(store, "nothing was deleted; have the log examined before a deletion re-seals it");
+        long from = ((Number) first.get(0)[0]).longValue();
+        long blanked = store.update("UPDATE audit_log SET subject = '' WHERE " + where, params.toArray());
+        reseal(store, from);
+        return new long[] {blanked, from};
+    }
+
+    /**
+     * Writes each student's pseudonym under a new key into the log ({@code tokens}: old to new) and
+     * seals the chain again from the first entry that changed. Refuses when the chain is already broken.
+     *
+     * @return {entries changed, first re-sealed id} ({0, 0} when the log names none of them)
+     */
+    static long[] rekey(RecordStore store, java.util.Map<String, String> tokens) throws SQLException {
+        requireIntact(store, "nothing was re-keyed; have the log examined before a key rotation re-seals it");
+        long from = Long.MAX_VALUE;
+        long changed = 0;
+        for (Object[] r :
+                store.rows("SELECT subject, MIN(id) FROM audit_log WHERE subject <> '' GROUP BY subject", List.of())) {
+            String now = tokens.get((String) r[0]);
+            if (now != null) {
+                changed += store.update("UPDATE audit_log SET subject = ? WHERE subject = ?", now, r[0]);
+                from = Math.min(from, ((Number) r[1]).longValue());
+            }
+        }
+        if (changed == 0) {
+            return new long[] {0, 0};
+        }
+        reseal(store, from);
+        return new long[] {changed, from};
+    }
+
+    private static void requireIntact(RecordStore store, String consequence) throws SQLException {
         AuditCheck before = verify(store);
         if (!before.intact()) {
             throw new RecordStoreException("the audit log is broken at entry " + before.firstBroken() + " ("
-                    + before.why() + "): nothing was deleted; have the log examined before a deletion re-seals it");
+                    + before.why() + "): " + consequence);
         }
-        long from = ((Number) first.get(0)[0]).longValue();
-        long blanked = store.update("UPDATE audit_log SET subject = '' WHERE " + where, params.toArray());
+    }
+
+    /** Computes every entry's hash again from entry {@code from} on, after entries were changed on purpose. */
+    private static void reseal(RecordStore store, long from) throws SQLException {
         List<Object[]> prev = store.rows("SELECT hash FROM audit_log WHERE id = ?", List.of(from - 1));
         String previous = prev.isEmpty() ? "" : (String) prev.get(0)[0];
         for (Object[] r : store.rows(
@@ -164,7 +199,6 @@ final class AuditLog {
             store.update("UPDATE audit_log SET hash = ? WHERE id = ?", hash, id);
             previous = hash;
         }
-        return new long[] {blanked, from};
     }
 
     /** The hash of a stored entry ({@code id, at, principal, role, action, scope, subject, detail}) after {@code previous}. */

@@ -647,6 +647,39 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
+     * Rotates the pseudonym key: every student's pseudonym under {@code from} becomes their pseudonym
+     * under {@code to}, in the student table and the audit log (whose chain is sealed again), and the
+     * store then accepts imports under {@code to} only. In one transaction. A pseudonym cannot be
+     * turned into another without the id it was made from, so give the ids of every student the store
+     * holds (its rosters, the files that were screened); they stay in memory and are never stored.
+     * Runs, exports and named lists made earlier keep the old pseudonyms.
+     *
+     * @param from the key the store holds students under now
+     * @param to the new key
+     * @param rawIds the students' ids, as the schools write them (others are ignored)
+     * @return the keys' public ids and how many students and log entries were re-keyed
+     * @throws RecordStoreException PSY-3204 when {@code from} is not the store's key, PSY-3205 when a
+     *     student of the store is in none of the ids (nothing is rotated)
+     * @throws IllegalArgumentException when the two keys are the same
+     */
+    public synchronized KeyRotationResult rotateKey(
+            org.psyscreen.privacy.Pseudonymizer from, org.psyscreen.privacy.Pseudonymizer to, Iterable<String> rawIds) {
+        KeyRotationResult done = write(() -> {
+            KeyRotationResult r = new KeyRotation(this).rotate(from, to, rawIds);
+            audit(
+                    OPERATOR,
+                    "rotate-key",
+                    Scope.everything(),
+                    "",
+                    "from=" + r.oldKeyId() + " to=" + r.newKeyId() + " students=" + r.students() + " log-entries="
+                            + r.auditEntries());
+            return r;
+        });
+        purgeDeleted(); // the old pseudonyms leave the file's bytes, as a deleted student does
+        return done;
+    }
+
+    /**
      * Sets how long the store keeps a student after they leave school, in school years (the data
      * owner's rule), replacing any earlier period. Logged.
      *

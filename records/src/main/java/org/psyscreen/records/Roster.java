@@ -161,6 +161,45 @@ public final class Roster {
         return names;
     }
 
+    /**
+     * Reads the {@code student_id} column of any table a school exports (a roster, a screened file), as
+     * the scorer reads ids: for a key rotation ({@link RecordStore#rotateKey}), which needs the ids the
+     * store's pseudonyms were made from. Nothing of it is kept.
+     *
+     * @param file a CSV, JSON Lines or .xlsx file with a {@code student_id} column
+     * @return the ids, as written (blank ones left out)
+     * @throws RecordStoreException when the file cannot be read or has no {@code student_id} column
+     */
+    public static List<String> ids(Path file) {
+        String fileName = file.getFileName().toString();
+        List<String> ids = new ArrayList<>();
+        int[] at = {-1};
+        try {
+            ResponseFile.of(file).read(new ResponseFile.Visitor() {
+                @Override
+                public void header(List<String> columns) {
+                    at[0] = columns.stream().map(Cells::header).toList().indexOf("student_id");
+                    if (at[0] < 0) {
+                        throw new RecordStoreException(
+                                ProblemCode.ROSTER_UNREADABLE.id() + " " + fileName + " has no student_id column");
+                    }
+                }
+
+                @Override
+                public void record(long line, List<String> cells) {
+                    if (at[0] < cells.size()
+                            && !Pseudonymizer.canonical(cells.get(at[0])).isEmpty()) {
+                        ids.add(cells.get(at[0]));
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new RecordStoreException(
+                    ProblemCode.ROSTER_UNREADABLE.id() + " " + fileName + " cannot be read: " + e.getMessage());
+        }
+        return ids;
+    }
+
     /** {@return the school's region} */
     public String region() {
         return region;

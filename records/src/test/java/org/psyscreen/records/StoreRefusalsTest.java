@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -217,6 +219,33 @@ class StoreRefusalsTest {
             assertThat(bytesOf(db)).as("gone while the store is open").doesNotContain(token);
         }
         assertThat(bytesOf(db)).as("gone after it is closed").doesNotContain(token);
+    }
+
+    /** Issue 31: after a key rotation or a purge, the old pseudonyms are in no byte of the file or its log. */
+    @Test
+    void rotatedAndPurgedPseudonymsAreGoneFromTheFilesBytes() throws Exception {
+        Path db = dir.resolve("rotated.db");
+        List<String> ids = Roster.ids(Runs.cohort(dir, 300, 1, Runs.policy()));
+        byte[] k = new byte[32];
+        new Random(8).nextBytes(k);
+        Pseudonymizer next = Pseudonymizer.of(k);
+        try (RecordStore store = RecordStore.open(db.toString())) {
+            store.importRun(wave1, Wave.named("w1"), Runs.BUNDLE, x -> {});
+            String old = store.warnings(Scope.everything()).get(0).token();
+            assertThat(bytesOf(db)).as("the token is stored first").contains(old);
+            store.rotateKey(Runs.PSEUDONYMS, next, ids);
+            assertThat(bytesOf(db)).as("the old pseudonym is gone").doesNotContain(old);
+
+            String left = next.token(ids.stream()
+                    .filter(id -> store.warnings(Scope.everything()).stream()
+                            .noneMatch(c -> c.token().equals(next.token(id))))
+                    .findFirst()
+                    .orElseThrow());
+            assertThat(bytesOf(db)).contains(left);
+            store.retainAfterLeaving(0);
+            assertThat(store.purge(LocalDate.of(2029, 10, 1)).studentsDeleted()).isPositive();
+            assertThat(bytesOf(db)).as("a purged student is gone").doesNotContain(left);
+        }
     }
 
     /** The file and its write-ahead log, as text (Latin-1: one char a byte). */

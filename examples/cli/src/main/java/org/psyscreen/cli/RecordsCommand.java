@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
             RecordsCommand.FollowUpCommand.class,
             RecordsCommand.Export.class,
             RecordsCommand.Delete.class,
-            RetentionCommands.Retention.class,
-            RetentionCommands.Purge.class,
+            CustodyCommands.Retention.class,
+            CustodyCommands.Purge.class,
+            CustodyCommands.RotateKey.class,
             RosterCommands.Import.class,
             RosterCommands.CoverageCommand.class,
             RosterCommands.Named.class,
@@ -81,6 +82,7 @@ import picocli.CommandLine.Spec;
             "  psyscreen records audit --db school.db --all --verify",
             "  psyscreen records retention --db school.db --years 3",
             "  psyscreen records purge --db school.db",
+            "  psyscreen records rotate-key --db school.db --key old.key --new-key new.key roster-*.csv",
             "  psyscreen records export --db jdbc:postgresql://db/psy?user=u --region R1 --wave 2026-autumn --out up/"
         })
 final class RecordsCommand implements Runnable {

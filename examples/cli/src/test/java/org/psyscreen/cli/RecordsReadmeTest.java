@@ -187,4 +187,30 @@ class RecordsReadmeTest {
         // nothing more has left: a second purge deletes no one
         assertThat(Readme.run(List.of(commands.get(1)), tmp).get(0).out()).startsWith("清除 purged: 0 student(s)");
     }
+
+    @Test
+    void aKeyRotationKeepsEveryHistoryUnderTheNewKey(@TempDir Path tmp) throws Exception {
+        List<MainTest.Run> first = runAll(Readme.commands("## Records across years and the warning list"), tmp);
+        runAll(Readme.commands("### A school's roster, coverage and named lists"), tmp);
+        runAll(
+                Readme.commands("### Closing the loop: an owner, the parents, the overdue list, the district form"),
+                tmp);
+        List<String> commands = Readme.commands("### A new key: rotating the pseudonyms");
+        assertThat(commands).hasSize(3);
+        List<MainTest.Run> runs = runAll(commands, tmp);
+        assertThat(runs.get(1).out())
+                .containsPattern("换钥 key rotated: [1-9]\\d* student\\(s\\) and [1-9]\\d* audit entries from key \\S+ to"
+                        + " key \\S+;")
+                .doesNotContain("G4401");
+        // the same history as before the rotation, read with the new key: only the pseudonym differs
+        String before = first.get(4).out();
+        String after = runs.get(2).out();
+        assertThat(after).startsWith("学生 student ps1.").isNotEqualTo(before);
+        assertThat(after.substring(after.indexOf('\n'))).isEqualTo(before.substring(before.indexOf('\n')));
+        // the old key no longer reads the store's students; the chain was sealed again
+        assertThat(Readme.run(List.of(commands.get(1)), tmp).get(0).err()).contains("PSY-3204");
+        String verify = Readme.commands("### Who did what: the audit log").get(1);
+        MainTest.Run checked = Readme.run(List.of(verify), tmp).get(0);
+        assertThat(checked.out()).as(checked.err()).contains("the chain holds");
+    }
 }

@@ -1,16 +1,26 @@
 package org.psyscreen.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.psyscreen.privacy.Pseudonymizer;
+import org.psyscreen.records.KeyRotationResult;
 import org.psyscreen.records.PurgeResult;
 import org.psyscreen.records.RecordStore;
+import org.psyscreen.records.Roster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code psyscreen records retention} and {@code records purge}: how long a store keeps a student who left. */
-final class RetentionCommands {
-    private RetentionCommands() {}
+/**
+ * The custody of a store's data: {@code records retention} and {@code records purge} (how long a store
+ * keeps a student who left), {@code records rotate-key} (moving every pseudonym to a new key).
+ */
+final class CustodyCommands {
+    private CustodyCommands() {}
 
     @Command(
             name = "retention",
@@ -76,6 +86,50 @@ final class RetentionCommands {
                             e.detail());
                 }
             }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "rotate-key",
+            mixinStandardHelpOptions = true,
+            description = "Moves the store to a new pseudonym key in one transaction: every student's pseudonym"
+                    + " under --key becomes their pseudonym under --new-key, in the store and its audit log. Needs"
+                    + " the ids the pseudonyms were made from: give every roster or screened file (CSV, JSON Lines,"
+                    + " .xlsx with a student_id column) that names the store's students; the ids are read, never"
+                    + " stored. Refused, with nothing changed, when --key is not the store's key (PSY-3204) or a"
+                    + " student of the store is in none of the files (PSY-3205).")
+    static final class RotateKey extends RecordsCommand.StoreCommand {
+        @Option(names = "--key", required = true, description = "The key file the store's students are held under.")
+        Path key;
+
+        @Option(names = "--new-key", required = true, description = "The new key file (psyscreen key FILE makes one).")
+        Path newKey;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Rosters or screened files naming the students.")
+        List<Path> files;
+
+        @Override
+        int run(RecordStore store, PrintWriter out, PrintWriter err) {
+            Pseudonymizer from = RosterCommands.key(key, name(), err);
+            Pseudonymizer to = from == null ? null : RosterCommands.key(newKey, name(), err);
+            if (to == null) {
+                return 2;
+            }
+            List<String> ids = new ArrayList<>();
+            for (Path f : files) {
+                ids.addAll(Roster.ids(f));
+            }
+            KeyRotationResult r = store.rotateKey(from, to, ids);
+            out.printf(
+                    Locale.ROOT,
+                    "换钥 key rotated: %d student(s) and %d audit entr%s from key %s to key %s; runs, exports and"
+                            + " named lists made earlier keep the old pseudonyms%n",
+                    r.students(),
+                    r.auditEntries(),
+                    r.auditEntries() == 1 ? "y" : "ies",
+                    r.oldKeyId(),
+                    r.newKeyId());
             return 0;
         }
     }
