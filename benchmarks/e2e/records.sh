@@ -5,7 +5,8 @@
 # (/usr/bin/time -v), records/s, the store's size, and the latency of one student's history at
 # 3 waves (benchmarks' RecordsLatency: median, p95, p99 over 2,000 random students), then the closed
 # loop (benchmarks' RecordsLoop): each school's roster, a plan and the parents' notice and acknowledgement
-# on up to 20,000 cases, each school's overdue list, the coverage and the district form of everything.
+# on up to 20,000 cases, each school's overdue list, the coverage and the district form of everything;
+# on PostgreSQL also what row-level security costs a school's own queries (benchmarks' RecordsAccess).
 # Usage (from the repository root, after ./mvnw -q -B install -DskipTests):
 #   benchmarks/e2e/records.sh [N] [SCHOOLS]    defaults N = 1000000, SCHOOLS = 200
 set -euo pipefail
@@ -53,6 +54,7 @@ if [ -n "$PGBIN" ]; then
   echo "postgresql store size: $("${AS[@]}" psql -h 127.0.0.1 -p 55432 -U psyscreen -Atc "select pg_database_size('records')/1048576" records) MiB"
   java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLatency "$URL" "$W/bench.key" "$N"
   java -cp "$BENCH" org.psyscreen.benchmarks.RecordsLoop "$URL" "$W/bench.key" "$N" "$SCHOOLS" w1 example-a-glad-pc
+  java -cp "$BENCH" org.psyscreen.benchmarks.RecordsAccess "$URL" SCH1
 else
   echo "postgresql: skipped (no server binary under /usr/lib/postgresql; apt-get install postgresql)"
 fi

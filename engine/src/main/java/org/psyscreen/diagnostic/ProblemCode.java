@@ -310,7 +310,19 @@ public enum ProblemCode {
      * A key rotation was given ids that do not cover every student of the store: those left out could
      * never be found again under the new key, so nothing is rotated.
      */
-    ROTATION_STUDENTS_LEFT_OUT(3205, "students left out of a key rotation");
+    ROTATION_STUDENTS_LEFT_OUT(3205, "students left out of a key rotation"),
+
+    /** Database principals were asked of a SQLite store, which has no users: the file is its boundary. */
+    ACCESS_NEEDS_SERVER(3206, "principals need a PostgreSQL store"),
+
+    /**
+     * A principal's login is not a login role of the server, is a superuser or bypasses row-level
+     * security (it would see every row), or the server lacks psyscreen's group roles.
+     */
+    PRINCIPAL_NOT_A_LOGIN(3207, "principal is not a plain login role"),
+
+    /** A principal was granted a school or region of which the store holds nothing (a misspelt code). */
+    PRINCIPAL_OUTSIDE_STORE(3208, "principal outside the store's schools and regions");
 
     private final int number;
     private final String summary;

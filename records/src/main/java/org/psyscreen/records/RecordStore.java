@@ -647,6 +647,55 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
+     * Lets a login of the PostgreSQL server read the store as a school, a region or the province: the
+     * database's row-level security then shows that login its own rows only, in any SQL it runs, and
+     * refuses every write. Replaces the login's earlier grant. Logged.
+     *
+     * @param principal the login and what it may read
+     * @throws RecordStoreException PSY-3206 on SQLite (the file is the boundary), PSY-3207 when the
+     *     login is not a plain login role of the server (or the server lacks psyscreen's group roles),
+     *     PSY-3208 for a school or region the store holds nothing of
+     */
+    public synchronized void grant(Principal principal) {
+        write(() -> {
+            new Access(this).grant(principal);
+            audit(
+                    OPERATOR,
+                    "grant",
+                    principal.level() == Principal.Level.SCHOOL
+                            ? Scope.school(principal.region(), principal.school())
+                            : principal.level() == Principal.Level.REGION
+                                    ? Scope.region(principal.region())
+                                    : Scope.everything(),
+                    "",
+                    "login=" + principal.login() + " level=" + principal.level().word());
+            return null;
+        });
+    }
+
+    /**
+     * Withdraws a login's grant: it reads nothing of the store from its next query on. Logged.
+     *
+     * @param login the server's login role
+     * @return whether the login was a principal
+     * @throws RecordStoreException PSY-3206 on SQLite
+     */
+    public synchronized boolean revoke(String login) {
+        return write(() -> {
+            boolean was = new Access(this).revoke(login);
+            if (was) {
+                audit(OPERATOR, "revoke", Scope.everything(), "", "login=" + login);
+            }
+            return was;
+        });
+    }
+
+    /** {@return the logins granted access to the store, by login; none on SQLite} */
+    public synchronized List<Principal> principals() {
+        return read(() -> new Access(this).principals());
+    }
+
+    /**
      * Rotates the pseudonym key: every student's pseudonym under {@code from} becomes their pseudonym
      * under {@code to}, in the student table and the audit log (whose chain is sealed again), and the
      * store then accepts imports under {@code to} only. In one transaction. A pseudonym cannot be

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,16 +46,10 @@ abstract class KeyRotationContract {
     abstract String location(String name);
 
     private static List<String> tokens(String location, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(
-                        location.startsWith("jdbc:") ? location : "jdbc:sqlite:" + location);
-                var s = c.createStatement();
-                ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                out.add(r.getString(1));
-            }
+        try (Connection c =
+                DriverManager.getConnection(location.startsWith("jdbc:") ? location : "jdbc:sqlite:" + location)) {
+            return Sql.column(c, sql);
         }
-        return out;
     }
 
     /** A store with wave 1 and a case a counsellor worked on; returns the case's student id. */

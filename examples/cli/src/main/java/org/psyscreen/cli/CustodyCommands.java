@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.records.KeyRotationResult;
+import org.psyscreen.records.Principal;
 import org.psyscreen.records.PurgeResult;
 import org.psyscreen.records.RecordStore;
 import org.psyscreen.records.Roster;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The custody of a store's data: {@code records retention} and {@code records purge} (how long a store
- * keeps a student who left), {@code records rotate-key} (moving every pseudonym to a new key).
+ * keeps a student who left), {@code records rotate-key} (moving every pseudonym to a new key),
+ * {@code records grant} (who the database lets read what, on PostgreSQL).
  */
 final class CustodyCommands {
     private CustodyCommands() {}
@@ -130,6 +132,73 @@ final class CustodyCommands {
                     r.auditEntries() == 1 ? "y" : "ies",
                     r.oldKeyId(),
                     r.newKeyId());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "grant",
+            mixinStandardHelpOptions = true,
+            description = "On PostgreSQL: lets a login role of the server read the store as one school (--school),"
+                    + " one region (--region alone) or the province (--province: crisis cases only, no answers or"
+                    + " scores). The database's row-level security then shows that login its own rows in any SQL"
+                    + " and refuses every write. --revoke LOGIN withdraws a grant; --list shows them. The login"
+                    + " must exist (CREATE ROLE … LOGIN) and be neither a superuser nor exempt from row-level"
+                    + " security (PSY-3207). On SQLite the file is the boundary (PSY-3206).")
+    static final class Grant extends RecordsCommand.StoreCommand {
+        @Option(names = "--login", paramLabel = "ROLE", description = "The server's login role to grant.")
+        String login;
+
+        @Option(names = "--school", description = "The school it reads (with --region when the data has regions).")
+        String school;
+
+        @Option(names = "--region", description = "The region it reads, or the school's region [default: none].")
+        String region;
+
+        @Option(names = "--province", description = "The province's login: the crisis cases of every school.")
+        boolean province;
+
+        @Option(names = "--revoke", paramLabel = "ROLE", description = "Withdraw this login's grant.")
+        String revoke;
+
+        @Option(names = "--list", description = "List the logins granted.")
+        boolean list;
+
+        @Override
+        int run(RecordStore store, PrintWriter out, PrintWriter err) {
+            if (revoke != null) {
+                out.println(
+                        store.revoke(revoke)
+                                ? "撤销 revoked: " + revoke + " reads nothing of the store"
+                                : "撤销 revoked: nothing (" + revoke + " was not granted)");
+                return 0;
+            }
+            if (login != null) {
+                Principal p = province
+                        ? Principal.province(login)
+                        : school != null
+                                ? Principal.school(login, region == null ? "" : region, school)
+                                : region != null ? Principal.region(login, region) : null;
+                if (p == null || (province && (school != null || region != null))) {
+                    err.println("psyscreen records grant: --login needs --school, --region or --province (one)");
+                    return 2;
+                }
+                store.grant(p);
+            } else if (!list) {
+                err.println("psyscreen records grant: give --login with --school, --region or --province; --revoke;"
+                        + " or --list");
+                return 2;
+            }
+            for (Principal p : store.principals()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-24s %-9s %s%n",
+                        p.login(),
+                        p.level().word(),
+                        p.level() == Principal.Level.SCHOOL
+                                ? p.school() + (p.region().isEmpty() ? "" : " in " + p.region())
+                                : p.region());
+            }
             return 0;
         }
     }

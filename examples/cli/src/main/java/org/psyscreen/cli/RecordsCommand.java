@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
             CustodyCommands.Retention.class,
             CustodyCommands.Purge.class,
             CustodyCommands.RotateKey.class,
+            CustodyCommands.Grant.class,
             RosterCommands.Import.class,
             RosterCommands.CoverageCommand.class,
             RosterCommands.Named.class,
@@ -83,6 +84,7 @@ import picocli.CommandLine.Spec;
             "  psyscreen records retention --db school.db --years 3",
             "  psyscreen records purge --db school.db",
             "  psyscreen records rotate-key --db school.db --key old.key --new-key new.key roster-*.csv",
+            "  psyscreen records grant --db jdbc:postgresql://db/psy?user=owner --login sch3_staff --school SCH3",
             "  psyscreen records export --db jdbc:postgresql://db/psy?user=u --region R1 --wave 2026-autumn --out up/"
         })
 final class RecordsCommand implements Runnable {

@@ -154,4 +154,20 @@ class RecordsCommandTest {
         assertThat(none.exit()).isZero();
         assertThat(none.out()).contains("nothing (no records of this student in everything)");
     }
+
+    @Test
+    void principalsNeedAServerAndAPurgeNeedsARetentionPeriod() {
+        assertThat(refused("records", "grant", "--db", db, "--login", "sch3_staff", "--school", "SCH3")
+                        .err())
+                .contains("PSY-3206", "the file is the boundary");
+        assertThat(refused("records", "grant", "--db", db, "--login", "sch3_staff")
+                        .err())
+                .contains("--login needs --school, --region or --province");
+        assertThat(refused("records", "purge", "--db", db).err()).contains("PSY-3202");
+        assertThat(refused("records", "retention", "--db", db, "--years", "40").err())
+                .contains("PSY-3203");
+        MainTest.Run none = MainTest.run("records", "grant", "--db", db, "--list");
+        assertThat(none.exit()).isZero();
+        assertThat(none.out()).isEmpty();
+    }
 }
