@@ -145,8 +145,11 @@ class AccessOnPostgresTest {
                     .isEqualTo(count(owner, "SELECT COUNT(*) FROM screening WHERE region = ''"));
             long crisis = count(owner, "SELECT COUNT(*) FROM warning_case WHERE tier_rank = 0");
             assertThat(crisis).isPositive().isLessThan(count(owner, "SELECT COUNT(*) FROM warning_case"));
-            assertThat(count(province, "SELECT COUNT(*) FROM warning_case")).isEqualTo(crisis);
-            for (String table : List.of("screening", "scale_score", "form_result", "student", "case_event")) {
+            assertThat(count(province, "SELECT COUNT(*) FROM crisis_case")).isEqualTo(crisis);
+            assertThat(column(province, "SELECT DISTINCT tier FROM crisis_case"))
+                    .containsExactly("urgent");
+            for (String table :
+                    List.of("warning_case", "screening", "scale_score", "form_result", "student", "case_event")) {
                 assertThatThrownBy(() -> count(province, "SELECT COUNT(*) FROM " + table))
                         .as(table)
                         .hasMessageContaining("denied");
@@ -172,6 +175,49 @@ class AccessOnPostgresTest {
         try (Connection nobody = as("nobody")) {
             assertThatThrownBy(() -> count(nobody, "SELECT COUNT(*) FROM screening"))
                     .hasMessageContaining("denied");
+        }
+    }
+
+    /** psyscreen itself, connected as a school's login: every query shows that school only, whatever its scope. */
+    @Test
+    void theLibraryConnectedAsASchoolsLoginReadsThatSchoolOnlyAndCannotWrite() throws Exception {
+        String sch3 = store.replace("user=postgres", "user=sch3_staff&password=" + PASSWORD);
+        try (RecordStore asSchool = RecordStore.open(sch3);
+                RecordStore owner = RecordStore.open(store)) {
+            List<WarningCase> all = owner.warnings(Scope.everything());
+            assertThat(all).extracting(WarningCase::school).contains("SCH1", "SCH3");
+            assertThat(asSchool.warnings(Scope.everything()))
+                    .isNotEmpty()
+                    .extracting(WarningCase::token)
+                    .containsExactlyElementsOf(all.stream()
+                            .filter(c -> c.school().equals("SCH3"))
+                            .map(WarningCase::token)
+                            .toList());
+            assertThat(asSchool.warnings(Scope.school("", "SCH1"))).isEmpty();
+            WarningCase other = all.stream()
+                    .filter(c -> c.school().equals("SCH1"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThatThrownBy(() -> asSchool.followUp(
+                            Scope.school("", "SCH1"),
+                            other.token(),
+                            new FollowUp(
+                                    EventKind.INTERVIEW, java.time.LocalDate.of(2026, 10, 1), Role.COUNSELLOR, "x")))
+                    .isInstanceOf(RecordStoreException.class);
+            WarningCase own = all.stream()
+                    .filter(c -> c.school().equals("SCH3"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThatThrownBy(() -> asSchool.followUp(
+                            Scope.school("", "SCH3"),
+                            own.token(),
+                            new FollowUp(
+                                    EventKind.INTERVIEW, java.time.LocalDate.of(2026, 10, 1), Role.COUNSELLOR, "x")))
+                    .isInstanceOf(RecordStoreException.class)
+                    .hasMessageContaining("permission denied");
+            assertThat(owner.warnings(Scope.school("", "SCH1")))
+                    .isEqualTo(
+                            all.stream().filter(c -> c.school().equals("SCH1")).toList());
         }
     }
 
