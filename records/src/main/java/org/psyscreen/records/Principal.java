@@ -35,6 +35,11 @@ public record Principal(String login, Level level, String region, String school)
     /**
      * Checks the parts: a login of lower-case letters, digits and {@code _} (at most 63), a school
      * with a school, a region with no school, the province with neither.
+     *
+     * @param login the server's login role
+     * @param level what it is the login of
+     * @param region the region ({@code ""} when the data has none, and for the province)
+     * @param school the school ({@code ""} unless a school)
      */
     public Principal {
         Objects.requireNonNull(level, "level");

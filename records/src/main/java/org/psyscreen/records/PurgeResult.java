@@ -23,7 +23,16 @@ public record PurgeResult(
         long rowsDeleted,
         long keptForOpenCase,
         List<AuditEntry> earlierExports) {
-    /** Keeps an unmodifiable copy of the exports. */
+    /**
+     * Keeps an unmodifiable copy of the exports.
+     *
+     * @param yearsAfterLeaving the retention period, in school years after leaving
+     * @param firstYearKept the first school year kept
+     * @param studentsDeleted students deleted
+     * @param rowsDeleted rows deleted
+     * @param keptForOpenCase students kept because a case of theirs is open
+     * @param earlierExports the exports made earlier that may hold deleted students
+     */
     public PurgeResult {
         earlierExports = List.copyOf(earlierExports);
     }
