@@ -43,13 +43,17 @@ final class ColumnLayout {
     int[][] itemColumns = new int[0][];
 
     /**
-     * The column of each {@link StudentField} by ordinal, of the student id and of a sheet's row
-     * number, or -1; set by {@link #resolve}, so a record reads them without a map lookup.
+     * The column of each {@link StudentField} by ordinal and of a sheet's row number, or -1; set by
+     * {@link #resolve}, so a record reads them without a map lookup.
      */
     int[] studentColumns = new int[0];
 
-    int idColumn = -1;
     int sourceRowColumn = -1;
+
+    /** {@return the student id's column, or -1} (after {@link #resolve}) */
+    int idColumn() {
+        return studentColumns[StudentField.STUDENT_ID.ordinal()];
+    }
 
     /** The header as compared, normalised once rather than once per record. */
     private final List<String> normalisedHeader;
@@ -214,7 +218,6 @@ final class ColumnLayout {
         layout.studentColumns = java.util.Arrays.stream(StudentField.values())
                 .mapToInt(f -> layout.column(f.column()))
                 .toArray();
-        layout.idColumn = layout.column("student_id");
         layout.sourceRowColumn = layout.column("source_row");
         return layout;
     }

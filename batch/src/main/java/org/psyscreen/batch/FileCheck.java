@@ -122,7 +122,7 @@ final class FileCheck {
                         mapping.ignore(),
                         otherInstrumentsIgnored,
                         problems);
-                int idCol = layout.column("student_id");
+                int idCol = layout.idColumn();
                 for (RecordBlock b; (b = source.next(4096)) != null; ) {
                     records += b.size();
                     idHashes(b, idCol, duplicated::offer);
@@ -164,7 +164,7 @@ final class FileCheck {
     private static void recountIds(
             ResponseInput input, ResponseFileScan.Bytes bytes, ColumnLayout layout, DuplicateIds ids)
             throws IOException {
-        int idCol = layout.column("student_id");
+        int idCol = layout.idColumn();
         try (RecordSource source = RecordSource.open(input, bytes)) {
             source.header();
             for (RecordBlock b; (b = source.next(4096)) != null; ) {

@@ -38,7 +38,7 @@ final class RowScreener {
     /** Screens one record and gives it as the outputs write it. */
     RowOutcome row(
             ColumnLayout layout, DuplicateIds duplicated, StudentInput in, long recordNo, long line, String[] rec) {
-        String rawId = cell(rec, layout.idColumn);
+        String rawId = cell(rec, layout.idColumn());
         String id = Pseudonymizer.canonical(rawId);
         ScreeningResult r = screen(layout, duplicated, in, id, rec);
         return outcome(layout, r, recordNo, line, rec, student(id));
@@ -47,7 +47,7 @@ final class RowScreener {
     /** Screens one record and gives its result as {@link BatchScorer#screenEach} hands it over. */
     BatchScorer.ScreenedRecord screened(
             ColumnLayout layout, DuplicateIds duplicated, StudentInput in, long recordNo, long line, String[] rec) {
-        String rawId = cell(rec, layout.idColumn);
+        String rawId = cell(rec, layout.idColumn());
         String id = Pseudonymizer.canonical(rawId);
         ScreeningResult r = screen(layout, duplicated, in, id, rec);
         return new BatchScorer.ScreenedRecord(recordNo, sourceLine(layout, rec, line), student(id), r);

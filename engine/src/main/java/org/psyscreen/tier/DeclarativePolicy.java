@@ -71,11 +71,8 @@ public final class DeclarativePolicy implements CutoffPolicy {
         this.rules = List.copyOf(rules);
         this.citations = List.copyOf(citations);
         this.sha256 = sha256;
-        this.key = new org.psyscreen.definition.IdVersion(id, version).toString();
-        List<String> outcomes = new java.util.ArrayList<>(tierIds());
-        outcomes.add(TierDecision.UNDETERMINED_ID);
-        outcomes.add(TierDecision.NO_RISK_ID);
-        this.outcomeIds = List.copyOf(outcomes);
+        this.key = CutoffPolicy.super.key();
+        this.outcomeIds = CutoffPolicy.super.outcomeIds();
         this.texts = Condition.Trace.textsOf(
                 this.rules.stream().map(PolicyRule::when).toList());
         this.ruleTexts = new java.util.IdentityHashMap<>();

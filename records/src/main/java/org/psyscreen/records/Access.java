@@ -41,11 +41,14 @@ final class Access {
                             + " (the store's owner may not create roles): have its administrator run CREATE ROLE "
                             + p.groupRole() + " NOLOGIN, then grant again");
         }
-        List<Object[]> may = store.rows(
-                "SELECT r.rolsuper OR r.rolcreaterole OR pg_has_role(current_user, ?, 'MEMBER WITH ADMIN OPTION')"
-                        + " FROM pg_roles r WHERE r.rolname = current_user",
-                List.of(p.groupRole()));
-        if (may.isEmpty() || !Boolean.TRUE.equals(may.get(0)[0])) {
+        // {may manage roles, may grant the group role}: the owner's rights, read once
+        Object[] owner = store.rows(
+                        "SELECT r.rolsuper OR r.rolcreaterole, pg_has_role(current_user, ?, 'MEMBER WITH ADMIN"
+                                + " OPTION') FROM pg_roles r WHERE r.rolname = current_user",
+                        List.of(p.groupRole()))
+                .get(0);
+        boolean managesRoles = Boolean.TRUE.equals(owner[0]);
+        if (!managesRoles && !Boolean.TRUE.equals(owner[1])) {
             throw refused(
                     ProblemCode.PRINCIPAL_NOT_A_LOGIN,
                     "the store's owner may not grant " + p.groupRole()
@@ -56,10 +59,7 @@ final class Access {
         if (p.level() != Principal.Level.PROVINCE && !holds(p)) {
             throw refused(
                     ProblemCode.PRINCIPAL_OUTSIDE_STORE,
-                    "the store holds nothing of "
-                            + (p.level() == Principal.Level.SCHOOL
-                                    ? Scope.school(p.region(), p.school())
-                                    : Scope.region(p.region()))
+                    "the store holds nothing of " + p.scope()
                             + ": a misspelt code would grant nothing; import its screenings or roster first");
         }
         store.update("DELETE FROM principal WHERE login = ?", p.login());
@@ -79,12 +79,10 @@ final class Access {
             }
         }
         store.update("GRANT " + p.groupRole() + " TO " + quoted(p.login()));
-        if (Boolean.TRUE.equals(
-                store.rows("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user", List.of())
-                        .get(0)[0])) {
+        if (managesRoles) {
             // A principal's queries are short lookups, but the policies' subqueries inflate their cost
-            // estimates past jit_above_cost: compiling them took 5 to 50 times longer than running them
-            // (benchmarks' RecordsAccess).
+            // estimates past jit_above_cost: EXPLAIN ANALYZE of a school's warning list on the store of
+            // benchmarks/README.md spent 0.50 s compiling (JIT) and 0.10 s running (0.83 s in all).
             store.update("ALTER ROLE " + quoted(p.login()) + " SET jit = off");
         }
     }
@@ -120,15 +118,10 @@ final class Access {
 
     /** Whether the store holds any row of the principal's school or region. */
     private boolean holds(Principal p) throws SQLException {
-        String where = p.level() == Principal.Level.SCHOOL ? "region = ? AND school = ?" : "region = ?";
-        List<Object> params =
-                p.level() == Principal.Level.SCHOOL ? List.of(p.region(), p.school()) : List.of(p.region());
-        List<Object> twice = new ArrayList<>(params);
-        twice.addAll(params);
-        return !store.rows(
-                        "SELECT 1 FROM screening WHERE " + where + " UNION SELECT 1 FROM roster_entry WHERE " + where,
-                        twice)
-                .isEmpty();
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT 1 FROM screening s WHERE " + p.scope().where("s", params)
+                + " UNION SELECT 1 FROM roster_entry r WHERE " + p.scope().where("r", params);
+        return !store.rows(sql, params).isEmpty();
     }
 
     /** A login as an SQL identifier: {@link Principal} allows only {@code [a-z0-9_]}, so quoting is exact. */

@@ -81,10 +81,8 @@ final class AuditLog {
             }
         }
         List<AuditEntry> out = new ArrayList<>();
-        for (Object[] r : store.rows(
-                "SELECT id, at, principal, role, action, scope, subject, detail FROM audit_log WHERE subject = ?"
-                        + " ORDER BY id",
-                List.of(token))) {
+        for (Object[] r :
+                store.rows("SELECT " + ENTRY + " FROM audit_log WHERE subject = ?" + " ORDER BY id", List.of(token))) {
             String entryScope = (String) r[5];
             if (scope.region() == null || readable.contains(entryScope)) {
                 out.add(entry(r));
@@ -100,7 +98,7 @@ final class AuditLog {
     static List<AuditEntry> exports(RecordStore store) throws SQLException {
         List<AuditEntry> out = new ArrayList<>();
         for (Object[] r : store.rows(
-                "SELECT id, at, principal, role, action, scope, subject, detail FROM audit_log WHERE action IN"
+                "SELECT " + ENTRY + " FROM audit_log WHERE action IN"
                         + " ('export', 'district-form', 'named-list') ORDER BY id",
                 List.of())) {
             out.add(entry(r));
@@ -108,7 +106,10 @@ final class AuditLog {
         return out;
     }
 
-    /** An entry from its row: id, at, principal, role, action, scope, subject, detail. */
+    /** An entry's columns as {@link #entry} and the chain read them. */
+    private static final String ENTRY = "id, at, principal, role, action, scope, subject, detail";
+
+    /** An entry from its row ({@link #ENTRY}). */
     private static AuditEntry entry(Object[] r) {
         return new AuditEntry(
                 ((Number) r[0]).longValue(),
@@ -190,10 +191,8 @@ final class AuditLog {
     private static void reseal(RecordStore store, long from) throws SQLException {
         List<Object[]> prev = store.rows("SELECT hash FROM audit_log WHERE id = ?", List.of(from - 1));
         String previous = prev.isEmpty() ? "" : (String) prev.get(0)[0];
-        for (Object[] r : store.rows(
-                "SELECT id, at, principal, role, action, scope, subject, detail FROM audit_log WHERE id >= ? ORDER BY"
-                        + " id",
-                List.of(from))) {
+        for (Object[] r :
+                store.rows("SELECT " + ENTRY + " FROM audit_log WHERE id >= ? ORDER BY" + " id", List.of(from))) {
             long id = ((Number) r[0]).longValue();
             String hash = chained(previous, r);
             store.update("UPDATE audit_log SET hash = ? WHERE id = ?", hash, id);

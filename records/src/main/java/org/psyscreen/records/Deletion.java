@@ -70,6 +70,35 @@ final class Deletion {
         return rows;
     }
 
+    /**
+     * Deletes everything the store holds on the students whose ids {@code selectIds} selects (a query
+     * without parameters), their pseudonyms with it, in every scope. Not logged: the caller logs the
+     * whole deletion once.
+     */
+    long students(String selectIds) throws SQLException {
+        List<Object> none = List.of();
+        long rows = screenings("SELECT id FROM screening WHERE student_id IN (" + selectIds + ")", none);
+        rows += delete(
+                "DELETE FROM case_event WHERE case_id IN (SELECT id FROM warning_case WHERE student_id IN (" + selectIds
+                        + "))",
+                none);
+        for (String table : List.of("warning_case", "case_report", "case_assessment", "home_visit", "roster_entry")) {
+            rows += delete("DELETE FROM " + table + " WHERE student_id IN (" + selectIds + ")", none);
+        }
+        return rows + delete("DELETE FROM student WHERE id IN (" + selectIds + ")", none);
+    }
+
+    /** Deletes the waves of school years before {@code schoolYear} that hold no screening and no roster place. */
+    long emptyWavesBefore(String schoolYear) throws SQLException {
+        String empty = "SELECT w.id FROM wave w WHERE w.school_year < ? AND NOT EXISTS (SELECT 1 FROM screening s"
+                + " WHERE s.wave_id = w.id) AND NOT EXISTS (SELECT 1 FROM roster_entry r JOIN roster_import ri ON"
+                + " ri.id = r.roster_id WHERE ri.wave_id = w.id)";
+        List<Object> params = List.of(schoolYear);
+        long rows = delete("DELETE FROM import_run WHERE wave_id IN (" + empty + ")", params);
+        rows += delete("DELETE FROM roster_import WHERE wave_id IN (" + empty + ")", params);
+        return rows + delete("DELETE FROM wave WHERE id IN (" + empty + ")", params);
+    }
+
     /** Deletes the screenings a query selects, with everything that hangs on them. */
     private long screenings(String select, List<Object> params) throws SQLException {
         long rows = 0;
@@ -96,7 +125,8 @@ final class Deletion {
         return store.update(sql, params.toArray());
     }
 
-    private void log(String what, long rows) throws SQLException {
+    /** Writes a line to {@code deletion_log}: what kind of deletion and how many rows, never whose. */
+    void log(String what, long rows) throws SQLException {
         store.update(
                 "INSERT INTO deletion_log (id, what, rows_deleted, deleted_at) VALUES (?, ?, ?, ?)",
                 store.nextId("deletion_log"),

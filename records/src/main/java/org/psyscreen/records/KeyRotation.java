@@ -48,8 +48,18 @@ final class KeyRotation {
                     + " could not be found under the new key; give every roster or screened file that names them."
                     + " Nothing was rotated");
         }
-        for (Object[] r : students) {
-            store.update("UPDATE student SET token = ? WHERE id = ?", tokens.get((String) r[1]), r[0]);
+        try (var update = store.connection().prepareStatement("UPDATE student SET token = ? WHERE id = ?")) {
+            int pending = 0;
+            for (Object[] r : students) {
+                update.setString(1, tokens.get((String) r[1]));
+                update.setLong(2, ((Number) r[0]).longValue());
+                update.addBatch();
+                if (++pending == RecordStore.BATCH) {
+                    update.executeBatch();
+                    pending = 0;
+                }
+            }
+            update.executeBatch();
         }
         long[] log = AuditLog.rekey(store, tokens);
         store.update("UPDATE store_info SET key_id = ?", to.keyId());

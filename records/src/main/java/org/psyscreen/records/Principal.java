@@ -85,6 +85,15 @@ public record Principal(String login, Level level, String region, String school)
         return new Principal(login, Level.PROVINCE, "", "");
     }
 
+    /** {@return the scope it reads: its school, its region, or everything for the province} */
+    Scope scope() {
+        return switch (level) {
+            case SCHOOL -> Scope.school(region, school);
+            case REGION -> Scope.region(region);
+            case PROVINCE -> Scope.everything();
+        };
+    }
+
     /** {@return the group role of the server its login is made a member of} */
     String groupRole() {
         return "psyscreen_" + level.word();

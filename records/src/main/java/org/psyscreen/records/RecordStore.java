@@ -48,6 +48,19 @@ public final class RecordStore implements AutoCloseable {
                     ? Map.of("bigint", "INTEGER", "double", "REAL")
                     : Map.of("bigint", "BIGINT", "double", "DOUBLE PRECISION");
         }
+
+        /**
+         * {@return where Flyway finds the schema}: one folder for both, and PostgreSQL's own for access
+         * enforced by the server (roles and row-level security; SQLite has no users)
+         */
+        String[] migrations() {
+            return this == SQLITE
+                    ? new String[] {"classpath:org/psyscreen/records/migration"}
+                    : new String[] {
+                        "classpath:org/psyscreen/records/migration",
+                        "classpath:org/psyscreen/records/migration-postgresql"
+                    };
+        }
     }
 
     RecordStore(Connection connection, Dialect dialect, Clock clock, String label) {
@@ -662,11 +675,7 @@ public final class RecordStore implements AutoCloseable {
             audit(
                     OPERATOR,
                     "grant",
-                    principal.level() == Principal.Level.SCHOOL
-                            ? Scope.school(principal.region(), principal.school())
-                            : principal.level() == Principal.Level.REGION
-                                    ? Scope.region(principal.region())
-                                    : Scope.everything(),
+                    principal.scope(),
                     "",
                     "login=" + principal.login() + " level=" + principal.level().word());
             return null;

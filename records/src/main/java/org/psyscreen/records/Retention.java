@@ -60,43 +60,21 @@ final class Retention {
         String since = kept.substring(0, 4) + "-09-01"; // a school year starts on 1 September
         List<Object> params = new ArrayList<>();
         String left = "SELECT st.id FROM student st WHERE " + notSeenSince(kept, since, params);
-        List<Object> openParams = new ArrayList<>(params);
         long keptOpen = count(
                 "SELECT COUNT(*) FROM (" + left + ") g WHERE EXISTS (SELECT 1 FROM warning_case c WHERE"
                         + " c.student_id = g.id AND c.state <> 'closed')",
-                openParams);
+                params);
         String gone = left + " AND NOT EXISTS (SELECT 1 FROM warning_case c WHERE c.student_id = st.id AND c.state"
                 + " <> 'closed')";
-        store.update("CREATE TEMPORARY TABLE purged_student (id " + bigint() + " PRIMARY KEY)");
+        // the set is fixed before anything is deleted: each deletion below would change what "left" selects
+        store.update("CREATE TEMPORARY TABLE purged_student (id "
+                + store.dialect().types().get("bigint") + " PRIMARY KEY)");
         try {
             store.update("INSERT INTO purged_student (id) " + gone, params.toArray());
             long students = count("SELECT COUNT(*) FROM purged_student", List.of());
-            long rows = 0;
-            String screenings = "SELECT id FROM screening WHERE student_id IN (SELECT id FROM purged_student)";
-            for (String child : List.of("scale_score", "form_result", "norm_result", "decision")) {
-                rows += store.update("DELETE FROM " + child + " WHERE screening_id IN (" + screenings + ")");
-            }
-            String cases = "SELECT id FROM warning_case WHERE student_id IN (SELECT id FROM purged_student)";
-            rows += store.update("DELETE FROM case_event WHERE case_id IN (" + cases + ")");
-            for (String table : List.of(
-                    "screening",
-                    "warning_case",
-                    "case_report",
-                    "case_assessment",
-                    "home_visit",
-                    "roster_entry",
-                    "student")) {
-                String column = table.equals("student") ? "id" : "student_id";
-                rows += store.update(
-                        "DELETE FROM " + table + " WHERE " + column + " IN (SELECT id FROM purged_student)");
-            }
-            rows += emptyOldWaves(kept);
-            store.update(
-                    "INSERT INTO deletion_log (id, what, rows_deleted, deleted_at) VALUES (?, ?, ?, ?)",
-                    store.nextId("deletion_log"),
-                    "retention purge before " + kept,
-                    rows,
-                    store.now());
+            Deletion deletion = new Deletion(store);
+            long rows = deletion.students("SELECT id FROM purged_student") + deletion.emptyWavesBefore(kept);
+            deletion.log("retention purge before " + kept, rows);
             return new PurgeResult(years.getAsInt(), kept, students, rows, keptOpen, AuditLog.exports(store));
         } finally {
             store.update("DROP TABLE purged_student");
@@ -120,22 +98,7 @@ final class Retention {
                 + " AND NOT EXISTS (SELECT 1 FROM home_visit h WHERE h.student_id = st.id AND h.visit_date >= ?)";
     }
 
-    /** Waves of school years before {@code kept} that hold no screening and no roster place any more. */
-    private long emptyOldWaves(String kept) throws SQLException {
-        String empty = "SELECT w.id FROM wave w WHERE w.school_year < ? AND NOT EXISTS (SELECT 1 FROM screening s"
-                + " WHERE s.wave_id = w.id) AND NOT EXISTS (SELECT 1 FROM roster_entry r JOIN roster_import ri ON"
-                + " ri.id = r.roster_id WHERE ri.wave_id = w.id)";
-        long rows = store.update("DELETE FROM import_run WHERE wave_id IN (" + empty + ")", kept);
-        rows += store.update("DELETE FROM roster_import WHERE wave_id IN (" + empty + ")", kept);
-        rows += store.update("DELETE FROM wave WHERE id IN (" + empty + ")", kept);
-        return rows;
-    }
-
     private long count(String sql, List<Object> params) throws SQLException {
         return ((Number) store.rows(sql, params).get(0)[0]).longValue();
-    }
-
-    private String bigint() {
-        return store.dialect() == RecordStore.Dialect.POSTGRESQL ? "BIGINT" : "INTEGER";
     }
 }

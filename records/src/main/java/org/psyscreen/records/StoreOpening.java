@@ -147,14 +147,7 @@ final class StoreOpening {
     private static void migrate(String url, Dialect dialect, String label) {
         Flyway flyway = Flyway.configure(RecordStore.class.getClassLoader())
                 .dataSource(url, null, null)
-                .locations(
-                        dialect == Dialect.POSTGRESQL
-                                ? new String[] {
-                                    "classpath:org/psyscreen/records/migration",
-                                    // access enforced by the server: roles and row-level security (no users in SQLite)
-                                    "classpath:org/psyscreen/records/migration-postgresql"
-                                }
-                                : new String[] {"classpath:org/psyscreen/records/migration"})
+                .locations(dialect.migrations())
                 .placeholders(dialect.types())
                 .loggers("slf4j")
                 .ignoreMigrationPatterns("")
