@@ -49,6 +49,8 @@ CASES = {
     "bad-operator": sub('when: {scale: demo.total, op: ">=", value: 9}', 'when: {scale: demo.total, op: "≥", value: 9}'),
     "follow-up-days-out-of-range": sub('action: {en: same-day safety assessment, zh: 当日安全评估}}', 'action: {en: same-day safety assessment, zh: 当日安全评估}, followUpDays: 0}'),
     "follow-up-days-not-a-number": sub('action: {en: counsellor interview, zh: 心理老师访谈}}', 'action: {en: counsellor interview, zh: 心理老师访谈}, followUpDays: weekly}'),
+    "case-roles-empty-list": sub("rules:\n", "caseRoles:\n  closure: []\nrules:\n"),
+    "case-roles-not-words": sub("rules:\n", "caseRoles:\n  Closure: [counsellor]\n  assessed: [counsellor, 3, counsellor]\nrules:\n"),
     "hit-policy-first": sub("hitPolicy: most-severe", "hitPolicy: first"),
     "bad-date": sub('effective: {from: "2026-09-01"', 'effective: {from: "2026/09/01"'),
     "unknown-field": sub("    description: {en: total at or above 9", "    descripton: {en: total at or above 9"),

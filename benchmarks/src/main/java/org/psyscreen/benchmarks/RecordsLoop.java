@@ -82,12 +82,17 @@ public final class RecordsLoop {
                         new CasePlan("counsellor-01", "weekly-interview", day, null, Role.COUNSELLOR));
                 plan[c] = ms(t);
                 t = System.nanoTime();
-                store.followUp(s, w.token(), new FollowUp(EventKind.PARENT_NOTIFIED, day, Role.CLASS_TEACHER, "phone"));
+                store.followUp(
+                        s,
+                        w.token(),
+                        policy,
+                        new FollowUp(EventKind.PARENT_NOTIFIED, day, Role.CLASS_TEACHER, "phone"));
                 notice[c] = ms(t);
                 t = System.nanoTime();
                 store.followUp(
                         s,
                         w.token(),
+                        policy,
                         new FollowUp(EventKind.PARENT_ACKNOWLEDGED, day, Role.CLASS_TEACHER, "signed-form"));
                 ack[c] = ms(t);
             }

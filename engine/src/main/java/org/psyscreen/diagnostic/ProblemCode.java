@@ -278,7 +278,11 @@ public enum ProblemCode {
     CASE_EVENT_BEFORE_OPENING(3103, "dated before the case opened"),
     /** An assessment on a student with no open or monitored case. */
     CASE_NOT_OPEN(3104, "no open case"),
-    /** An assessment by a role that may not assess (only a counsellor, a doctor or the regional centre). */
+    /**
+     * A case write by a role the policy's {@code caseRoles} does not allow for it (a class teacher closing
+     * a case where counsellors close cases), or an assessment by a role that may not assess (by default
+     * only a counsellor, a doctor or the regional centre).
+     */
     CASE_ROLE_NOT_ALLOWED(3105, "role may not do this"),
     /** A case plan without an owner (一人一表、专人专案: every case has someone who follows it). */
     CASE_NO_OWNER(3106, "case plan without an owner"),
@@ -286,6 +290,11 @@ public enum ProblemCode {
     CASE_NOT_NOTIFIED(3107, "acknowledged before notified"),
     /** An overdue list asked of a policy that declares no follow-up interval for a tier. */
     CASE_NO_INTERVAL(3108, "no follow-up interval for the tier"),
+    /**
+     * A policy's {@code caseRoles} names an action or a role the records store does not know (a misspelt
+     * rule is never read as "anyone may").
+     */
+    CASE_ROLES_UNKNOWN_WORD(3109, "policy's case roles name an unknown action or role"),
 
     // --- who may open a store (PSY-32xx): refused before anything is read or written
     /**

@@ -149,6 +149,7 @@ public final class PolicyLoader {
                     "hitPolicy",
                     "critical",
                     "followUp",
+                    "caseRoles",
                     "rules");
             if (f == null || !b.requireFormat(f, DeclarativePolicy.FORMAT)) {
                 return null;
@@ -280,6 +281,7 @@ public final class PolicyLoader {
                     }
                 }
             }
+            Map<String, List<String>> caseRoles = caseRoles(f);
             List<PolicyRule> rules = b.list(f, "rules", (n, p) -> {
                 Fields r = b.fields(n, p, "id", "tier", "description", "source", "when");
                 if (r == null) {
@@ -360,8 +362,67 @@ public final class PolicyLoader {
                             followUpTiers,
                             rules,
                             citations,
+                            caseRoles,
                             sha);
         }
+
+        /**
+         * The optional {@code caseRoles} mapping: an action word to a non-empty list of role words, each
+         * a lower-case word ({@code closure: [counsellor, school-leader]}). Which words exist is the
+         * records store's to check, where the cases are.
+         */
+        private Map<String, List<String>> caseRoles(Fields f) {
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            Node n = f.node("caseRoles");
+            if (n == null) {
+                return out;
+            }
+            if (!(n instanceof org.psyscreen.internal.tree.MapNode map)) {
+                b.fields(n, "caseRoles"); // reports the wrong type
+                return out;
+            }
+            String[] actions = map.entries().keySet().toArray(String[]::new);
+            Fields m = b.fields(n, "caseRoles", actions);
+            for (String action : actions) {
+                String path = Binder.join("caseRoles", action);
+                if (!CASE_WORD.matcher(action).matches()) {
+                    b.error(
+                            ProblemCode.UNKNOWN_VALUE,
+                            path,
+                            "an action is one lower-case word (closure, assessed, parent-contact)",
+                            "write the action as the records commands spell it");
+                    continue;
+                }
+                Set<String> seen = new LinkedHashSet<>();
+                List<String> roles = b.list(m, action, (e, p) -> {
+                    String role = b.string(e, p);
+                    if (role != null && (!CASE_WORD.matcher(role).matches() || !seen.add(role))) {
+                        boolean word = CASE_WORD.matcher(role).matches();
+                        b.error(
+                                ProblemCode.UNKNOWN_VALUE,
+                                p,
+                                word
+                                        ? "a role is named twice"
+                                        : "a role is one lower-case word (counsellor, class-teacher)",
+                                "name each role once, as the records commands spell it");
+                    }
+                    return role;
+                });
+                if (m.node(action) instanceof org.psyscreen.internal.tree.ListNode && roles.isEmpty()) {
+                    b.error(
+                            ProblemCode.UNKNOWN_VALUE,
+                            path,
+                            "no role may record '" + action + "': the list is empty",
+                            "name at least one role (counsellor, class-teacher, school-leader, doctor,"
+                                    + " regional-centre), or leave the action out to keep the store's default");
+                }
+                out.put(action, List.copyOf(seen));
+            }
+            return out;
+        }
+
+        private static final java.util.regex.Pattern CASE_WORD =
+                java.util.regex.Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
         private static final String[] CONDITION_FIELDS = {
             "scale", "item", "critical", "status", "attribute", "all", "any", "not", "op", "value", "on", "norm", "is"

@@ -25,6 +25,17 @@ public interface CutoffPolicy {
     List<Tier> tiers();
 
     /**
+     * {@return who may record what on a warning case: for an action word (a follow-up's kind such as
+     * {@code closure}, or {@code assessed}, {@code planned}, {@code reported}), the role words allowed to
+     * record it; an action the map does not name keeps the records store's default} The policy file's
+     * {@code caseRoles}; the engine checks only their shape, the records store their words. Empty by
+     * default.
+     */
+    default java.util.Map<String, List<String>> caseRoles() {
+        return java.util.Map.of();
+    }
+
+    /**
      * {@return the tier with id {@code id}, or empty when the policy has none of that id}
      *
      * @param id a tier id

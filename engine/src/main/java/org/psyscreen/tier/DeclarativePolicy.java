@@ -32,6 +32,7 @@ public final class DeclarativePolicy implements CutoffPolicy {
     private final Map<FollowUp, Tier> followUps;
     private final List<PolicyRule> rules;
     private final List<Citation> citations;
+    private final Map<String, List<String>> caseRoles;
     private final String sha256;
 
     static {
@@ -53,6 +54,7 @@ public final class DeclarativePolicy implements CutoffPolicy {
             Map<FollowUp, Tier> followUps,
             List<PolicyRule> rules,
             List<Citation> citations,
+            Map<String, List<String>> caseRoles,
             String sha256) {
         this.id = id;
         this.version = version;
@@ -70,6 +72,9 @@ public final class DeclarativePolicy implements CutoffPolicy {
         this.followUps = new EnumMap<>(followUps);
         this.rules = List.copyOf(rules);
         this.citations = List.copyOf(citations);
+        Map<String, List<String>> roles = new java.util.LinkedHashMap<>();
+        caseRoles.forEach((k, v) -> roles.put(k, List.copyOf(v)));
+        this.caseRoles = java.util.Collections.unmodifiableMap(roles);
         this.sha256 = sha256;
         this.key = CutoffPolicy.super.key();
         this.outcomeIds = CutoffPolicy.super.outcomeIds();
@@ -177,6 +182,11 @@ public final class DeclarativePolicy implements CutoffPolicy {
     /** {@return citations of the thresholds} */
     public List<Citation> citations() {
         return citations;
+    }
+
+    @Override
+    public Map<String, List<String>> caseRoles() {
+        return caseRoles;
     }
 
     @Override

@@ -202,6 +202,7 @@ class TierDecisionTest {
                 fu,
                 rules,
                 POLICY.citations(),
+                POLICY.caseRoles(),
                 POLICY.sha256());
     }
 

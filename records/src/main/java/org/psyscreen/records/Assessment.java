@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param tier the assessed tier (a tier id of the policy)
  * @param reason why, as a short code ({@code interview-confirmed}, {@code crisis-disclosed}, …)
  * @param date when it was assessed
- * @param role who assessed: a counsellor, a doctor or the regional centre
+ * @param role who assessed: by default a counsellor, a doctor or the regional centre (the policy's
+ *     {@code caseRoles} can name others for {@code assessed})
  */
 public record Assessment(String tier, String reason, LocalDate date, Role role) {
     /**
@@ -28,10 +29,5 @@ public record Assessment(String tier, String reason, LocalDate date, Role role) 
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(role, "role");
         FollowUp.requireShortCode(reason, "the reason", "interview-confirmed, crisis-disclosed");
-    }
-
-    /** {@return whether the role may assess: a counsellor, a doctor or the regional centre} */
-    boolean byAssessor() {
-        return role == Role.COUNSELLOR || role == Role.DOCTOR || role == Role.REGIONAL_CENTRE;
     }
 }

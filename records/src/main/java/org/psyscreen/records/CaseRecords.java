@@ -23,20 +23,24 @@ final class CaseRecords {
         return ((Number) o).longValue();
     }
 
-    /** Records a follow-up on the student's open or monitored case in scope. */
-    WarningCase followUp(Scope scope, String token, FollowUp f) throws SQLException {
+    /** Records a follow-up on the student's open or monitored case under the policy in scope. */
+    WarningCase followUp(Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, FollowUp f)
+            throws SQLException {
+        CaseRoles.require(policy, f.kind(), f.role());
         List<Object> params = new ArrayList<>();
         params.add(token);
+        params.add(policy.id());
         String where = scope.where("c", params);
         List<Object[]> rows = store.rows(
                 "SELECT c.id, c.state FROM warning_case c JOIN student s ON s.id = c.student_id WHERE s.token = ?"
-                        + " AND c.state <> 'closed' AND " + where + " ORDER BY c.id DESC",
+                        + " AND c.policy_id = ? AND c.state <> 'closed' AND " + where + " ORDER BY c.id DESC",
                 params);
         if (rows.isEmpty()) {
             throw refused(
                     org.psyscreen.diagnostic.ProblemCode.CASE_NOT_OPEN,
-                    "this student has no open or monitored warning case in " + scope + " (a closed case takes no"
-                            + " events): a case opens when a screening or a report flags the student");
+                    "this student has no open or monitored warning case under " + policy.id() + " in " + scope
+                            + " (a closed case takes no events): a case opens when a screening or a report flags"
+                            + " the student");
         }
         long caseId = ((Number) rows.get(0)[0]).longValue();
         // Not refused when dated before the case's known opening: a wave imported later may show the case
@@ -79,6 +83,7 @@ final class CaseRecords {
         if (scope.school() == null) {
             throw new IllegalArgumentException("a report is recorded by one school: give the school's scope");
         }
+        CaseRoles.require(policy, EventKind.REPORTED, r.role());
         int rank = rank(policy, r.tier());
         long student = schoolStudent(scope, token);
         store.update(
@@ -103,12 +108,7 @@ final class CaseRecords {
     /** Records a second-stage assessment on the student's open or monitored case and replays it. */
     WarningCase assess(Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, Assessment a)
             throws SQLException {
-        if (!a.byAssessor()) {
-            throw refused(
-                    org.psyscreen.diagnostic.ProblemCode.CASE_ROLE_NOT_ALLOWED,
-                    "a " + a.role().word() + " may not assess a case: a counsellor, a doctor or the regional centre"
-                            + " does");
-        }
+        CaseRoles.require(policy, EventKind.ASSESSED, a.role());
         int rank = rank(policy, a.tier());
         long[] open = openCase(scope, token, policy);
         long caseId = open[0];
@@ -133,6 +133,7 @@ final class CaseRecords {
     /** Records who follows the student's open or monitored case and how; the case's state is unchanged. */
     WarningCase plan(Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, CasePlan p)
             throws SQLException {
+        CaseRoles.require(policy, EventKind.PLANNED, p.role());
         long caseId = openCase(scope, token, policy)[0];
         requireNotBeforeOpening(caseId, p.date(), "the plan");
         store.update(

@@ -256,7 +256,9 @@ public final class RecordStore implements AutoCloseable {
      * @return the case after it
      * @throws RecordStoreException PSY-3102 for a tier the policy does not have, PSY-3103 for a date
      *     before the case opened, PSY-3104 when there is no open case, PSY-3105 for a role that may not
-     *     assess; nothing is recorded
+     *     assess (by default a counsellor, a doctor or the regional centre may; the policy's {@code caseRoles}
+     *     can say otherwise), PSY-3109 for a policy whose {@code caseRoles} names an unknown word; nothing is
+     *     recorded
      */
     public synchronized WarningCase assess(
             Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, Assessment assessment) {
@@ -576,11 +578,17 @@ public final class RecordStore implements AutoCloseable {
      *
      * @param scope whose cases may be changed
      * @param token the student's pseudonym
+     * @param policy the policy the case follows (who may record what: its {@code caseRoles})
      * @param followUp what was done, when and by whom
+     * @throws RecordStoreException PSY-3104 when the student has no open or monitored case under the policy,
+     *     PSY-3105 for a role the policy does not allow to record the follow-up's kind, PSY-3107 for an
+     *     acknowledgement before any notice, PSY-3109 for a policy whose {@code caseRoles} names an unknown
+     *     word; nothing is recorded
      */
-    public synchronized WarningCase followUp(Scope scope, String token, FollowUp followUp) {
+    public synchronized WarningCase followUp(
+            Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, FollowUp followUp) {
         return write(() -> {
-            WarningCase c = new CaseRecords(this).followUp(scope, token, followUp);
+            WarningCase c = new CaseRecords(this).followUp(scope, token, policy, followUp);
             audit(
                     followUp.role().word(),
                     followUp.kind().word(),

@@ -201,6 +201,7 @@ class AccessOnPostgresTest {
             assertThatThrownBy(() -> asSchool.followUp(
                             Scope.school("", "SCH1"),
                             other.token(),
+                            Runs.policy(),
                             new FollowUp(
                                     EventKind.INTERVIEW, java.time.LocalDate.of(2026, 10, 1), Role.COUNSELLOR, "x")))
                     .isInstanceOf(RecordStoreException.class);
@@ -211,6 +212,7 @@ class AccessOnPostgresTest {
             assertThatThrownBy(() -> asSchool.followUp(
                             Scope.school("", "SCH3"),
                             own.token(),
+                            Runs.policy(),
                             new FollowUp(
                                     EventKind.INTERVIEW, java.time.LocalDate.of(2026, 10, 1), Role.COUNSELLOR, "x")))
                     .isInstanceOf(RecordStoreException.class)

@@ -63,7 +63,10 @@ abstract class AuditLogContract {
                 new CasePlan("counsellor-02", "weekly-interview", d.plusDays(1), null, Role.COUNSELLOR));
         store.actingAs("teacher-7");
         store.followUp(
-                SCH3, c.token(), new FollowUp(EventKind.PARENT_NOTIFIED, d.plusDays(2), Role.CLASS_TEACHER, "phone"));
+                SCH3,
+                c.token(),
+                Runs.policy(),
+                new FollowUp(EventKind.PARENT_NOTIFIED, d.plusDays(2), Role.CLASS_TEACHER, "phone"));
         return c.token();
     }
 

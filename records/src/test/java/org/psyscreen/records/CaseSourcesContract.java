@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.psyscreen.tier.CutoffPolicy;
 
 /**
  * Warning cases from every source, on either database: a teacher's report puts a student the school
@@ -177,6 +178,104 @@ abstract class CaseSourcesContract {
                                     "watch", "teacher-thinks", LocalDate.parse("2026-10-01"), Role.CLASS_TEACHER)))
                     .hasMessageStartingWith("PSY-3105");
             assertThat(store.warnings(Scope.everything())).isEqualTo(before);
+        }
+    }
+
+    /** The bundled policy with other case roles: everything else as it is. */
+    private static CutoffPolicy withCaseRoles(java.util.Map<String, List<String>> roles) {
+        CutoffPolicy p = Runs.policy();
+        return new CutoffPolicy() {
+            @Override
+            public String id() {
+                return p.id();
+            }
+
+            @Override
+            public String version() {
+                return p.version();
+            }
+
+            @Override
+            public String region() {
+                return p.region();
+            }
+
+            @Override
+            public List<org.psyscreen.tier.Tier> tiers() {
+                return p.tiers();
+            }
+
+            @Override
+            public List<String> instruments() {
+                return p.instruments();
+            }
+
+            @Override
+            public Verdict evaluate(org.psyscreen.tier.Screening screening) {
+                return p.evaluate(screening);
+            }
+
+            @Override
+            public org.psyscreen.tier.Tier tierFor(org.psyscreen.tier.FollowUp followUp) {
+                return p.tierFor(followUp);
+            }
+
+            @Override
+            public java.util.Map<String, List<String>> caseRoles() {
+                return roles;
+            }
+        };
+    }
+
+    @Test
+    void onlyTheRolesThePolicyNamesMayCloseACase() {
+        try (RecordStore store = fresh("roles.db")) {
+            store.importRun(run, WAVE, Runs.BUNDLE, x -> {});
+            String flagged = store.warnings(SCH3).get(0).token();
+            List<WarningCase> before = store.warnings(Scope.everything());
+            int logged = store.audit(SCH3, flagged).size();
+            LocalDate day = LocalDate.parse("2026-10-20");
+            assertThat(Runs.policy().caseRoles())
+                    .as("the bundled example declares who closes")
+                    .containsEntry("closure", List.of("counsellor", "school-leader", "regional-centre"));
+            assertThatThrownBy(() -> store.followUp(
+                            SCH3,
+                            flagged,
+                            Runs.policy(),
+                            new FollowUp(EventKind.CLOSURE, day, Role.CLASS_TEACHER, "resolved")))
+                    .hasMessageStartingWith("PSY-3105")
+                    .hasMessageContaining("class-teacher may not record 'closure'")
+                    .hasMessageContaining("counsellor, school-leader, regional-centre do (the policy's caseRoles)")
+                    .hasMessageNotContaining(flagged);
+            // a misspelt role is refused, never read as "anyone may"
+            CutoffPolicy misspelt = withCaseRoles(java.util.Map.of("closure", List.of("councellor")));
+            assertThatThrownBy(() -> store.followUp(
+                            SCH3, flagged, misspelt, new FollowUp(EventKind.CLOSURE, day, Role.COUNSELLOR, "resolved")))
+                    .hasMessageStartingWith("PSY-3109")
+                    .hasMessageContaining("caseRoles.closure[0] is not a role");
+            CutoffPolicy unknownAction = withCaseRoles(java.util.Map.of("opened", List.of("counsellor")));
+            assertThatThrownBy(() -> store.followUp(
+                            SCH3,
+                            flagged,
+                            unknownAction,
+                            new FollowUp(EventKind.INTERVIEW, day, Role.COUNSELLOR, "ok")))
+                    .hasMessageStartingWith("PSY-3109")
+                    .hasMessageContaining("caseRoles.opened is not an action");
+            assertThat(store.warnings(Scope.everything()))
+                    .as("nothing recorded")
+                    .isEqualTo(before);
+            assertThat(store.audit(SCH3, flagged)).as("nothing logged").hasSize(logged);
+
+            // the same policy without case roles keeps the store's defaults: anyone closes, assessors assess
+            CutoffPolicy none = withCaseRoles(java.util.Map.of());
+            assertThatThrownBy(() -> store.assess(
+                            SCH3, flagged, none, new Assessment("watch", "teacher-thinks", day, Role.CLASS_TEACHER)))
+                    .hasMessageStartingWith("PSY-3105")
+                    .hasMessageContaining("(the store's default");
+            WarningCase closed = store.followUp(
+                    SCH3, flagged, Runs.policy(), new FollowUp(EventKind.CLOSURE, day, Role.COUNSELLOR, "resolved"));
+            assertThat(closed.state()).isEqualTo(CaseState.CLOSED);
+            assertThat(store.audit(SCH3, flagged)).hasSize(logged + 1);
         }
     }
 

@@ -90,6 +90,7 @@ abstract class ClosedLoopContract {
             store.followUp(
                     SCH3,
                     c.token(),
+                    Runs.policy(),
                     new org.psyscreen.records.FollowUp(
                             EventKind.INTERVIEW, d.plusDays(10), Role.COUNSELLOR, "attended"));
             assertThat(due(store, c.token(), d.plusDays(15)).due()).isEqualTo(d.plusDays(24));
@@ -187,6 +188,7 @@ abstract class ClosedLoopContract {
             assertThatThrownBy(() -> store.followUp(
                             SCH3,
                             c.token(),
+                            Runs.policy(),
                             new org.psyscreen.records.FollowUp(
                                     EventKind.PARENT_ACKNOWLEDGED, d.plusDays(1), Role.CLASS_TEACHER, "signed-form")))
                     .hasMessageStartingWith("PSY-3107");
@@ -196,11 +198,13 @@ abstract class ClosedLoopContract {
             store.followUp(
                     SCH3,
                     c.token(),
+                    Runs.policy(),
                     new org.psyscreen.records.FollowUp(
                             EventKind.PARENT_NOTIFIED, d.plusDays(1), Role.CLASS_TEACHER, "phone"));
             WarningCase acknowledged = store.followUp(
                     SCH3,
                     c.token(),
+                    Runs.policy(),
                     new org.psyscreen.records.FollowUp(
                             EventKind.PARENT_ACKNOWLEDGED, d.plusDays(2), Role.CLASS_TEACHER, "signed-form"));
             assertThat(acknowledged.events())
@@ -210,6 +214,7 @@ abstract class ClosedLoopContract {
             WarningCase early = store.followUp(
                     SCH3,
                     c.token(),
+                    Runs.policy(),
                     new org.psyscreen.records.FollowUp(
                             EventKind.INTERVIEW, d.minusDays(3), Role.COUNSELLOR, "attended"));
             assertThat(early.events()).extracting(CaseEvent::kind).first().isEqualTo(EventKind.INTERVIEW);
@@ -217,11 +222,13 @@ abstract class ClosedLoopContract {
             store.followUp(
                     SCH3,
                     c.token(),
+                    Runs.policy(),
                     new org.psyscreen.records.FollowUp(
                             EventKind.CLOSURE, d.plusDays(30), Role.COUNSELLOR, "recovered"));
             assertThatThrownBy(() -> store.followUp(
                             SCH3,
                             c.token(),
+                            Runs.policy(),
                             new org.psyscreen.records.FollowUp(
                                     EventKind.INTERVIEW, d.plusDays(31), Role.COUNSELLOR, "attended")))
                     .hasMessageStartingWith("PSY-3104");
@@ -273,12 +280,14 @@ abstract class ClosedLoopContract {
                 store.followUp(
                         SCH3,
                         c.token(),
+                        Runs.policy(),
                         new org.psyscreen.records.FollowUp(EventKind.PARENT_NOTIFIED, d, Role.CLASS_TEACHER, "phone"));
             }
             for (WarningCase c : cases.subList(0, 2)) {
                 store.followUp(
                         SCH3,
                         c.token(),
+                        Runs.policy(),
                         new org.psyscreen.records.FollowUp(
                                 EventKind.PARENT_ACKNOWLEDGED, opened(c), Role.CLASS_TEACHER, "signed-form"));
             }

@@ -59,6 +59,7 @@ abstract class KeyRotationContract {
         store.followUp(
                 Scope.school(c.region(), c.school()),
                 c.token(),
+                Runs.policy(),
                 new FollowUp(
                         EventKind.INTERVIEW, LocalDate.parse(c.events().get(0).date()), Role.COUNSELLOR, "attended"));
         return ids.stream()

@@ -159,6 +159,7 @@ abstract class RecordStoreContract {
             assertThatThrownBy(() -> store.followUp(
                             sch1,
                             other,
+                            Runs.policy(),
                             new FollowUp(EventKind.INTERVIEW, LocalDate.of(2026, 10, 1), Role.COUNSELLOR, "attended")))
                     .isInstanceOf(RecordStoreException.class);
             assertThat(store.undetermined(sch1)).isSubsetOf(store.undetermined(Scope.everything()));

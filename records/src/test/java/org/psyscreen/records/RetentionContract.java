@@ -77,6 +77,7 @@ abstract class RetentionContract {
             store.followUp(
                     Scope.school(closed.region(), closed.school()),
                     closed.token(),
+                    Runs.policy(),
                     new FollowUp(EventKind.CLOSURE, LocalDate.of(2027, 6, 30), Role.COUNSELLOR, "recovered"));
             String visited = left.stream()
                     .filter(t -> leftCases.stream().noneMatch(c -> c.token().equals(t)))

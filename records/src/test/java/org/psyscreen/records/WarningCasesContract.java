@@ -69,17 +69,20 @@ abstract class WarningCasesContract {
             var interviewed = store.followUp(
                     school,
                     token,
+                    Runs.policy(),
                     new FollowUp(EventKind.INTERVIEW, LocalDate.of(2026, 9, 20), Role.COUNSELLOR, "attended"));
             assertThat(interviewed.state()).isEqualTo(CaseState.OPEN);
             var monitored = store.followUp(
                     school,
                     token,
+                    Runs.policy(),
                     new FollowUp(EventKind.MONITORING, LocalDate.of(2026, 10, 8), Role.COUNSELLOR, "stable"));
             assertThat(monitored.state()).isEqualTo(CaseState.MONITORING);
             assertThat(store.warnings(school)).extracting(WarningCase::token).contains(token);
             var closed = store.followUp(
                     school,
                     token,
+                    Runs.policy(),
                     new FollowUp(EventKind.CLOSURE, LocalDate.of(2026, 12, 1), Role.COUNSELLOR, "cleared"));
             assertThat(closed.state()).isEqualTo(CaseState.CLOSED);
             assertThat(store.warnings(Scope.everything()))
@@ -88,6 +91,7 @@ abstract class WarningCasesContract {
             assertThatThrownBy(() -> store.followUp(
                             school,
                             token,
+                            Runs.policy(),
                             new FollowUp(EventKind.INTERVIEW, LocalDate.of(2026, 12, 2), Role.COUNSELLOR, "attended")))
                     .hasMessageContaining("no open or monitored warning case");
 
@@ -141,6 +145,7 @@ abstract class WarningCasesContract {
                         store.followUp(
                                 Scope.everything(),
                                 token,
+                                Runs.policy(),
                                 new FollowUp(
                                         EventKind.CLOSURE, LocalDate.of(2026, 10, 1), Role.COUNSELLOR, "resolved"));
                         closed = true;

@@ -121,6 +121,7 @@ class ReportWriterTest {
             store.followUp(
                     scope,
                     token,
+                    Reports.POLICY,
                     new org.psyscreen.records.FollowUp(
                             org.psyscreen.records.EventKind.PARENT_NOTIFIED,
                             day,

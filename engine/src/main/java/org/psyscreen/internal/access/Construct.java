@@ -62,6 +62,7 @@ public final class Construct {
                 Map<FollowUp, Tier> followUps,
                 List<PolicyRule> rules,
                 List<Citation> citations,
+                Map<String, List<String>> caseRoles,
                 String sha256);
     }
 

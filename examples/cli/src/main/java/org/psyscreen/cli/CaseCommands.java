@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import org.psyscreen.records.Assessment;
 import org.psyscreen.records.CasePlan;
 import org.psyscreen.records.CaseReport;
+import org.psyscreen.records.EventKind;
+import org.psyscreen.records.FollowUp;
 import org.psyscreen.records.RecordStore;
 import org.psyscreen.records.ReportSource;
 import org.psyscreen.records.Role;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code psyscreen records report | assess | plan}: warnings from every source, a counsellor's assessment,
- * and a case's owner and plan.
+ * {@code psyscreen records report | follow-up | assess | plan}: warnings from every source, what was done on a
+ * case, a counsellor's assessment, and a case's owner and plan: each under the policy the case follows.
  */
 final class CaseCommands {
     private CaseCommands() {}
@@ -102,6 +104,50 @@ final class CaseCommands {
                 return null;
             }
             return store.report(s, token, policy, new CaseReport(from, tier, when, who, grade));
+        }
+    }
+
+    @Command(
+            name = "follow-up",
+            mixinStandardHelpOptions = true,
+            description = "Records a follow-up on the student's open or monitored case under the policy: interview,"
+                    + " parent-contact, referral, return-to-school, monitoring or closure, or the parents' notice"
+                    + " (家长知情告知) and acknowledgement (家长知情确认); a role, never a name; the outcome as a short"
+                    + " code. monitoring and closure move the case's state; a referral re-opens a monitored case."
+                    + " Refused on a closed case (PSY-3104), before the case opened (PSY-3103), an acknowledgement"
+                    + " before the notice (PSY-3107), and by a role the policy's caseRoles does not allow (PSY-3105).")
+    static final class FollowUpCommand extends CaseCommand {
+        @Option(
+                names = "--kind",
+                required = true,
+                description = "interview, parent-contact, referral, return-to-school, monitoring, closure,"
+                        + " parent-notified or parent-acknowledged.")
+        String kind;
+
+        @Option(
+                names = "--outcome",
+                required = true,
+                description = "A short code: a-z, 0-9, _ and -, e.g. attended, no-show, referred; for a closure the"
+                        + " reason; for parent-notified and parent-acknowledged how: phone, in-person, home-visit,"
+                        + " letter, message or signed-form.")
+        String outcome;
+
+        @Override
+        WarningCase record(
+                RecordStore store,
+                Scope s,
+                String token,
+                CutoffPolicy policy,
+                LocalDate when,
+                Role who,
+                PrintWriter err) {
+            EventKind k = EventKind.ofWord(kind);
+            if (k == null) {
+                err.println("psyscreen records follow-up: --kind " + kind + " is not one of the listed words (see"
+                        + " --help)");
+                return null;
+            }
+            return store.followUp(s, token, policy, new FollowUp(k, when, who, outcome));
         }
     }
 

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.records.CaseEvent;
-import org.psyscreen.records.EventKind;
-import org.psyscreen.records.FollowUp;
 import org.psyscreen.records.ImportResult;
 import org.psyscreen.records.RecordStore;
 import org.psyscreen.records.RecordStoreException;
@@ -40,7 +38,7 @@ import picocli.CommandLine.Spec;
             RecordsCommand.History.class,
             RecordsCommand.Changes.class,
             RecordsCommand.Warnings.class,
-            RecordsCommand.FollowUpCommand.class,
+            CaseCommands.FollowUpCommand.class,
             RecordsCommand.Export.class,
             RecordsCommand.Delete.class,
             CustodyCommands.Retention.class,
@@ -72,8 +70,8 @@ import picocli.CommandLine.Spec;
                     + " --source teacher --tier watch --grade 7 --date 2026-10-08 --role class-teacher",
             "  psyscreen records assess --db school.db --school SCH3 --token ps1.… --policy example-a-glad-pc"
                     + " --tier high --reason interview-confirmed --date 2026-10-10 --role counsellor",
-            "  psyscreen records follow-up --db school.db --school SCH3 --token ps1.… --kind interview --date"
-                    + " 2026-09-20 --role counsellor --outcome attended",
+            "  psyscreen records follow-up --db school.db --school SCH3 --token ps1.… --policy example-a-glad-pc"
+                    + " --kind interview --date 2026-09-20 --role counsellor --outcome attended",
             "  psyscreen records plan --db school.db --school SCH3 --token ps1.… --policy example-a-glad-pc"
                     + " --owner counsellor-02 --plan weekly-interview --date 2026-10-10 --role counsellor",
             "  psyscreen records overdue --db school.db --school SCH3 --policy example-a-glad-pc --as-of 2026-11-01",
@@ -498,58 +496,6 @@ final class RecordsCommand implements Runnable {
                     e.outcome(),
                     e.owner().isEmpty() ? "" : "; owner " + e.owner(),
                     e.nextContact().isEmpty() ? "" : "; next contact " + e.nextContact());
-        }
-    }
-
-    @Command(
-            name = "follow-up",
-            mixinStandardHelpOptions = true,
-            description = "Records a follow-up on the student's open or monitored case: interview, parent-contact,"
-                    + " referral, return-to-school, monitoring or closure, or the parents' notice (家长知情告知) and"
-                    + " acknowledgement (家长知情确认); a role, never a name; the outcome as a short code. monitoring"
-                    + " and closure move the case's state; a referral re-opens a monitored case. Refused on a closed"
-                    + " case (PSY-3104), before the case opened (PSY-3103), and an acknowledgement before the notice"
-                    + " (PSY-3107).")
-    static final class FollowUpCommand extends ScopedCommand {
-        @Mixin
-        StudentOptions student;
-
-        @Option(
-                names = "--kind",
-                required = true,
-                description = "interview, parent-contact, referral, return-to-school, monitoring, closure,"
-                        + " parent-notified or parent-acknowledged.")
-        String kind;
-
-        @Mixin
-        WhenWho whenWho;
-
-        @Option(
-                names = "--outcome",
-                required = true,
-                description = "A short code: a-z, 0-9, _ and -, e.g. attended, no-show, referred; for a closure the"
-                        + " reason; for parent-notified and parent-acknowledged how: phone, in-person, home-visit,"
-                        + " letter, message or signed-form.")
-        String outcome;
-
-        @Override
-        int run(RecordStore store, Scope s, PrintWriter out, PrintWriter err) {
-            String token = student.token(name(), err);
-            if (token == null) {
-                return 2;
-            }
-            EventKind k = EventKind.ofWord(kind);
-            if (k == null) {
-                err.println("psyscreen records follow-up: --kind " + kind + " is not one of the listed words (see"
-                        + " --help)");
-                return 2;
-            }
-            if (!whenWho.read(name(), err)) {
-                return 2;
-            }
-            WarningCase c = store.followUp(s, token, new FollowUp(k, whenWho.when, whenWho.who, outcome));
-            printCase(c, out);
-            return 0;
         }
     }
 

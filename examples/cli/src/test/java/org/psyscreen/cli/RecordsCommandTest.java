@@ -75,6 +75,8 @@ class RecordsCommandTest {
         assertThat(refused(
                                 "records",
                                 "follow-up",
+                                "--policy",
+                                "example-a-glad-pc",
                                 "--db",
                                 db,
                                 "--school",
@@ -94,6 +96,8 @@ class RecordsCommandTest {
         assertThat(refused(
                                 "records",
                                 "follow-up",
+                                "--policy",
+                                "example-a-glad-pc",
                                 "--db",
                                 db,
                                 "--school",
