@@ -331,7 +331,19 @@ public enum ProblemCode {
     PRINCIPAL_NOT_A_LOGIN(3207, "principal is not a plain login role"),
 
     /** A principal was granted a school or region of which the store holds nothing (a misspelt code). */
-    PRINCIPAL_OUTSIDE_STORE(3208, "principal outside the store's schools and regions");
+    PRINCIPAL_OUTSIDE_STORE(3208, "principal outside the store's schools and regions"),
+
+    /** A store opened for a principal was asked for a scope outside the principal's. */
+    PRINCIPAL_SCOPE(3209, "scope outside the principal's"),
+
+    /**
+     * A store opened for a principal was asked for what only its owner does (imports, grants, purges, key
+     * rotation, the whole audit log), or for a write on PostgreSQL, where a principal reads only.
+     */
+    PRINCIPAL_OWNER_ONLY(3210, "the store owner's to do"),
+
+    /** A store opened for a principal on PostgreSQL through another login than the principal's. */
+    PRINCIPAL_NOT_CONNECTED(3211, "connected as another login than the principal's");
 
     private final int number;
     private final String summary;

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * A login of the PostgreSQL server and what the database lets it read of a store (row-level
  * security, schema 7): a school's login its school's rows, a region's login its schools' rows, the
  * province's login the crisis cases (the most severe tier) and no answers, scores or norms. A
- * principal reads only; every write is the store owner's.
+ * principal reads only; every write is the store owner's. {@link RecordStore#open(String, Principal)} opens a
+ * store for one, on either database.
  *
  * @param login the server's login role, e.g. {@code sch3_counsellors}
  * @param level what it is the login of
@@ -91,6 +92,20 @@ public record Principal(String login, Level level, String region, String school)
             case SCHOOL -> Scope.school(region, school);
             case REGION -> Scope.region(region);
             case PROVINCE -> Scope.everything();
+        };
+    }
+
+    /**
+     * {@return whether a call in {@code scope} stays inside this principal's scope}: a school's own school,
+     * any school of a region's region (or the region), anything for the province
+     *
+     * @param scope the scope a call asks for
+     */
+    boolean covers(Scope scope) {
+        return switch (level) {
+            case SCHOOL -> school.equals(scope.school()) && region.equals(scope.region());
+            case REGION -> region.equals(scope.region());
+            case PROVINCE -> true;
         };
     }
 

@@ -93,6 +93,74 @@ public final class RecordStore implements AutoCloseable {
         return StoreOpening.open(location, clock);
     }
 
+    /**
+     * Opens a store for a principal: every call is held to the principal's scope (a school its school, a
+     * region its region, the province the upward report and the district form only), and what only the
+     * store's owner may do (imports, grants, purges, key rotation, checking the whole audit log) is
+     * refused. On PostgreSQL the location's login must be the principal's, and the database enforces the
+     * same (row-level security, schema 7): the principal reads only. On SQLite the file is the boundary:
+     * the same calls run, and a school or region principal may record case work in its scope.
+     *
+     * @param location as for {@link #open(String)}; on PostgreSQL with the principal's login as the user
+     * @param principal who opens it
+     * @return the open store, bound to the principal
+     * @throws RecordStoreException as for {@link #open(String)}; PSY-3211 when the PostgreSQL login is not
+     *     the principal's
+     */
+    public static RecordStore open(String location, Principal principal) {
+        java.util.Objects.requireNonNull(principal, "principal");
+        RecordStore store = open(location);
+        try {
+            if (store.dialect == Dialect.POSTGRESQL) {
+                String login = store.read(() ->
+                        (String) store.rows("SELECT session_user", List.of()).get(0)[0]);
+                if (!principal.login().equals(login)) {
+                    throw new RecordStoreException(org.psyscreen.diagnostic.ProblemCode.PRINCIPAL_NOT_CONNECTED.id()
+                            + " the connection's login is not principal " + principal.login()
+                            + "'s: give the principal's login as the location's user");
+                }
+            }
+            store.bound = principal;
+            store.principal = principal.login(); // the audit log names the login, unless actingAs names staff
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The principal the store was opened for, or {@code null} for its owner. */
+    private volatile Principal bound;
+
+    /** {@return the principal the store was opened for, or empty for its owner} */
+    public java.util.Optional<Principal> openedFor() {
+        return java.util.Optional.ofNullable(bound);
+    }
+
+    /** Refuses a scope outside the principal the store was opened for (PSY-3209). */
+    private void within(Scope scope, boolean provinceMay) {
+        Principal p = bound;
+        if (p == null || (p.covers(scope) && (provinceMay || p.level() != Principal.Level.PROVINCE))) {
+            return;
+        }
+        throw new RecordStoreException(org.psyscreen.diagnostic.ProblemCode.PRINCIPAL_SCOPE.id() + " "
+                + p.level().word() + " principal " + p.login() + " may not ask for " + scope
+                + (p.level() == Principal.Level.PROVINCE
+                        ? ": the province reads the upward report and the district form"
+                        : ": it reads and records in " + p.scope() + " only")
+                + "; nothing was read or changed");
+    }
+
+    /** Refuses what only the store's owner does to a store opened for a principal (PSY-3210). */
+    private void ownerOnly(String what) {
+        Principal p = bound;
+        if (p != null) {
+            throw new RecordStoreException(org.psyscreen.diagnostic.ProblemCode.PRINCIPAL_OWNER_ONLY.id() + " "
+                    + what + " is the store owner's, not " + p.level().word() + " principal " + p.login()
+                    + "'s: open the store without a principal as its owner; nothing was read or changed");
+        }
+    }
+
     /** A driver's message, trimmed to its first line (drivers never echo row values here). */
     static String reason(Exception e) {
         Throwable t = e;
@@ -128,6 +196,7 @@ public final class RecordStore implements AutoCloseable {
      * @throws RecordStoreException when the run is refused; nothing of it is kept
      */
     public synchronized ImportResult importRun(Path runDir, Wave wave, Bundle bundle, LongConsumer progress) {
+        ownerOnly("an import");
         RunImporter importer = new RunImporter(this, wave, bundle, progress);
         return write(() -> {
             ImportResult r = importer.folder(runDir);
@@ -165,6 +234,7 @@ public final class RecordStore implements AutoCloseable {
      *     know without {@code newSchool}; nothing is changed
      */
     public synchronized RosterResult importRoster(Wave wave, Roster roster, boolean newSchool) {
+        ownerOnly("a roster import");
         return write(() -> {
             RosterResult r = new RosterImport(this).run(wave, roster, newSchool);
             audit(
@@ -185,6 +255,7 @@ public final class RecordStore implements AutoCloseable {
      * @throws RecordStoreException when the store has no such wave
      */
     public synchronized Coverage coverage(Scope scope, String wave) {
+        within(scope, false);
         return read(() -> Coverage.of(this, scope, wave));
     }
 
@@ -202,6 +273,7 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized Map<String, org.psyscreen.privacy.CountTable> groups(
             Scope scope, String wave, org.psyscreen.tier.CutoffPolicy policy, int minCell) {
+        within(scope, false);
         return read(() -> GroupRollup.of(this, scope, wave, policy, minCell));
     }
 
@@ -213,6 +285,7 @@ public final class RecordStore implements AutoCloseable {
      * @param wave the wave's name
      */
     public synchronized List<String> unscreened(Scope scope, String wave) {
+        within(scope, false);
         return read(() -> Coverage.unscreened(this, scope, wave));
     }
 
@@ -231,6 +304,7 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized WarningCase report(
             Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, CaseReport report) {
+        within(scope, false);
         return write(() -> {
             WarningCase c = new CaseRecords(this).report(scope, token, policy, report);
             audit(
@@ -262,6 +336,7 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized WarningCase assess(
             Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, Assessment assessment) {
+        within(scope, false);
         return write(() -> {
             WarningCase c = new CaseRecords(this).assess(scope, token, policy, assessment);
             audit(
@@ -289,6 +364,7 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized WarningCase plan(
             Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, CasePlan plan) {
+        within(scope, false);
         return write(() -> {
             WarningCase c = new CaseRecords(this).plan(scope, token, policy, plan);
             audit(
@@ -312,6 +388,7 @@ public final class RecordStore implements AutoCloseable {
      * @throws RecordStoreException PSY-3101 for a student the school does not have; nothing is recorded
      */
     public synchronized void visit(Scope scope, String token, HomeVisit visit) {
+        within(scope, false);
         write(() -> {
             new CaseRecords(this).visit(scope, token, visit);
             audit(
@@ -336,6 +413,7 @@ public final class RecordStore implements AutoCloseable {
      * @throws RecordStoreException PSY-3108 when the policy declares no interval for a tier
      */
     public synchronized List<CaseDue> dueDates(Scope scope, org.psyscreen.tier.CutoffPolicy policy, LocalDate asOf) {
+        within(scope, false);
         return read(() -> Overdue.of(this, scope, policy, asOf));
     }
 
@@ -367,6 +445,7 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized DistrictForm districtForm(
             Scope scope, String wave, org.psyscreen.tier.CutoffPolicy policy, LocalDate asOf, int minCell) {
+        within(scope, true);
         return write(() -> {
             DistrictForm f = DistrictForm.of(this, scope, wave, policy, asOf, minCell);
             audit(OPERATOR, "district-form", scope, "", "wave=" + wave + " as-of=" + asOf + " k=" + minCell);
@@ -412,6 +491,7 @@ public final class RecordStore implements AutoCloseable {
      * @return the entries read, and the first broken one with why
      */
     public synchronized AuditCheck verifyAudit() {
+        ownerOnly("checking the whole audit log");
         return read(() -> AuditLog.verify(this));
     }
 
@@ -423,6 +503,7 @@ public final class RecordStore implements AutoCloseable {
      * @param token the student's pseudonym
      */
     public synchronized List<AuditEntry> audit(Scope scope, String token) {
+        within(scope, false);
         return read(() -> AuditLog.of(this, scope, token));
     }
 
@@ -435,6 +516,7 @@ public final class RecordStore implements AutoCloseable {
      * @param students how many students it named
      */
     public synchronized void recordNamedList(Scope scope, int students) {
+        within(scope, false);
         write(() -> {
             audit(OPERATOR, "named-list", scope, "", "students=" + students);
             return null;
@@ -463,6 +545,7 @@ public final class RecordStore implements AutoCloseable {
      * @param bundle where the run's policy and instruments are found (for tier order and reliabilities)
      */
     public RecordsSink importing(Wave wave, Bundle bundle) {
+        ownerOnly("an import");
         return new RecordsSink(this, wave, bundle);
     }
 
@@ -538,6 +621,7 @@ public final class RecordStore implements AutoCloseable {
      * @param token the student's pseudonym
      */
     public synchronized StudentHistory history(Scope scope, String token) {
+        within(scope, false);
         return read(() -> new Queries(this).history(scope, token));
     }
 
@@ -549,6 +633,7 @@ public final class RecordStore implements AutoCloseable {
      * @param toWave the later wave's name
      */
     public synchronized WaveChanges changes(Scope scope, String fromWave, String toWave) {
+        within(scope, false);
         return read(() -> new Queries(this).changes(scope, fromWave, toWave));
     }
 
@@ -558,6 +643,7 @@ public final class RecordStore implements AutoCloseable {
      * @param scope whose records may be read
      */
     public synchronized List<WarningCase> warnings(Scope scope) {
+        within(scope, false);
         return read(() -> new Queries(this).cases(scope, false));
     }
 
@@ -568,6 +654,7 @@ public final class RecordStore implements AutoCloseable {
      * @param scope whose records may be read
      */
     public synchronized List<String> undetermined(Scope scope) {
+        within(scope, false);
         return read(() -> new Queries(this).undetermined(scope));
     }
 
@@ -587,6 +674,7 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized WarningCase followUp(
             Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, FollowUp followUp) {
+        within(scope, false);
         return write(() -> {
             WarningCase c = new CaseRecords(this).followUp(scope, token, policy, followUp);
             audit(
@@ -607,6 +695,7 @@ public final class RecordStore implements AutoCloseable {
      * @param k the smallest count published
      */
     public synchronized UpwardReport upwardReport(Scope scope, String wave, int k) {
+        within(scope, true);
         return write(() -> {
             UpwardReport r = new Queries(this).upward(scope, wave, k);
             audit(OPERATOR, "export", scope, "", "wave=" + wave + " k=" + k);
@@ -624,6 +713,7 @@ public final class RecordStore implements AutoCloseable {
      * @return the rows deleted
      */
     public synchronized long deleteStudent(Scope scope, String token) {
+        within(scope, false);
         long n = write(() -> {
             long rows = new Deletion(this).student(scope, token);
             long[] log = AuditLog.forget(this, scope, token);
@@ -648,6 +738,7 @@ public final class RecordStore implements AutoCloseable {
      * @throws RecordStoreException when {@code schoolYear} is not written {@code 2026-2027}
      */
     public synchronized long deleteWavesBefore(String schoolYear) {
+        ownerOnly("deleting whole waves");
         if (!schoolYear.matches("\\d{4}-\\d{4}")) {
             throw new RecordStoreException("a school year is written 2026-2027");
         }
@@ -678,6 +769,7 @@ public final class RecordStore implements AutoCloseable {
      *     PSY-3208 for a school or region the store holds nothing of
      */
     public synchronized void grant(Principal principal) {
+        ownerOnly("a grant");
         write(() -> {
             new Access(this).grant(principal);
             audit(
@@ -698,6 +790,7 @@ public final class RecordStore implements AutoCloseable {
      * @throws RecordStoreException PSY-3206 on SQLite
      */
     public synchronized boolean revoke(String login) {
+        ownerOnly("a revocation");
         return write(() -> {
             boolean was = new Access(this).revoke(login);
             if (was) {
@@ -709,6 +802,7 @@ public final class RecordStore implements AutoCloseable {
 
     /** {@return the logins granted access to the store, by login; none on SQLite} */
     public synchronized List<Principal> principals() {
+        ownerOnly("listing the principals");
         return read(() -> new Access(this).principals());
     }
 
@@ -730,6 +824,7 @@ public final class RecordStore implements AutoCloseable {
      */
     public synchronized KeyRotationResult rotateKey(
             org.psyscreen.privacy.Pseudonymizer from, org.psyscreen.privacy.Pseudonymizer to, Iterable<String> rawIds) {
+        ownerOnly("a key rotation");
         KeyRotationResult done = write(() -> {
             KeyRotationResult r = new KeyRotation(this).rotate(from, to, rawIds);
             audit(
@@ -753,6 +848,7 @@ public final class RecordStore implements AutoCloseable {
      * @throws RecordStoreException PSY-3203 for a period outside 0 to 30
      */
     public synchronized void retainAfterLeaving(int yearsAfterLeaving) {
+        ownerOnly("setting the retention period");
         write(() -> {
             new Retention(this).set(yearsAfterLeaving);
             audit(OPERATOR, "retention-set", Scope.everything(), "", "years=" + yearsAfterLeaving);
@@ -778,6 +874,7 @@ public final class RecordStore implements AutoCloseable {
      * @throws RecordStoreException PSY-3202 when no retention period is set (nothing is deleted)
      */
     public synchronized PurgeResult purge(LocalDate today) {
+        ownerOnly("a purge");
         PurgeResult r = write(() -> {
             PurgeResult done = new Retention(this).purge(today);
             long[] log = AuditLog.forgetGone(this);
@@ -828,6 +925,7 @@ public final class RecordStore implements AutoCloseable {
      * @param scope whose records are counted
      */
     public synchronized List<WaveCount> waveCounts(Scope scope) {
+        within(scope, false);
         return read(() -> {
             List<Object> params = new ArrayList<>();
             String where = scope.where("s", params);
@@ -1026,6 +1124,13 @@ public final class RecordStore implements AutoCloseable {
     }
 
     private <T> T write(Work<T> work) {
+        Principal p = bound;
+        if (p != null && dialect == Dialect.POSTGRESQL) {
+            throw new RecordStoreException(org.psyscreen.diagnostic.ProblemCode.PRINCIPAL_OWNER_ONLY.id() + " "
+                    + p.level().word() + " principal " + p.login() + " reads only on PostgreSQL (the database"
+                    + " grants it nothing else): case work, exports and imports are the store owner's; nothing was"
+                    + " changed");
+        }
         awaitNoImport();
         try {
             lockForWrite();

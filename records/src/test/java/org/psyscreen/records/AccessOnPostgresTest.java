@@ -223,6 +223,35 @@ class AccessOnPostgresTest {
         }
     }
 
+    /**
+     * The same, opened for the principal: the library refuses another school's scope and writes before the
+     * database is asked, and a principal given through another login is refused.
+     */
+    @Test
+    void aStoreOpenedForASchoolIsHeldToItsScopeAndReadsOnly() throws Exception {
+        String sch3 = store.replace("user=postgres", "user=sch3_staff&password=" + PASSWORD);
+        Principal school = Principal.school("sch3_staff", "", "SCH3");
+        try (RecordStore asSchool = RecordStore.open(sch3, school)) {
+            assertThat(asSchool.openedFor()).contains(school);
+            assertThat(asSchool.warnings(Scope.school("", "SCH3"))).isNotEmpty();
+            assertThatThrownBy(() -> asSchool.warnings(Scope.everything())).hasMessageStartingWith("PSY-3209");
+            assertThatThrownBy(() -> asSchool.warnings(Scope.school("", "SCH1")))
+                    .hasMessageStartingWith("PSY-3209");
+            String own = asSchool.warnings(Scope.school("", "SCH3")).get(0).token();
+            assertThatThrownBy(() -> asSchool.followUp(
+                            Scope.school("", "SCH3"),
+                            own,
+                            Runs.policy(),
+                            new FollowUp(
+                                    EventKind.INTERVIEW, java.time.LocalDate.of(2026, 10, 1), Role.COUNSELLOR, "x")))
+                    .hasMessageStartingWith("PSY-3210")
+                    .hasMessageContaining("reads only on PostgreSQL");
+            assertThatThrownBy(asSchool::verifyAudit).hasMessageStartingWith("PSY-3210");
+        }
+        assertThatThrownBy(() -> RecordStore.open(sch3, Principal.school("sch1_staff", "", "SCH1")))
+                .hasMessageStartingWith("PSY-3211");
+    }
+
     /** An owner without CREATEROLE (a managed server's usual account) still opens and migrates a store. */
     @Test
     void anOwnerWhoMayNotCreateRolesOpensTheStoreAndIsToldWhatToAskFor() throws Exception {
