@@ -27,22 +27,15 @@ final class CaseRecords {
     WarningCase followUp(Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, FollowUp f)
             throws SQLException {
         CaseRoles.require(policy, f.kind(), f.role());
-        List<Object> params = new ArrayList<>();
-        params.add(token);
-        params.add(policy.id());
-        String where = scope.where("c", params);
-        List<Object[]> rows = store.rows(
-                "SELECT c.id, c.state FROM warning_case c JOIN student s ON s.id = c.student_id WHERE s.token = ?"
-                        + " AND c.policy_id = ? AND c.state <> 'closed' AND " + where + " ORDER BY c.id DESC",
-                params);
-        if (rows.isEmpty()) {
+        Object[] row = caseRow(store, scope, token, policy.id(), true);
+        if (row == null) {
             throw refused(
                     org.psyscreen.diagnostic.ProblemCode.CASE_NOT_OPEN,
                     "this student has no open or monitored warning case under " + policy.id() + " in " + scope
                             + " (a closed case takes no events): a case opens when a screening or a report flags"
                             + " the student");
         }
-        long caseId = ((Number) rows.get(0)[0]).longValue();
+        long caseId = num(row[0]);
         // Not refused when dated before the case's known opening: a wave imported later may show the case
         // open then, and the replay puts the event in its place (cases never depend on import order).
         if (f.kind() == EventKind.PARENT_ACKNOWLEDGED
@@ -58,7 +51,7 @@ final class CaseRecords {
                     "the parents' acknowledgement is dated before any notice to them on this case: record the"
                             + " notice (parent-notified) first");
         }
-        CaseState next = Cases.after(CaseState.of((String) rows.get(0)[1]), f.kind());
+        CaseState next = Cases.after(CaseState.of((String) row[2]), f.kind());
         store.update(
                 "INSERT INTO case_event (id, case_id, kind, event_date, role, outcome, recorded_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -187,18 +180,31 @@ final class CaseRecords {
 
     /** The student's open or monitored case under the policy in scope: {case id, student id} (PSY-3104). */
     private long[] openCase(Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy) throws SQLException {
-        List<Object> params = new ArrayList<>(List.of(token, policy.id()));
-        String where = scope.where("c", params);
-        List<Object[]> rows = store.rows(
-                "SELECT c.id, c.student_id FROM warning_case c JOIN student st ON st.id = c.student_id WHERE"
-                        + " st.token = ? AND c.policy_id = ? AND c.state <> 'closed' AND " + where,
-                params);
-        if (rows.isEmpty()) {
+        Object[] row = caseRow(store, scope, token, policy.id(), true);
+        if (row == null) {
             throw refused(
                     org.psyscreen.diagnostic.ProblemCode.CASE_NOT_OPEN,
                     "this student has no open or monitored case under " + policy.id() + " in " + scope);
         }
-        return new long[] {num(rows.get(0)[0]), num(rows.get(0)[1])};
+        return new long[] {num(row[0]), num(row[1])};
+    }
+
+    /**
+     * {@return the student's case under the policy in scope as {@code {case id, student id, state}}, or
+     * {@code null}} A student has one case per policy.
+     *
+     * @param openOnly whether a closed case counts as none
+     */
+    static Object[] caseRow(RecordStore store, Scope scope, String token, String policyId, boolean openOnly)
+            throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(token, policyId));
+        String where = scope.where("c", params);
+        List<Object[]> rows = store.rows(
+                "SELECT c.id, c.student_id, c.state FROM warning_case c JOIN student st ON st.id = c.student_id"
+                        + " WHERE st.token = ? AND c.policy_id = ?" + (openOnly ? " AND c.state <> 'closed'" : "")
+                        + " AND " + where + " ORDER BY c.id DESC",
+                params);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** Refuses what is dated before the case was last (re-)opened (PSY-3103). */

@@ -27,16 +27,7 @@ final class Overdue {
      *     could be called overdue there, and an empty list would say nobody is
      */
     static List<CaseDue> of(RecordStore store, Scope scope, CutoffPolicy policy, LocalDate asOf) throws SQLException {
-        List<String> undeclared = policy.tiers().stream()
-                .filter(t -> t.followUpInterval().isEmpty())
-                .map(Tier::id)
-                .toList();
-        if (!undeclared.isEmpty()) {
-            throw new RecordStoreException(ProblemCode.CASE_NO_INTERVAL.id() + " " + policy.key()
-                    + " declares no follow-up interval for " + String.join(", ", undeclared)
-                    + ": nothing can be called overdue at such a tier; declare followUpDays on every tier of the"
-                    + " policy");
-        }
+        requireIntervals(policy);
         List<Object> p = new ArrayList<>(List.of(policy.id()));
         String where = scope.where("c", p);
         Map<Long, Object[]> cases = new HashMap<>();
@@ -50,7 +41,7 @@ final class Overdue {
             cases.put(id, r);
             order.add(id);
         }
-        Map<Long, String[]> clock = new HashMap<>(); // case -> {start or last contact, owner, plan's due, plan date}
+        Map<Long, FollowUpClock> clocks = new HashMap<>();
         List<Object> q = new ArrayList<>(List.of(policy.id()));
         String whereEvents = scope.where("c", q);
         for (Object[] r : store.rows(
@@ -58,19 +49,8 @@ final class Overdue {
                         + " c.id = e.case_id WHERE c.policy_id = ? AND c.state <> 'closed' AND " + whereEvents
                         + " ORDER BY e.event_date, e.id",
                 q)) {
-            long id = ((Number) r[0]).longValue();
-            EventKind kind = EventKind.ofWord((String) r[1]);
-            String date = (String) r[2];
-            String[] c = clock.computeIfAbsent(id, k -> new String[4]);
-            if (kind == EventKind.OPENED || kind == EventKind.REOPENED || kind == EventKind.ESCALATED) {
-                c[0] = later(c[0], date);
-            } else if (kind == EventKind.PLANNED) {
-                c[1] = (String) r[3];
-                c[2] = (String) r[4];
-                c[3] = date;
-            } else if (kind != null && kind.contact()) {
-                c[0] = later(c[0], date);
-            }
+            clocks.computeIfAbsent(((Number) r[0]).longValue(), k -> new FollowUpClock())
+                    .event(EventKind.ofWord((String) r[1]), (String) r[2], (String) r[3], (String) r[4]);
         }
         List<Object> v = new ArrayList<>(List.of(policy.id()));
         String whereVisits = scope.where("c", v);
@@ -78,27 +58,22 @@ final class Overdue {
                 "SELECT c.id, MAX(h.visit_date) FROM home_visit h JOIN warning_case c ON c.student_id = h.student_id"
                         + " WHERE c.policy_id = ? AND c.state <> 'closed' AND " + whereVisits + " GROUP BY c.id",
                 v)) {
-            String[] c = clock.get(((Number) r[0]).longValue());
-            if (c != null && c[0] != null) { // a visit before the case opened is not a contact on it
-                c[0] = later(c[0], (String) r[1]);
+            FollowUpClock c = clocks.get(((Number) r[0]).longValue());
+            if (c != null) { // a visit before the case opened is not a contact on it
+                c.contact((String) r[1]);
             }
         }
         List<CaseDue> out = new ArrayList<>();
         for (long id : order) {
             Object[] r = cases.get(id);
-            String[] c = clock.get(id);
-            if (c == null || c[0] == null) {
+            FollowUpClock c = clocks.get(id);
+            if (c == null || !c.running()) {
                 continue; // a case without its opening event was left by a deletion; it has nothing to follow
             }
             Tier tier = policy.tier((String) r[5])
                     .orElseThrow(() -> new RecordStoreException(
                             "a case's tier is not one of " + policy.key() + "'s: the store was edited"));
-            LocalDate last = LocalDate.parse(c[0]);
-            LocalDate due = last.plusDays(tier.followUpDays());
-            if (c[2] != null && c[3].compareTo(c[0]) >= 0) { // the plan's next contact, set since the last one
-                LocalDate planned = LocalDate.parse(c[2]);
-                due = planned.isBefore(due) ? planned : due;
-            }
+            LocalDate due = c.due(tier.followUpDays());
             out.add(new CaseDue(
                     (String) r[1],
                     (String) r[2],
@@ -106,8 +81,8 @@ final class Overdue {
                     (String) r[4],
                     (String) r[5],
                     CaseState.of((String) r[6]),
-                    c[1] == null ? "" : c[1],
-                    last,
+                    c.owner(),
+                    LocalDate.parse(c.lastContact()),
                     due,
                     ChronoUnit.DAYS.between(due, asOf)));
         }
@@ -117,7 +92,21 @@ final class Overdue {
         return out;
     }
 
-    private static String later(String a, String b) {
-        return a == null || b.compareTo(a) > 0 ? b : a;
+    /**
+     * Refuses a policy without an interval on every tier.
+     *
+     * @throws RecordStoreException PSY-3108 when the policy declares no interval for a tier
+     */
+    static void requireIntervals(CutoffPolicy policy) {
+        List<String> undeclared = policy.tiers().stream()
+                .filter(t -> t.followUpInterval().isEmpty())
+                .map(Tier::id)
+                .toList();
+        if (!undeclared.isEmpty()) {
+            throw new RecordStoreException(ProblemCode.CASE_NO_INTERVAL.id() + " " + policy.key()
+                    + " declares no follow-up interval for " + String.join(", ", undeclared)
+                    + ": nothing can be called overdue at such a tier; declare followUpDays on every tier of the"
+                    + " policy");
+        }
     }
 }

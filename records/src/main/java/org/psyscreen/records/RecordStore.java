@@ -508,6 +508,23 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
+     * {@return the student's case under the policy checked back step by step (倒查): each step with the tier
+     * it was at, when a contact was due before it and how many days late it came, and the case's next due
+     * contact on {@code asOf}; empty when the student has no case under the policy in scope}
+     *
+     * @param scope whose records may be read
+     * @param token the student's pseudonym
+     * @param policy the policy the case follows, with an interval on every tier
+     * @param asOf the day the case's standing is counted on (usually today)
+     * @throws RecordStoreException PSY-3108 when the policy declares no interval for a tier
+     */
+    public synchronized java.util.Optional<CaseTimeline> timeline(
+            Scope scope, String token, org.psyscreen.tier.CutoffPolicy policy, LocalDate asOf) {
+        within(scope, false);
+        return read(() -> CaseTimeline.of(this, scope, token, policy, asOf));
+    }
+
+    /**
      * Writes to the audit log that a named list was made from the store (re-identification through the
      * school's own roster and key, done outside the store): who, for which scope, how many students.
      * Never the names.

@@ -69,6 +69,71 @@ abstract class ClosedLoopContract {
                 .orElseThrow();
     }
 
+    /** 倒查: each step with the tier it was at, when a contact was due before it, and how late it came. */
+    @Test
+    void aCaseCheckedBackSaysWhichStepsCameLateAndByHowManyDays() {
+        try (RecordStore store = imported("timeline.db")) {
+            WarningCase c = firstAt(store, "high");
+            LocalDate d = opened(c);
+            // interview on day 10 (due day 14: on time), parents on day 30 (due day 24: 6 days late), a
+            // plan on day 31 naming day 35, a visit on day 40 (5 days past the plan's day), closure on day 41
+            store.followUp(
+                    SCH3,
+                    c.token(),
+                    Runs.policy(),
+                    new org.psyscreen.records.FollowUp(
+                            EventKind.INTERVIEW, d.plusDays(10), Role.COUNSELLOR, "attended"));
+            store.followUp(
+                    SCH3,
+                    c.token(),
+                    Runs.policy(),
+                    new org.psyscreen.records.FollowUp(
+                            EventKind.PARENT_CONTACT, d.plusDays(30), Role.CLASS_TEACHER, "phone"));
+            store.plan(
+                    SCH3,
+                    c.token(),
+                    Runs.policy(),
+                    new CasePlan("counsellor-02", "weekly", d.plusDays(31), d.plusDays(35), Role.COUNSELLOR));
+            store.visit(SCH3, c.token(), new HomeVisit(d.plusDays(40), HomeVisit.Kind.SPECIAL, Role.CLASS_TEACHER));
+            CaseTimeline open = store.timeline(SCH3, c.token(), Runs.policy(), d.plusDays(50))
+                    .orElseThrow();
+            assertThat(open.steps())
+                    .extracting(
+                            CaseTimeline.Step::what,
+                            CaseTimeline.Step::tier,
+                            CaseTimeline.Step::due,
+                            CaseTimeline.Step::daysLate)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("opened", "high", null, 0L),
+                            org.assertj.core.groups.Tuple.tuple("interview", "high", d.plusDays(14), 0L),
+                            org.assertj.core.groups.Tuple.tuple("parent-contact", "high", d.plusDays(24), 6L),
+                            org.assertj.core.groups.Tuple.tuple("planned", "high", d.plusDays(44), 0L),
+                            org.assertj.core.groups.Tuple.tuple("home-visit", "high", d.plusDays(35), 5L));
+            assertThat(open.lateSteps())
+                    .extracting(CaseTimeline.Step::what)
+                    .containsExactly("parent-contact", "home-visit");
+            // where it stands is the overdue list's answer
+            CaseDue listed = due(store, c.token(), d.plusDays(50));
+            assertThat(open.due()).isEqualTo(listed.due()).isEqualTo(d.plusDays(54));
+            assertThat(open.daysOverdue()).isEqualTo(listed.daysOverdue());
+
+            store.followUp(
+                    SCH3,
+                    c.token(),
+                    Runs.policy(),
+                    new org.psyscreen.records.FollowUp(EventKind.CLOSURE, d.plusDays(41), Role.COUNSELLOR, "resolved"));
+            CaseTimeline closed = store.timeline(SCH3, c.token(), Runs.policy(), d.plusDays(400))
+                    .orElseThrow();
+            assertThat(closed.due()).as("a closed case is due nothing").isNull();
+            assertThat(closed.steps()).last().satisfies(x -> {
+                assertThat(x.what()).isEqualTo("closure");
+                assertThat(x.late()).isFalse();
+            });
+            assertThat(store.timeline(SCH3, Runs.token("Q7SENTINEL"), Runs.policy(), d))
+                    .isEmpty();
+        }
+    }
+
     @Test
     void aCaseIsDueItsTiersIntervalAfterItsLastContactOrAtItsPlansNextContact() {
         try (RecordStore store = imported("due.db")) {

@@ -172,14 +172,27 @@ final class LoopCommands {
             name = "audit",
             mixinStandardHelpOptions = true,
             description = "The audit log: with --token or --student, what was done on that student's case, in order"
-                    + " (when, who, in which role, what: 倒查); with --verify, whether the log's chain holds, naming"
-                    + " the first entry changed, removed or moved (exit 3 when it does not).")
+                    + " (when, who, in which role, what: 倒查); with --policy too, each step of the case with the day a"
+                    + " contact was due before it and how many days late it came, and whether the case is overdue;"
+                    + " with --verify, whether the log's chain holds, naming the first entry changed, removed or"
+                    + " moved (exit 3 when it does not).")
     static final class Audit extends RecordsCommand.ScopedCommand {
         @picocli.CommandLine.Mixin
         RecordsCommand.StudentOptions student;
 
         @Option(names = "--verify", description = "Check the whole log's chain.")
         boolean verify;
+
+        @Option(
+                names = "--policy",
+                description = "Check the case under this policy step by step against its tiers' follow-up intervals.")
+        String policyId;
+
+        @Option(names = "--as-of", description = "The day the case's standing is counted on [default: today].")
+        LocalDate asOf;
+
+        @Mixin
+        BundleOption bundleOption;
 
         @Override
         int run(RecordStore store, Scope scope, PrintWriter out, PrintWriter err) {
@@ -210,6 +223,43 @@ final class LoopCommands {
                         e.action(),
                         e.detail());
             }
+            if (policyId == null) {
+                return 0;
+            }
+            var policy = BundleOption.policy(bundleOption.load("records audit", err), policyId, name(), err);
+            if (policy.isEmpty()) {
+                return 2;
+            }
+            LocalDate day = asOf == null ? LocalDate.now() : asOf;
+            var timeline = store.timeline(scope, token, policy.get(), day);
+            if (timeline.isEmpty()) {
+                out.println("按时 on time: no case under " + policyId + " in " + scope);
+                return 0;
+            }
+            var t = timeline.get();
+            out.println("按时 on time, under " + policyId + " (each tier's follow-up interval): "
+                    + t.lateSteps().size() + " of " + t.steps().size() + " steps late");
+            for (var x : t.steps()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %s %-19s %-14s %-8s %s%n",
+                        x.date(),
+                        x.what(),
+                        x.role() == null ? "" : x.role().word(),
+                        x.tier(),
+                        x.due() == null
+                                ? ""
+                                : x.late()
+                                        ? "LATE by " + x.daysLate() + " d (due " + x.due() + ")"
+                                        : "on time (due " + x.due() + ")");
+            }
+            out.println(
+                    t.due() == null
+                            ? "  closed: nothing due"
+                            : "  next contact due " + t.due()
+                                    + (t.daysOverdue() > 0
+                                            ? ": OVERDUE by " + t.daysOverdue() + " d on " + day
+                                            : " (as of " + day + ")"));
             return 0;
         }
     }

@@ -168,6 +168,14 @@ class RecordsReadmeTest {
                         " return-to-school ",
                         " visit ")
                 .doesNotContain("G4401900000", "合成");
+        // 倒查 against the policy's intervals (high: 14 days): the referral came 8 days after the contact due
+        // 14 days after the parents' acknowledgement, as the closed-loop section's overdue list says
+        assertThat(trail)
+                .contains("按时 on time, under example-a-glad-pc (each tier's follow-up interval): 2 of 8 steps late")
+                .containsPattern("2026-11-02 referral +counsellor +high +LATE by 8 d \\(due 2026-10-25\\)")
+                .containsPattern("2026-11-20 return-to-school +counsellor +high +LATE by 4 d \\(due 2026-11-16\\)")
+                .containsPattern("2026-11-21 home-visit +class-teacher +high +on time \\(due 2026-12-04\\)")
+                .contains("next contact due 2026-12-05 (as of 2026-11-30)");
         assertThat(runs.get(1).out()).containsPattern("审计日志 audit log: \\d+ entries, the chain holds");
     }
 
