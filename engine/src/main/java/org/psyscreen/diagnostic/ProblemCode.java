@@ -216,6 +216,12 @@ public enum ProblemCode {
     FILE_NOT_JSON_LINES(2012, "line is not a JSON object of cells"),
     /** An .xlsx input that cannot be read: not a workbook, a part missing, no such sheet, a damaged row. */
     FILE_UNREADABLE_WORKBOOK(2013, "unreadable workbook"),
+    /**
+     * A FHIR input psyscreen cannot read as QuestionnaireResponses: not FHIR JSON, another resource, no
+     * subject identifier, a questionnaire or an item the run's instruments do not have, or more than one
+     * answer to an item. The file is refused, naming the line or entry and the element.
+     */
+    FILE_NOT_QUESTIONNAIRE_RESPONSES(2014, "not QuestionnaireResponses psyscreen can read"),
 
     // --- response files, one record (PSY-21xx): the record is output, flagged, and the run goes on
     /** The record has fewer fields than the header. */

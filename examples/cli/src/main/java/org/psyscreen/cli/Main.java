@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ConformanceCommand.class,
             ReportCommand.class,
             KeyCommand.class,
+            FhirCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -102,6 +102,12 @@ final class ScoreCommand implements Callable<Integer> {
             description = "For an .xlsx input: the sheet to score, by name or number (1 = first) [default: the first].")
     String sheet;
 
+    @Option(
+            names = "--fhir",
+            description = "The input is HL7 FHIR QuestionnaireResponses (NDJSON, or one JSON Bundle), as psyscreen"
+                    + " fhir responses writes them: one per student and instrument.")
+    boolean fhir;
+
     @Option(names = "--xlsx", description = "Also write scores.xlsx for school staff (up to 1,048,575 records).")
     boolean xlsx;
 
@@ -110,9 +116,10 @@ final class ScoreCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "LIST",
             defaultValue = "csv,jsonl,rollup",
-            description =
-                    "What to write besides summary.json: csv (scores.csv, always), jsonl (the audit trail: every"
-                            + " fired rule and what it read), rollup (rollup.csv), xlsx (scores.xlsx) [default: ${DEFAULT-VALUE}].")
+            description = "What to write besides summary.json: csv (scores.csv, always), jsonl (the audit trail: every"
+                    + " fired rule and what it read), rollup (rollup.csv), xlsx (scores.xlsx), fhir"
+                    + " (results.fhir.ndjson: Observations and a RiskAssessment per student; needs --key)"
+                    + " [default: ${DEFAULT-VALUE}].")
     List<String> outputs = new ArrayList<>();
 
     @Option(
@@ -217,12 +224,16 @@ final class ScoreCommand implements Callable<Integer> {
                     .build();
         }
         options = options.toBuilder().overwrite(overwrite).build();
-        List<String> known = List.of("csv", "jsonl", "rollup", "xlsx");
+        List<String> known = List.of("csv", "jsonl", "rollup", "xlsx", "fhir");
         for (String w : outputs) {
             if (!known.contains(w)) {
                 err.println("psyscreen score: --outputs takes " + String.join(", ", known) + ", not '" + w + "'");
                 return 2;
             }
+        }
+        if (outputs.contains("fhir") && key == null) {
+            err.println("psyscreen score: --outputs fhir needs --key (FHIR results name students by keyed pseudonym)");
+            return 2;
         }
         if (!outputs.contains("csv")) {
             err.println("psyscreen score: --outputs must include csv (scores.csv: one output record per input record)");
@@ -245,7 +256,12 @@ final class ScoreCommand implements Callable<Integer> {
         Published published = new Published();
         try {
             ResponseFile source = ResponseFile.of(input);
-            if (source.format() == ResponseFile.Format.XLSX) {
+            if (fhir && sheet != null) {
+                err.println("psyscreen score: --sheet chooses a sheet of an .xlsx input, not of FHIR responses");
+                return 2;
+            } else if (fhir) {
+                source = null;
+            } else if (source.format() == ResponseFile.Format.XLSX) {
                 source = source.withSheet(sheet); // read directly: no converted copy on disk
             } else if (sheet != null) {
                 err.println("psyscreen score: --sheet chooses a sheet of an .xlsx input");
@@ -256,13 +272,23 @@ final class ScoreCommand implements Callable<Integer> {
             if (xlsx) {
                 sinks.add(new ScoresXlsx());
             }
+            if (outputs.contains("fhir")) {
+                sinks.add(org.psyscreen.fhir.FhirResults.of(plans));
+            }
             if (importAs != null) {
                 store = RecordStore.open(records);
                 intoStore = store.importing(importAs, bundle);
                 sinks.add(published); // told before the store commits: a failed commit is then told apart
                 sinks.add(intoStore);
             }
-            s = scorer.run(source, out, sinks);
+            org.psyscreen.batch.ResponseInput read;
+            try {
+                read = source != null ? source : org.psyscreen.fhir.FhirResponses.read(input, plans);
+            } catch (org.psyscreen.fhir.FhirResponses.FhirSourceException e) {
+                err.println("psyscreen score: " + e.getMessage());
+                return 1;
+            }
+            s = scorer.run(read, out, sinks);
         } catch (RecordStoreException e) {
             // The import is rolled back; the folder stands only when the store failed at its commit.
             err.println("psyscreen score: "
