@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             KeyCommand.class,
             FhirCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
