@@ -56,12 +56,9 @@ class PolicySimulationTest {
         return bundle;
     }
 
-    @Test
-    void movingOneCutOffMovesExactlyTheStudentsBetweenTheTwoCutOffs() throws Exception {
-        Bundle bundle = withMovedCutoff();
-        CutoffPolicy a = bundle.policy("example-a-glad-pc").orElseThrow();
-        CutoffPolicy b = bundle.policy("example-a-moved").orElseThrow();
-        var sim = PolicySimulation.run(
+    private static PolicySimulation.Simulation simulate(Bundle bundle, CutoffPolicy a, CutoffPolicy b)
+            throws Exception {
+        return PolicySimulation.run(
                 ResponseFile.of(DEMO),
                 List.of(
                         new PolicySimulation.Arm(a, bundle.plansFor(a)),
@@ -70,6 +67,14 @@ class PolicySimulationTest {
                 KEYS,
                 null,
                 10);
+    }
+
+    @Test
+    void movingOneCutOffMovesExactlyTheStudentsBetweenTheTwoCutOffs() throws Exception {
+        Bundle bundle = withMovedCutoff();
+        CutoffPolicy a = bundle.policy("example-a-glad-pc").orElseThrow();
+        CutoffPolicy b = bundle.policy("example-a-moved").orElseThrow();
+        var sim = simulate(bundle, a, b);
 
         // independently: the first policy's own run, read from its scores.csv
         new BatchScorer(BatchOptions.builder(bundle.plansFor(a), a)
@@ -116,15 +121,7 @@ class PolicySimulationTest {
         Bundle bundle = Bundle.classPath(getClass().getClassLoader());
         CutoffPolicy a = bundle.policy("example-a-glad-pc").orElseThrow();
         CutoffPolicy b = bundle.policy("example-b-cn-cutoffs").orElseThrow();
-        var sim = PolicySimulation.run(
-                ResponseFile.of(DEMO),
-                List.of(
-                        new PolicySimulation.Arm(a, bundle.plansFor(a)),
-                        new PolicySimulation.Arm(b, bundle.plansFor(b))),
-                bundle.norms(),
-                KEYS,
-                null,
-                10);
+        var sim = simulate(bundle, a, b);
         assertThat(sim.policies()).containsExactly(a.key());
         assertThat(sim.notRun()).singleElement().satisfies(n -> {
             assertThat(n.policy()).isEqualTo(b.key());
