@@ -133,6 +133,9 @@ public final class PolicySimulation {
             throw new IllegalArgumentException("a simulation compares two or more policies");
         }
         java.util.Objects.requireNonNull(keys, "keys: students are named by pseudonym only");
+        if (arms.stream().map(a -> a.policy().key()).distinct().count() != arms.size()) {
+            throw new IllegalArgumentException("a policy is given twice: each policy version once");
+        }
         List<String> ran = new ArrayList<>();
         List<NotRun> notRun = new ArrayList<>();
         List<List<Outcome>> outcomes = new ArrayList<>();
@@ -271,8 +274,8 @@ public final class PolicySimulation {
     }
 
     /**
-     * Writes a simulation as {@code transitions.csv}, {@code counts.csv} and {@code movers.csv} (hidden
-     * counts as {@code <k}; text cells spreadsheet-safe).
+     * Writes a simulation as {@code transitions.csv}, {@code counts.csv}, {@code movers.csv} (hidden
+     * counts as {@code <k}; text cells spreadsheet-safe) and all of it in {@code simulation.json}.
      *
      * @param s the simulation
      * @param dir the folder (created)
@@ -348,6 +351,66 @@ public final class PolicySimulation {
                         String.join(" ", m.onlyTo()));
             }
         }
-        return List.of(transitions, counts, movers);
+        Path json = dir.resolve("simulation.json");
+        Files.writeString(json, json(s, hidden), StandardCharsets.UTF_8);
+        return List.of(transitions, counts, movers, json);
+    }
+
+    /** The simulation as JSON ({@code psyscreen-simulation/1}): what the three CSV files hold, in one document. */
+    private static String json(Simulation s, String hidden) {
+        var m = tools.jackson.databind.json.JsonMapper.builder().build();
+        var root = m.createObjectNode();
+        root.put("format", "psyscreen-simulation/1");
+        root.put("records", s.records());
+        root.put("hidden", hidden);
+        var policies = root.putArray("policies");
+        s.policies().forEach(policies::add);
+        var notRun = root.putArray("notRun");
+        for (NotRun n : s.notRun()) {
+            var o = notRun.addObject().put("policy", n.policy());
+            var p = o.putArray("problems");
+            n.problems().forEach(p::add);
+        }
+        var transitions = root.putArray("transitions");
+        for (Transition t : s.transitions()) {
+            var o = transitions.addObject().put("from", t.from()).put("to", t.to());
+            table(o.putObject("table"), t.table(), hidden);
+        }
+        var counts = root.putObject("counts");
+        s.counts().forEach((policy, t) -> table(counts.putObject(policy), t, hidden));
+        var movers = root.putArray("movers");
+        for (Mover mv : s.movers()) {
+            var o = movers.addObject()
+                    .put("student", mv.student())
+                    .put("region", mv.region())
+                    .put("school", mv.school())
+                    .put("grade", mv.grade())
+                    .put("to", mv.to())
+                    .put("fromOutcome", mv.fromOutcome())
+                    .put("toOutcome", mv.toOutcome());
+            var a = o.putArray("rulesOnlyFrom");
+            mv.onlyFrom().forEach(a::add);
+            var b = o.putArray("rulesOnlyTo");
+            mv.onlyTo().forEach(b::add);
+        }
+        return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    private static void table(tools.jackson.databind.node.ObjectNode o, CountTable t, String hidden) {
+        var columns = o.putArray("columns");
+        t.columns().forEach(columns::add);
+        var units = o.putArray("units");
+        for (CountTable.Unit u : t.units()) {
+            var row = units.addObject().put("unit", u.id()).put("parent", u.parent());
+            var cells = row.putArray("cells");
+            for (int c = 0; c < t.columns().size(); c++) {
+                Long n = u.published(c);
+                if (n == null) {
+                    cells.add(hidden);
+                } else {
+                    cells.add(n);
+                }
+            }
+        }
     }
 }

@@ -20,14 +20,23 @@ final class Charts {
 
     private Charts() {}
 
-    static ObjectNode stackedBar(ReportWriter.Table t, List<String> labels) {
+    /**
+     * {@return a chart's options with a category axis of {@code categories} and a value axis named
+     * {@code valueName}, an axis tooltip and a legend; its series are added by the caller}
+     */
+    static ObjectNode categoryAxes(Iterable<String> categories, String valueName) {
         ObjectNode o = JSON.createObjectNode();
         o.putObject("tooltip").put("trigger", "axis");
         o.putObject("legend").put("top", 0);
         o.putObject("grid").put("top", 60).put("containLabel", true);
         ArrayNode x = o.putObject("xAxis").put("type", "category").putArray("data");
-        t.units.keySet().forEach(x::add);
-        o.putObject("yAxis").put("type", "value").put("name", "学生 students");
+        categories.forEach(x::add);
+        o.putObject("yAxis").put("type", "value").put("name", valueName);
+        return o;
+    }
+
+    static ObjectNode stackedBar(ReportWriter.Table t, List<String> labels) {
+        ObjectNode o = categoryAxes(t.units.keySet(), "学生 students");
         ArrayNode series = o.putArray("series");
         for (int s = 0; s < labels.size(); s++) {
             ObjectNode se =

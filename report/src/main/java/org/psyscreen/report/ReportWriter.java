@@ -371,13 +371,7 @@ public final class ReportWriter {
                                         : round((double) r.cells()[0] / r.total()));
             }
         }
-        ObjectNode o = JSON.createObjectNode();
-        o.putObject("tooltip").put("trigger", "axis");
-        o.putObject("legend").put("top", 0);
-        o.putObject("grid").put("top", 60).put("containLabel", true);
-        ArrayNode x = o.putObject("xAxis").put("type", "category").putArray("data");
-        waves.forEach(x::add);
-        o.putObject("yAxis").put("type", "value").put("name", "预警率 flagged rate");
+        ObjectNode o = Charts.categoryAxes(waves, "预警率 flagged rate");
         ArrayNode series = o.putArray("series");
         rates.forEach((s, r) -> {
             ArrayNode d = series.addObject()
@@ -427,7 +421,7 @@ public final class ReportWriter {
         return waves;
     }
 
-    private static void copyVendor(Path out) throws IOException {
+    static void copyVendor(Path out) throws IOException {
         for (String f : List.of("echarts.min.js", "ECHARTS-LICENSE.txt", "ECHARTS-NOTICE.txt")) {
             try (InputStream in = ReportWriter.class.getResourceAsStream("vendor/" + f)) {
                 if (in == null) {
@@ -451,7 +445,7 @@ public final class ReportWriter {
     }
 
     /** Chart data for a {@code <script type="application/json">}: '<' escaped so no text can close the script. */
-    private static String json(ObjectNode o) {
+    static String json(ObjectNode o) {
         return o.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 

@@ -128,4 +128,25 @@ class BrowserTest {
         drawnWithoutErrors(out.resolve("index.html"), "school-SCH3");
         drawnWithoutErrors(out.resolve(w.pages().get(1)), "student-page");
     }
+
+    @Test
+    void theSimulationPageDrawsItsChart() throws Exception {
+        var bundle = org.psyscreen.load.Bundle.builder()
+                .classPath(BrowserTest.class.getClassLoader())
+                .file(Path.of("../examples/simulate/policy.yaml"))
+                .build();
+        var a = bundle.policy("example-a-glad-pc").orElseThrow();
+        var b = bundle.policy("example-a-phqa-watch-6").orElseThrow();
+        var sim = org.psyscreen.batch.PolicySimulation.run(
+                org.psyscreen.batch.ResponseFile.of(dir.resolve("wave1.csv")),
+                List.of(
+                        new org.psyscreen.batch.PolicySimulation.Arm(a, bundle.plansFor(a)),
+                        new org.psyscreen.batch.PolicySimulation.Arm(b, bundle.plansFor(b))),
+                bundle.norms(),
+                Reports.KEYS,
+                null,
+                10);
+        Path page = SimulationPage.write(sim, dir.resolve("simulation"), 10);
+        drawnWithoutErrors(page, "simulation");
+    }
 }

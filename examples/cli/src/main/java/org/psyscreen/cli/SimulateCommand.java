@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = "Screens one cohort under two or more policies (or versions) and writes who moves from the"
                 + " first policy's outcome to another's, with the rules that made the difference (movers.csv,"
                 + " pseudonyms only), the outcome-by-outcome transition table (transitions.csv) and each policy's"
-                + " outcomes by region, school and grade (counts.csv), small cells hidden. A policy the cohort"
+                + " outcomes by region, school and grade (counts.csv), small cells hidden; all of it in"
+                + " simulation.json, and a page in the report's style (simulation.html). A policy the cohort"
                 + " cannot be screened under is reported with the reason.",
         footer = {
             "",
@@ -105,6 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
         var sim = PolicySimulation.run(
                 ResponseFile.of(input), arms, bundle.norms(), Pseudonymizer.of(k.bytes()), options, minCell);
         PolicySimulation.write(sim, out, minCell);
+        org.psyscreen.report.SimulationPage.write(sim, out, minCell);
         o.println("模拟 simulation: " + sim.records() + " records under " + String.join(", ", sim.policies()));
         for (var n : sim.notRun()) {
             o.println("  not screened under " + n.policy() + ": " + String.join("; ", n.problems()));
@@ -131,7 +133,8 @@ final class SimulateCommand implements Callable<Integer> {
                 o.printf("    %-12s%s%n", u.id(), row);
             }
         }
-        o.println("输出 outputs: " + out + ": transitions.csv, counts.csv, movers.csv (pseudonyms only)");
+        o.println("输出 outputs: " + out + ": transitions.csv, counts.csv, movers.csv (pseudonyms only),"
+                + " simulation.json, simulation.html");
         o.flush();
         return sim.notRun().isEmpty() ? 0 : 1;
     }
