@@ -169,7 +169,7 @@ public final class FhirResponses {
             }
             Integer c = column.get(instrument + "." + item.getLinkId());
             if (c == null) {
-                throw refused(file, place, "item " + item.getLinkId(), "is not an item of " + instrument);
+                throw refused(file, place, itemName(item.getLinkId()), "is not an item of " + instrument);
             }
             if (item.getAnswer().size() > 1) {
                 throw refused(file, place, "item " + item.getLinkId(), "has more than one answer");
@@ -183,6 +183,13 @@ public final class FhirResponses {
             cells[c] = cell;
         }
     }
+
+    /** An unknown linkId is named only when it looks like an item id: a file's text is never echoed. */
+    private static String itemName(String linkId) {
+        return linkId != null && ITEM_ID.matcher(linkId).matches() ? "item " + linkId : "an item's linkId";
+    }
+
+    private static final Pattern ITEM_ID = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
     private static String instrument(
             QuestionnaireResponse qr, Map<String, ScoringPlan> plans, String file, String place) {
@@ -214,7 +221,16 @@ public final class FhirResponses {
         if (name.endsWith(".ndjson")) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 long line = 0;
-                for (String text; (text = in.readLine()) != null; ) {
+                while (true) {
+                    String text;
+                    try {
+                        text = in.readLine();
+                    } catch (java.nio.charset.CharacterCodingException e) {
+                        throw refused(name, "line " + (line + 1), "the text", "is not UTF-8");
+                    }
+                    if (text == null) {
+                        break;
+                    }
                     line++;
                     if (!text.isBlank()) {
                         each.accept("line " + line, response(parser, text, name, "line " + line));
@@ -223,7 +239,13 @@ public final class FhirResponses {
             }
             return;
         }
-        IBaseResource r = parse(parser, Files.readString(file, StandardCharsets.UTF_8), name, "the file");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw refused(name, "the file", "the text", "is not UTF-8");
+        }
+        IBaseResource r = parse(parser, text, name, "the file");
         if (!(r instanceof Bundle bundle)) {
             throw refused(name, "the file", "resourceType", "is neither NDJSON nor a Bundle");
         }
@@ -246,8 +268,10 @@ public final class FhirResponses {
     private static IBaseResource parse(IParser parser, String text, String file, String place) {
         try {
             return parser.parseResource(text);
-        } catch (DataFormatException | ClassCastException e) {
-            // HAPI's message may quote the text: name the place only
+        } catch (RuntimeException e) {
+            // HAPI's parser on untrusted text throws DataFormatException, and on some shapes other runtime
+            // exceptions (an index out of range: FhirFuzzTest's seeds); its message may quote the text: name the place
+            // only
             throw refused(file, place, "the resource", "is not FHIR JSON");
         }
     }

@@ -71,6 +71,10 @@ class FhirResponsesTest {
                     qr("phqa", secret, "q99", "{\"valueCoding\":{\"code\":\"1\"}}"), "item q99 is not an item of phqa"
                 },
                 new String[] {
+                    qr("phqa", "S1", "Name " + secret, "{\"valueCoding\":{\"code\":\"1\"}}"),
+                    "an item's linkId is not an item of phqa"
+                },
+                new String[] {
                     qr("phqa", secret, "q1", "{\"valueCoding\":{\"code\":\"1\"}},{\"valueCoding\":{\"code\":\"2\"}}"),
                     "item q1 has more than one answer"
                 });
@@ -82,6 +86,15 @@ class FhirResponsesTest {
                     .hasMessageContaining(c[1])
                     .hasMessageNotContaining(secret);
         }
+    }
+
+    @Test
+    void textThatIsNotUtf8IsRefusedByItsLine() throws Exception {
+        Path f = dir.resolve("latin1.ndjson");
+        Files.write(f, new byte[] {'{', '}', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+        assertThatThrownBy(() -> FhirResponses.read(f, PLANS))
+                .hasMessageStartingWith("PSY-2014 latin1.ndjson, line ")
+                .hasMessageContaining("is not");
     }
 
     @Test
