@@ -103,7 +103,16 @@ public final class PolicySimulation {
             List<NotRun> notRun,
             List<Transition> transitions,
             Map<String, CountTable> counts,
-            List<Mover> movers) {}
+            List<Mover> movers) {
+        /**
+         * {@return how many students move from the first policy's outcome to {@code to}'s}
+         *
+         * @param to a policy's {@code id@version}
+         */
+        public long moved(String to) {
+            return movers.stream().filter(m -> m.to().equals(to)).count();
+        }
+    }
 
     /** What one policy gave one record. */
     private record Outcome(

@@ -55,20 +55,12 @@ public final class Fhir {
     /** The core extension that carries an answer option's score. */
     public static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
 
-    private static volatile FhirContext r4;
-
-    /** {@return HAPI's R4 context, made once (it is expensive and thread-safe)} */
+    /** {@return HAPI's R4 context, made once on first use (it is expensive and thread-safe)} */
     public static FhirContext r4() {
-        FhirContext c = r4;
-        if (c == null) {
-            synchronized (Fhir.class) {
-                c = r4;
-                if (c == null) {
-                    c = FhirContext.forR4();
-                    r4 = c;
-                }
-            }
-        }
-        return c;
+        return R4.CONTEXT;
+    }
+
+    private static final class R4 {
+        static final FhirContext CONTEXT = FhirContext.forR4();
     }
 }

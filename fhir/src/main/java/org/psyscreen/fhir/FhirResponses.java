@@ -109,8 +109,8 @@ public final class FhirResponses {
             Integer row = candidates.isEmpty() ? null : candidates.get(candidates.size() - 1);
             if (row == null || !instrumentsOf.get(row).add(instrument)) {
                 String[] cells = new String[header.size()];
-                cells[0] = id;
-                cells[6] = date;
+                cells[STUDENT_FIELDS.indexOf("student_id")] = id;
+                cells[STUDENT_FIELDS.indexOf("test_date")] = date;
                 rows.add(cells);
                 row = rows.size() - 1;
                 candidates.add(row);
@@ -135,7 +135,10 @@ public final class FhirResponses {
         List<Integer> keep = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
             final int col = c;
-            if (c >= STUDENT_FIELDS.size() || c == 0 || c == 6 || rows.stream().anyMatch(r -> r[col] != null)) {
+            if (c >= STUDENT_FIELDS.size()
+                    || header.get(c).equals("student_id")
+                    || header.get(c).equals("test_date")
+                    || rows.stream().anyMatch(r -> r[col] != null)) {
                 keep.add(c);
             }
         }

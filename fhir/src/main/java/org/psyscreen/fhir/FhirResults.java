@@ -145,15 +145,13 @@ public final class FhirResults implements ResultSink {
         return b;
     }
 
+    /** The reasons as {@code scores.csv} spells them ({@code INVALID_ANSWER(q24)}), after a separator. */
     private static String reasons(List<StatusReason> reasons) {
-        StringBuilder s = new StringBuilder();
-        for (StatusReason r : reasons) {
-            s.append(s.length() == 0 ? "; reasons: " : ", ")
-                    .append(r.code().name().toLowerCase(java.util.Locale.ROOT))
-                    .append(' ')
-                    .append(r.subject());
-        }
-        return s.toString();
+        return reasons.isEmpty()
+                ? ""
+                : "; reasons: "
+                        + String.join(
+                                " ", reasons.stream().map(Object::toString).toList());
     }
 
     private static Integer decimals(ScoringPlan plan, String scale) {
@@ -201,9 +199,7 @@ public final class FhirResults implements ResultSink {
                     .append(f.tierId());
         }
         for (var f : d.followUps()) {
-            why.append(why.length() == 0 ? "" : "; ")
-                    .append("follow-up: ")
-                    .append(org.psyscreen.definition.Ids.word(f));
+            why.append(why.length() == 0 ? "" : "; ").append("follow-up: ").append(f.name()); // as scores.csv spells it
         }
         if (!d.unevaluated().isEmpty()) {
             why.append(why.length() == 0 ? "" : "; ")

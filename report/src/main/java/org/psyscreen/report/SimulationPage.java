@@ -91,7 +91,7 @@ public final class SimulationPage {
                 }
                 rows.add(Map.of("from", u.id(), "cells", cells));
             }
-            long moved = s.movers().stream().filter(m -> m.to().equals(t.to())).count();
+            long moved = s.moved(t.to());
             transitions.add(Map.of(
                     "from", t.from(),
                     "to", t.to(),

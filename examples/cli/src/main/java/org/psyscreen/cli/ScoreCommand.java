@@ -255,17 +255,21 @@ final class ScoreCommand implements Callable<Integer> {
         RecordsSink intoStore = null;
         Published published = new Published();
         try {
-            ResponseFile source = ResponseFile.of(input);
-            if (fhir && sheet != null) {
-                err.println("psyscreen score: --sheet chooses a sheet of an .xlsx input, not of FHIR responses");
-                return 2;
-            } else if (fhir) {
-                source = null;
-            } else if (source.format() == ResponseFile.Format.XLSX) {
-                source = source.withSheet(sheet); // read directly: no converted copy on disk
-            } else if (sheet != null) {
+            org.psyscreen.batch.ResponseInput source;
+            if (sheet != null && (fhir || ResponseFile.Format.of(input) != ResponseFile.Format.XLSX)) {
                 err.println("psyscreen score: --sheet chooses a sheet of an .xlsx input");
                 return 2;
+            } else if (fhir) {
+                try { // read before anything is opened: a refused file leaves nothing to undo
+                    source = org.psyscreen.fhir.FhirResponses.read(input, plans);
+                } catch (org.psyscreen.fhir.FhirResponses.FhirSourceException e) {
+                    err.println("psyscreen score: " + e.getMessage());
+                    return 1;
+                }
+            } else {
+                ResponseFile file = ResponseFile.of(input);
+                // an .xlsx is read directly: no converted copy on disk
+                source = file.format() == ResponseFile.Format.XLSX ? file.withSheet(sheet) : file;
             }
             // scores.xlsx and the records store are written as the run scores: sinks beside scores.csv
             List<ResultSink> sinks = new java.util.ArrayList<>();
@@ -281,14 +285,7 @@ final class ScoreCommand implements Callable<Integer> {
                 sinks.add(published); // told before the store commits: a failed commit is then told apart
                 sinks.add(intoStore);
             }
-            org.psyscreen.batch.ResponseInput read;
-            try {
-                read = source != null ? source : org.psyscreen.fhir.FhirResponses.read(input, plans);
-            } catch (org.psyscreen.fhir.FhirResponses.FhirSourceException e) {
-                err.println("psyscreen score: " + e.getMessage());
-                return 1;
-            }
-            s = scorer.run(read, out, sinks);
+            s = scorer.run(source, out, sinks);
         } catch (RecordStoreException e) {
             // The import is rolled back; the folder stands only when the store failed at its commit.
             err.println("psyscreen score: "

@@ -112,8 +112,7 @@ final class SimulateCommand implements Callable<Integer> {
             o.println("  not screened under " + n.policy() + ": " + String.join("; ", n.problems()));
         }
         for (var t : sim.transitions()) {
-            long moved =
-                    sim.movers().stream().filter(m -> m.to().equals(t.to())).count();
+            long moved = sim.moved(t.to());
             o.println("  " + t.from() + " -> " + t.to() + ": " + moved + " student(s) move (movers.csv)");
             CountTable table = t.table();
             o.printf(
