@@ -9,6 +9,7 @@ module org.psyscreen.engine {
     requires transitive jakarta.validation;
     requires org.hibernate.validator;
     requires org.apache.commons.statistics.distribution;
+    requires org.apache.commons.statistics.descriptive;
     requires java.logging; // only to quiet Hibernate Validator's start-up line
 
     exports org.psyscreen.diagnostic;

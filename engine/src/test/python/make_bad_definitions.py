@@ -99,6 +99,34 @@ CASES = {
     "validity-unknown-lie-scale": sub("    scale: lie\n", "    scale: lies\n"),
     "pair-compares-item-with-itself": sub("pairs: [[q1, q4], [q2, q5]]", "pairs: [[q1, q4], [q2, q2]]"),
     "pair-not-a-pair": sub("pairs: [[q1, q4], [q2, q5]]", "pairs: [[q1, q4, q5], q2]"),
+    # careless-responding checks (issue 32): a reference that is no sample, fields that do not fit,
+    # a threshold the measure cannot reach
+    "validity-reference-not-positive-definite": sub("critical:\n", (
+        "  - id: distance\n    kind: mahalanobis\n    items: [q1, q2]\n"
+        "    reference: {n: 50, mean: [1.5, 1.5], covariance: [[1, 2], [2, 1]]}\n"
+        '    invalidWhen: {op: ">=", value: 13.8}\n    source: demo_src\n'
+        "critical:\n")),
+    "validity-reference-sizes": sub("critical:\n", (
+        "  - id: distance\n    kind: mahalanobis\n    items: [q1, q2]\n"
+        "    reference: {n: 2, mean: [1.5, 1.5, 1.5], covariance: [[1, 0], [0, 1]]}\n"
+        '    invalidWhen: {op: ">=", value: 13.8}\n    source: demo_src\n'
+        "critical:\n")),
+    "validity-careless-fields": sub("critical:\n", (
+        "  - id: halves\n    kind: even-odd\n    scales: [part_a]\n    items: [q1]\n"
+        '    invalidWhen: {op: ">", value: -0.3}\n    source: demo_src\n'
+        "  - id: synonyms\n    kind: synonyms\n    pairs: [[q1, q4], [q2, q5]]\n"
+        '    invalidWhen: {op: "<", value: 0}\n    source: demo_src\n'
+        "  - id: distance\n    kind: mahalanobis\n    items: [q1, q2]\n"
+        '    invalidWhen: {op: ">=", value: 13.8}\n    source: demo_src\n'
+        "critical:\n")),
+    "validity-even-odd-derived-scale": sub("critical:\n", (
+        "  - id: halves\n    kind: even-odd\n    scales: [part_a, total]\n"
+        '    invalidWhen: {op: ">", value: -0.3}\n    source: demo_src\n'
+        "critical:\n")),
+    "validity-variability-unreachable": sub("critical:\n", (
+        "  - id: variability\n    kind: response-variability\n    items: [q1, q2, q3, q4, q5, q6]\n"
+        '    invalidWhen: {op: ">", value: 2}\n    source: demo_src\n'
+        "critical:\n")),
     "mixed-ranges-warning-only": sub("    items: [q4, q5, q6]", "    items: [q4, q5, q6, l1]"),
 }
 

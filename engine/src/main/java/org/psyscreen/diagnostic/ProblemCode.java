@@ -110,6 +110,11 @@ public enum ProblemCode {
     PAIR_SELF(1222, "pair compares an item with itself"),
     /** A scale's {@code reverse} list names an item that is not a forward-keyed member of that scale. */
     SCALE_REVERSE_NOT_MEMBER(1223, "scale reverses an item it does not hold forward"),
+    /**
+     * A Mahalanobis check's reference cannot be used: its sizes disagree with its items, or its
+     * covariance is not symmetric and positive definite.
+     */
+    VALIDITY_REFERENCE(1224, "Mahalanobis reference is not a usable sample"),
 
     // --- norm tables (PSY-13xx), one rule class each
     /** The table names an instrument (id and version) that is not known. */

@@ -12,6 +12,7 @@ import org.psyscreen.definition.ItemPair;
 import org.psyscreen.definition.Licence;
 import org.psyscreen.definition.LicenceStatus;
 import org.psyscreen.definition.LocalizedText;
+import org.psyscreen.definition.MahalanobisReference;
 import org.psyscreen.definition.MissingRule;
 import org.psyscreen.definition.Reliability;
 import org.psyscreen.definition.ReliabilityKind;
@@ -217,7 +218,19 @@ final class InstrumentBinder {
     }
 
     private ValidityCheck validity(Node n, String path) {
-        Fields f = b.fields(n, path, "id", "kind", "scale", "pairs", "maxDifference", "items", "invalidWhen", "source");
+        Fields f = b.fields(
+                n,
+                path,
+                "id",
+                "kind",
+                "scale",
+                "pairs",
+                "maxDifference",
+                "items",
+                "scales",
+                "reference",
+                "invalidWhen",
+                "source");
         if (f == null) {
             return null;
         }
@@ -246,8 +259,41 @@ final class InstrumentBinder {
                 pairs,
                 f.integer("maxDifference"),
                 b.strings(f, "items"),
+                b.strings(f, "scales"),
+                reference(f),
                 condition(f, "invalidWhen"),
                 f.string("source"));
+    }
+
+    /** A Mahalanobis check's sample: its size, mean vector and covariance rows (numbers only). */
+    private MahalanobisReference reference(Fields parent) {
+        Fields f = b.optionalFields(parent, "reference", "n", "mean", "covariance");
+        if (f == null) {
+            return null;
+        }
+        List<Double> mean = b.list(f, "mean", b::decimal);
+        List<List<Double>> covariance = b.list(f, "covariance", (rn, rp) -> {
+            b.remember(rp, rn.location());
+            if (!(rn instanceof ListNode row)) {
+                b.error(
+                        ProblemCode.WRONG_TYPE,
+                        rn.location(),
+                        rp,
+                        "expected a row of numbers, found " + rn.kindName(),
+                        "write each covariance row as [c1, c2, ...]");
+                return null;
+            }
+            List<Double> values = new java.util.ArrayList<>();
+            for (int j = 0; j < row.elements().size(); j++) {
+                Double d = b.decimal(row.elements().get(j), rp + "[" + j + "]");
+                if (d == null) {
+                    return null;
+                }
+                values.add(d);
+            }
+            return values;
+        });
+        return new MahalanobisReference(f.integer("n"), mean, covariance);
     }
 
     private CriticalItem critical(Node n, String path) {

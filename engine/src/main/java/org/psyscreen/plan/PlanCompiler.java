@@ -92,7 +92,7 @@ public final class PlanCompiler {
             ValidityCheck check = def.validity().get(k);
             validityScale[k] = check.scale() == null ? -1 : scaleIndex.get(check.scale());
             switch (check.kind()) {
-                case INCONSISTENT_PAIRS -> {
+                case INCONSISTENT_PAIRS, SYNONYMS -> {
                     int[] flat = new int[check.pairs().size() * 2];
                     for (int p = 0; p < check.pairs().size(); p++) {
                         flat[2 * p] = itemIndex.get(check.pairs().get(p).first());
@@ -100,10 +100,13 @@ public final class PlanCompiler {
                     }
                     validityItems[k] = flat;
                 }
-                case LONGEST_RUN ->
+                case LONGEST_RUN, RESPONSE_VARIABILITY, MAHALANOBIS ->
                     validityItems[k] = check.items().isEmpty()
                             ? java.util.stream.IntStream.range(0, n).toArray()
                             : check.items().stream().mapToInt(itemIndex::get).toArray();
+                case EVEN_ODD ->
+                    validityItems[k] =
+                            check.scales().stream().mapToInt(scaleIndex::get).toArray();
                 case LIE_SCALE -> validityItems[k] = new int[0];
             }
         }

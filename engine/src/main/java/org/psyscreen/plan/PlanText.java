@@ -108,14 +108,7 @@ final class PlanText {
                 case LIE_SCALE -> sb.append("lie scale ").append(c.scale());
                 case INCONSISTENT_PAIRS -> {
                     sb.append("pairs");
-                    for (int p = 0; p < plan.validityItems[v].length; p += 2) {
-                        sb.append(' ')
-                                .append(d.items().get(plan.validityItems[v][p]).id())
-                                .append('~')
-                                .append(d.items()
-                                        .get(plan.validityItems[v][p + 1])
-                                        .id());
-                    }
+                    pairs(sb, d, plan.validityItems[v]);
                     sb.append(" inconsistent when keyed difference > ")
                             .append(c.maxDifference())
                             .append("; count");
@@ -124,6 +117,22 @@ final class PlanText {
                     sb.append("longest run of identical answers over ")
                             .append(plan.validityItems[v].length)
                             .append(" items");
+                case RESPONSE_VARIABILITY ->
+                    sb.append("standard deviation of the raw answers over ")
+                            .append(plan.validityItems[v].length)
+                            .append(" items");
+                case SYNONYMS -> {
+                    sb.append("correlation of the keyed pairs");
+                    pairs(sb, d, plan.validityItems[v]);
+                }
+                case EVEN_ODD ->
+                    sb.append("even-odd consistency (negated Spearman-Brown) over ")
+                            .append(String.join(", ", c.scales()));
+                case MAHALANOBIS ->
+                    sb.append("Mahalanobis D2 of ")
+                            .append(plan.validityItems[v].length)
+                            .append(" keyed items against a sample of ")
+                            .append(c.reference().n());
             }
             sb.append(" ").append(c.invalidWhen()).append(" -> INVALID\n");
         }
@@ -153,5 +162,15 @@ final class PlanText {
                     .append('\n');
         }
         return sb.toString();
+    }
+
+    /** Appends {@code " a~b c~d"} for pairs flattened as (a, b, c, d). */
+    private static void pairs(StringBuilder sb, InstrumentDefinition d, int[] flat) {
+        for (int p = 0; p < flat.length; p += 2) {
+            sb.append(' ')
+                    .append(d.items().get(flat[p]).id())
+                    .append('~')
+                    .append(d.items().get(flat[p + 1]).id());
+        }
     }
 }

@@ -97,8 +97,13 @@ public final class ScoringPlan {
     final double[] validityThreshold;
     final int[] validityMaxDifference;
     final int[] validityScale;
-    /** Pairs flattened (a0, b0, a1, b1, ...) or run items, per validity check. */
+    /**
+     * Per validity check: pairs flattened (a0, b0, a1, b1, ...), the items it reads, or (even-odd)
+     * the scales it splits.
+     */
     final int[][] validityItems;
+    /** Per validity check: the Mahalanobis reference, factored once, or {@code null}. */
+    final org.psyscreen.analysis.Mahalanobis[] validityDistance;
 
     ScoringPlan(
             InstrumentDefinition definition,
@@ -163,12 +168,15 @@ public final class ScoringPlan {
         this.validityOp = new Comparison[v];
         this.validityThreshold = new double[v];
         this.validityMaxDifference = new int[v];
+        this.validityDistance = new org.psyscreen.analysis.Mahalanobis[v];
         for (int k = 0; k < v; k++) {
             ValidityCheck check = definition.validity().get(k);
             validityKind[k] = check.kind();
             validityOp[k] = check.invalidWhen().op();
             validityThreshold[k] = check.invalidWhen().value();
             validityMaxDifference[k] = check.maxDifference() == null ? 0 : check.maxDifference();
+            validityDistance[k] =
+                    check.reference() == null ? null : check.reference().measure();
         }
         this.key = definition.key();
         this.itemIds = definition.items().stream().map(i -> i.id()).toList();
@@ -505,41 +513,7 @@ public final class ScoringPlan {
         double[] measure = new double[vc];
         boolean[] fired = new boolean[vc];
         for (int k = 0; k < vc; k++) {
-            int[] its = validityItems[k];
-            double m;
-            switch (validityKind[k]) {
-                case LIE_SCALE -> m = value[validityScale[k]];
-                case INCONSISTENT_PAIRS -> {
-                    int count = 0;
-                    for (int p = 0; p < its.length; p += 2) {
-                        int a = its[p];
-                        int b = its[p + 1];
-                        if (state[a] == ANSWERED
-                                && state[b] == ANSWERED
-                                && Math.abs(keyed(a, raw[a]) - keyed(b, raw[b])) > validityMaxDifference[k]) {
-                            count++;
-                        }
-                    }
-                    m = count;
-                }
-                case LONGEST_RUN -> {
-                    int longest = 0;
-                    int run = 0;
-                    int previous = Integer.MIN_VALUE;
-                    for (int i : its) {
-                        if (state[i] != ANSWERED) {
-                            run = 0;
-                            previous = Integer.MIN_VALUE;
-                            continue;
-                        }
-                        run = raw[i] == previous ? run + 1 : 1;
-                        previous = raw[i];
-                        longest = Math.max(longest, run);
-                    }
-                    m = longest;
-                }
-                default -> throw new IllegalStateException();
-            }
+            double m = ValidityMeasures.measure(this, k, state, raw, value);
             measure[k] = m;
             fired[k] = !Double.isNaN(m) && validityOp[k].test(m, validityThreshold[k]);
             if (explain) {

@@ -22,6 +22,7 @@ public final class DefinitionRules {
             new CriticalConditionsMustNotAlwaysFire(),
             new ValidityThresholdsMustBeReachable(),
             new ValidityFieldsMustMatchKind(),
+            new MahalanobisReferenceMustBeUsable(),
             new SpecialCodesMustNotCollide(),
             new SourcesMustNameCitations(),
             new EveryItemMustBeUsed(),

@@ -6,7 +6,10 @@ import org.psyscreen.definition.ValidityCheck;
 import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.internal.tree.Suggest;
 
-/** PSY-1208: derived scales and lie-scale checks refer only to declared scales. */
+/**
+ * PSY-1208: derived scales, lie-scale checks and even-odd checks refer only to declared scales; an
+ * even-odd check splits scales of items, so it names no derived scale.
+ */
 final class ReferencedScalesMustExist implements DefinitionRule {
     @Override
     public void check(InstrumentDefinition d, Facts facts, Report report) {
@@ -25,6 +28,20 @@ final class ReferencedScalesMustExist implements DefinitionRule {
             ValidityCheck check = d.validity().get(v);
             if (check.scale() != null) {
                 scale(check.scale(), "validity[" + v + "].scale", "validity check '" + check.id() + "'", facts, report);
+            }
+            for (int k = 0; k < check.scales().size(); k++) {
+                String id = check.scales().get(k);
+                String path = "validity[" + v + "].scales[" + k + "]";
+                scale(id, path, "validity check '" + check.id() + "'", facts, report);
+                Scale named = facts.scales.get(id);
+                if (named != null && named.derived()) {
+                    report.error(
+                            ProblemCode.UNKNOWN_SCALE,
+                            path,
+                            "validity check '" + check.id() + "' splits scale '" + id
+                                    + "' into halves, but it is made of scales, not items",
+                            "name scales of items");
+                }
             }
         }
     }

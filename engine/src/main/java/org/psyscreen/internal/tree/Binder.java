@@ -244,6 +244,42 @@ public final class Binder {
                 "add '" + key + "'");
     }
 
+    /** A decimal value (whole numbers accepted); refuses non-finite values and quoted numbers. */
+    public Double decimal(Node n, String p) {
+        remember(p, n.location());
+        if (n instanceof ScalarNode s && (s.type() == ScalarNode.Type.INTEGER || s.type() == ScalarNode.Type.DECIMAL)) {
+            try {
+                BigDecimal exact = new BigDecimal(s.text());
+                double d = exact.doubleValue();
+                if (!Double.isFinite(d) || exact.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+                    error(
+                            ProblemCode.BAD_NUMBER,
+                            n.location(),
+                            p,
+                            "number is out of range",
+                            "use a finite number no larger than 1e9 in size");
+                    return null;
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                error(
+                        ProblemCode.BAD_NUMBER,
+                        n.location(),
+                        p,
+                        "not a number (.nan/.inf are not allowed)",
+                        "write a plain decimal number, e.g. 0.2");
+                return null;
+            }
+        }
+        error(
+                ProblemCode.WRONG_TYPE,
+                n.location(),
+                p,
+                "expected a number, found " + n.kindName(),
+                "write a number without quotes, e.g. 0.2");
+        return null;
+    }
+
     /** Joins a path and a key. */
     public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
@@ -332,42 +368,7 @@ public final class Binder {
         /** Optional decimal field (whole numbers accepted); refuses non-finite values. */
         public Double decimal(String key) {
             Node n = node(key);
-            if (n == null) {
-                return null;
-            }
-            String p = join(path, key);
-            if (n instanceof ScalarNode s
-                    && (s.type() == ScalarNode.Type.INTEGER || s.type() == ScalarNode.Type.DECIMAL)) {
-                try {
-                    BigDecimal exact = new BigDecimal(s.text());
-                    double d = exact.doubleValue();
-                    if (!Double.isFinite(d) || exact.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
-                        error(
-                                ProblemCode.BAD_NUMBER,
-                                n.location(),
-                                p,
-                                "number is out of range",
-                                "use a finite number no larger than 1e9 in size");
-                        return null;
-                    }
-                    return d;
-                } catch (NumberFormatException e) {
-                    error(
-                            ProblemCode.BAD_NUMBER,
-                            n.location(),
-                            p,
-                            "not a number (.nan/.inf are not allowed)",
-                            "write a plain decimal number, e.g. 0.2");
-                    return null;
-                }
-            }
-            error(
-                    ProblemCode.WRONG_TYPE,
-                    n.location(),
-                    p,
-                    "expected a number, found " + n.kindName(),
-                    "write a number without quotes, e.g. 0.2");
-            return null;
+            return n == null ? null : Binder.this.decimal(n, join(path, key));
         }
 
         /** Optional boolean field with a default; only {@code true} and {@code false} are accepted. */
