@@ -80,13 +80,13 @@ with open(OUT + "tencent-mapping.yaml", "w", encoding="utf-8") as f:
     f.write("# column that is not under 'ignore' refuses the file, naming the header: add it there once you\n")
     f.write("# have checked it holds no answers.\n")
     f.write("format: psyscreen-mapping/1\ncolumns:\n")
-    for k, v in STUDENT + [("结束答题时间", "test_date")]:
+    for k, v in STUDENT + [("结束答题时间", "test_date"), ("答题时长", "response_seconds")]:
         f.write(f'  "{k}": {v}\n')
     for t, c in titles:
         f.write(f'  "{t}": {c}\n')
     f.write("# 编号 .. 智能清洗数据无效概率: the platform's own columns (nicknames, user ids, IP addresses are\n")
     f.write('# personal data: never read, never copied). "": the empty last column of the export.\n')
-    f.write("ignore: [" + ", ".join(f'"{p}"' for p in PLATFORM if p != "结束答题时间") + ', "语言", ""]\n')
+    f.write("ignore: [" + ", ".join(f'"{p}"' for p in PLATFORM if p not in ("结束答题时间", "答题时长")) + ', "语言", ""]\n')
     f.write("values:\n")
     f.write('  phqa: {"完全不会": "0", "好几天": "1", "一半以上的天数": "2", "几乎每天": "3", "否": "0", "是": "1",\n')
     f.write('         "没有困难": "0", "有些困难": "1", "非常困难": "2", "极其困难": "3"}\n')

@@ -66,11 +66,12 @@ with open(OUT + "wjx-mapping.yaml", "w", encoding="utf-8") as f:
     f.write("# Copy it for your own export: change the question titles under 'columns' to yours.\n")
     f.write("format: psyscreen-mapping/1\ncolumns:\n")
     for k, v in [("学号", "student_id"), ("学校", "school"), ("班级", "class"), ("年级", "grade"), ("性别", "sex"),
-                 ("出生日期", "birth_date"), ("提交答卷时间", "test_date")]:
+                 ("出生日期", "birth_date"), ("提交答卷时间", "test_date"),
+                 ("所用时间", "response_seconds")]:
         f.write(f'  "{k}": {v}\n')
     for t, c in titles:
         f.write(f'  "{t}": {c}\n')
-    f.write('ignore: ["序号", "所用时间", "来源", "来源详情", "来自IP", "姓名", "总分"]\n')
+    f.write('ignore: ["序号", "来源", "来源详情", "来自IP", "姓名", "总分"]\n')
     f.write("values:\n")
     f.write('  phqa: {"完全不会": "0", "好几天": "1", "一半以上的天数": "2", "几乎每天": "3", "否": "0", "是": "1",\n')
     f.write('         "没有困难": "0", "有些困难": "1", "非常困难": "2", "极其困难": "3"}\n')

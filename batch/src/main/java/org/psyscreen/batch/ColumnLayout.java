@@ -21,8 +21,17 @@ import org.psyscreen.student.Cells;
  * platform's own headers to these. Headers are compared half-width, trimmed and lower-case.
  */
 final class ColumnLayout {
-    static final List<String> FIELDS =
-            List.of("student_id", "school", "class", "grade", "sex", "birth_date", "test_date", "region", "source_row");
+    /** The student's fields ({@link StudentField}'s columns) and a workbook's {@code source_row}. */
+    static final List<String> FIELDS = fields();
+
+    private static List<String> fields() {
+        List<String> f = new ArrayList<>();
+        for (StudentField s : StudentField.values()) {
+            f.add(s.column());
+        }
+        f.add("source_row");
+        return List.copyOf(f);
+    }
 
     final int width;
     /**

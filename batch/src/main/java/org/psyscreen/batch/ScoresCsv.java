@@ -78,6 +78,7 @@ public final class ScoresCsv {
             c.add(e.getKey() + ".reasons");
             e.getValue().scaleIds().forEach(s -> c.add(e.getKey() + "." + s));
             e.getValue().criticalIds().forEach(k -> c.add(e.getKey() + ".critical." + k));
+            e.getValue().validityIds().forEach(k -> c.add(e.getKey() + ".validity." + k));
         }
         for (String id : normTableIds) {
             c.add("norm." + id + ".t");
@@ -146,6 +147,10 @@ public final class ScoresCsv {
             }
             for (int k = 0; k < r.criticalIds().size(); k++) {
                 v.addPlain(r.critical(k).name());
+            }
+            for (String check : r.validityIds()) {
+                double m = r.validityMeasure(check);
+                v.add(Double.isNaN(m) ? "" : Numbers.format(m));
             }
         }
         for (String id : normTableIds) {
@@ -253,7 +258,8 @@ public final class ScoresCsv {
                 } else if (instrument != null
                         && h.startsWith(instrument + ".")
                         && !h.equals(instrument + ".reasons")
-                        && !h.startsWith(instrument + ".critical.")) {
+                        && !h.startsWith(instrument + ".critical.")
+                        && !h.startsWith(instrument + ".validity.")) {
                     scales.get(instrument).add(h.substring(instrument.length() + 1));
                 }
             }

@@ -53,5 +53,13 @@ public enum ValidityKind {
      * taken from the run: a student's validity never depends on the other students in the file.
      * Equals {@code stats::mahalanobis}.
      */
-    MAHALANOBIS
+    MAHALANOBIS,
+    /**
+     * Response time: the seconds the student took over the whole sitting (the platform's
+     * 所用时间 or 答题时长, mapped to {@code response_seconds}) divided by the items the student
+     * answered in it, on every form. Not evaluated when the source has no time: a definition that
+     * declares this check expects a source that records one. Low values mean answers given faster
+     * than items can be read.
+     */
+    RESPONSE_TIME
 }

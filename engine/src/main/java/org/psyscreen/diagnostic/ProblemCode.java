@@ -262,6 +262,8 @@ public enum ProblemCode {
     ROW_ID_CHECK_DIGIT(2112, "resident-id check digit wrong"),
     /** The birth date inside an 18-character resident id differs from the record's birth date. */
     ROW_ID_BIRTH_DATE(2113, "birth date differs from the one in the resident id"),
+    /** The response time cannot be read as a duration ({@code 397}, {@code 397秒}, {@code 6分37秒}, {@code 0:06:37}). */
+    ROW_BAD_RESPONSE_TIME(2114, "unreadable response time"),
 
     // --- a school's roster imported into the records store (PSY-30xx): refused whole, nothing written
     /** The roster cannot be read: not a CSV, or a column it needs (student_id, school, grade, class) is absent. */
@@ -398,6 +400,7 @@ public enum ProblemCode {
             case ROW_SUSPECT_ID -> "学号疑似被改动";
             case ROW_ID_CHECK_DIGIT -> "身份证号校验位错误";
             case ROW_ID_BIRTH_DATE -> "出生日期与身份证号不符";
+            case ROW_BAD_RESPONSE_TIME -> "答题时长无法识别";
             default -> null;
         };
     }

@@ -107,7 +107,7 @@ public final class PlanCompiler {
                 case EVEN_ODD ->
                     validityItems[k] =
                             check.scales().stream().mapToInt(scaleIndex::get).toArray();
-                case LIE_SCALE -> validityItems[k] = new int[0];
+                case LIE_SCALE, RESPONSE_TIME -> validityItems[k] = new int[0];
             }
         }
 

@@ -128,6 +128,7 @@ final class PlanText {
                 case EVEN_ODD ->
                     sb.append("even-odd consistency (negated Spearman-Brown) over ")
                             .append(String.join(", ", c.scales()));
+                case RESPONSE_TIME -> sb.append("seconds per answered item over the sitting");
                 case MAHALANOBIS ->
                     sb.append("Mahalanobis D2 of ")
                             .append(plan.validityItems[v].length)

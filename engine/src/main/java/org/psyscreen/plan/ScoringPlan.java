@@ -513,7 +513,7 @@ public final class ScoringPlan {
         double[] measure = new double[vc];
         boolean[] fired = new boolean[vc];
         for (int k = 0; k < vc; k++) {
-            double m = ValidityMeasures.measure(this, k, state, raw, value);
+            double m = ValidityMeasures.measure(this, k, state, raw, value, row);
             measure[k] = m;
             fired[k] = !Double.isNaN(m) && validityOp[k].test(m, validityThreshold[k]);
             if (explain) {

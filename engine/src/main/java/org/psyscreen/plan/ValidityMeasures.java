@@ -2,6 +2,7 @@ package org.psyscreen.plan;
 
 import org.psyscreen.analysis.Careless;
 import org.psyscreen.score.AnswerState;
+import org.psyscreen.score.ResponseRow;
 
 /**
  * The measure of one validity check on one form, from the plan's tables and the form's answers.
@@ -22,8 +23,9 @@ final class ValidityMeasures {
      * @param state each item's answer state (ordinal)
      * @param raw each item's raw value (valid where answered)
      * @param value each scale's value ({@code NaN} when unscored)
+     * @param row the form's row, which carries the sitting's response time
      */
-    static double measure(ScoringPlan plan, int k, byte[] state, int[] raw, double[] value) {
+    static double measure(ScoringPlan plan, int k, byte[] state, int[] raw, double[] value, ResponseRow row) {
         int[] its = plan.validityItems[k];
         return switch (plan.validityKind[k]) {
             case LIE_SCALE -> value[plan.validityScale[k]];
@@ -54,6 +56,7 @@ final class ValidityMeasures {
                 }
                 yield plan.validityDistance[k].distanceSquared(x);
             }
+            case RESPONSE_TIME -> row.secondsPerItem();
         };
     }
 

@@ -15,6 +15,35 @@ public interface ResponseRow {
      */
     CharSequence answer(int item);
 
+    /**
+     * {@return the sitting's response time per answered item, in seconds, or {@code NaN} when the
+     * source recorded no time} A definition's {@code response-time} check reads it; a row without a
+     * time leaves that check not evaluated.
+     */
+    default double secondsPerItem() {
+        return Double.NaN;
+    }
+
+    /**
+     * {@return {@code row} with the sitting's response time per answered item}
+     *
+     * @param row the answers
+     * @param secondsPerItem seconds per answered item of the whole sitting, or {@code NaN}
+     */
+    static ResponseRow timed(ResponseRow row, double secondsPerItem) {
+        return new ResponseRow() {
+            @Override
+            public CharSequence answer(int item) {
+                return row.answer(item);
+            }
+
+            @Override
+            public double secondsPerItem() {
+                return secondsPerItem;
+            }
+        };
+    }
+
     /** Longest cell read as an answer; longer is an invalid answer (a corrupt file, not a student). */
     int MAX_CELL = 4096;
 

@@ -192,6 +192,7 @@ public final class Screener {
         String rawId = orEmpty(in.field(StudentField.STUDENT_ID));
         String id = Pseudonymizer.canonical(rawId);
         StudentProfile profile;
+        Double seconds = null;
         Map<String, Boolean> attributes = new TreeMap<>();
         CutoffPolicy chosen;
         if (unscorable) {
@@ -241,7 +242,9 @@ public final class Screener {
                 }
             });
             chosen = versionFor(test, problems);
+            seconds = read(in, StudentField.RESPONSE_SECONDS, StudentReaders::seconds, problems);
         }
+        double perItem = secondsPerItem(seconds, in);
 
         Map<String, ScoredResponse> forms = new LinkedHashMap<>();
         ScoredResponse[] scored = new ScoredResponse[plans.length];
@@ -249,7 +252,8 @@ public final class Screener {
             if (unscorable) {
                 scored[k] = plans[k].unscorable();
             } else {
-                scored[k] = plans[k].score(ResponseRow.ofCells(in.answers(k)));
+                ResponseRow row = ResponseRow.ofCells(in.answers(k));
+                scored[k] = plans[k].score(Double.isNaN(perItem) ? row : ResponseRow.timed(row, perItem));
             }
             forms.put(instrumentIds.get(k), scored[k]);
         }
@@ -303,9 +307,31 @@ public final class Screener {
         }
         T v = reader.apply(raw);
         if (v == null) {
-            problems.add(new RecordProblem(ProblemCode.ROW_BAD_DEMOGRAPHIC, field.column(), ""));
+            problems.add(new RecordProblem(
+                    field == StudentField.RESPONSE_SECONDS
+                            ? ProblemCode.ROW_BAD_RESPONSE_TIME
+                            : ProblemCode.ROW_BAD_DEMOGRAPHIC,
+                    field.column(),
+                    ""));
         }
         return v;
+    }
+
+    /** The sitting's seconds per answered item, over every form; {@code NaN} without a time or an answer. */
+    private double secondsPerItem(Double seconds, StudentInput in) {
+        if (seconds == null) {
+            return Double.NaN;
+        }
+        int answered = 0;
+        for (int k = 0; k < plans.length; k++) {
+            for (String cell : in.answers(k)) {
+                String c = ResponseRow.cell(cell);
+                if (c != null && !c.isEmpty()) {
+                    answered++;
+                }
+            }
+        }
+        return answered == 0 ? Double.NaN : seconds / answered;
     }
 
     private static String orEmpty(String s) {

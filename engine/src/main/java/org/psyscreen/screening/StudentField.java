@@ -20,7 +20,14 @@ public enum StudentField {
     /** Date the forms were completed; decides which policy version applies. */
     TEST_DATE("test_date"),
     /** Region code. */
-    REGION("region");
+    REGION("region"),
+    /**
+     * How long the student took over the whole sitting, as the survey platform recorded it (问卷星's
+     * 所用时间 {@code 397秒}, 腾讯问卷's 答题时长): read by {@link
+     * org.psyscreen.student.StudentReaders#seconds(String)}, and used by a definition's
+     * {@code response-time} check.
+     */
+    RESPONSE_SECONDS("response_seconds");
 
     private static final StudentField[] ALL = values();
 

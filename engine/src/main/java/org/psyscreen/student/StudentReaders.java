@@ -227,6 +227,50 @@ public final class StudentReaders {
         return v;
     }
 
+    /** {@code 6分37秒}, {@code 1小时2分3秒}, {@code 397秒}, {@code 2分}: each part optional, at least one. */
+    private static final java.util.regex.Pattern CHINESE_DURATION =
+            java.util.regex.Pattern.compile("(?:(\\d+)(?:小时|时))?(?:(\\d+)(?:分钟|分))?(?:(\\d+(?:\\.\\d+)?)秒)?");
+    /** {@code 0:06:37} or {@code 06:37}. */
+    private static final java.util.regex.Pattern CLOCK_DURATION =
+            java.util.regex.Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{2}(?:\\.\\d+)?)");
+    /** {@code 397}, {@code 397.5}, {@code 397s}. */
+    private static final java.util.regex.Pattern PLAIN_SECONDS =
+            java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)s?");
+
+    /**
+     * {@return a duration in seconds, as survey platforms write it: {@code 397}, {@code 397.5},
+     * {@code 397s}, {@code 397秒} (问卷星's 所用时间), {@code 6分37秒}, {@code 1小时2分3秒}, {@code 0:06:37}
+     * or {@code 06:37}; full-width digits read as digits} Else {@code null} (negative and empty
+     * included): an unreadable time is unknown, never zero.
+     *
+     * @param cell a cell as written
+     */
+    public static Double seconds(String cell) {
+        String s = Cells.normalise(cell).toLowerCase(Locale.ROOT).replace(" ", "");
+        if (s.isEmpty()) {
+            return null;
+        }
+        java.util.regex.Matcher m = PLAIN_SECONDS.matcher(s);
+        if (m.matches()) {
+            return Double.valueOf(m.group(1));
+        }
+        m = CLOCK_DURATION.matcher(s);
+        if (m.matches()) {
+            return part(m.group(1)) * 3600 + part(m.group(2)) * 60 + Double.parseDouble(m.group(3));
+        }
+        m = CHINESE_DURATION.matcher(s);
+        if (m.matches() && (m.group(1) != null || m.group(2) != null || m.group(3) != null)) {
+            return part(m.group(1)) * 3600
+                    + part(m.group(2)) * 60
+                    + (m.group(3) == null ? 0 : Double.parseDouble(m.group(3)));
+        }
+        return null;
+    }
+
+    private static double part(String digits) {
+        return digits == null ? 0 : Double.parseDouble(digits);
+    }
+
     /**
      * {@return a yes/no attribute: {@link #YES} or {@link #NO}; blank and anything else are {@code null}
      * (unknown — never false)} The caller tells blank from unrecognised.

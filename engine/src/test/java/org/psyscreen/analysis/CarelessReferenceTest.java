@@ -21,12 +21,12 @@ import org.psyscreen.score.StatusReason;
 /**
  * The careless-responding indices against R on real data: psychTools' bfi (2,800 respondents, 25
  * items, 364 with a missing answer). Every number expected here was computed by
- * {@code src/test/resources/careless/reference.R} (R 4.2.2, base R and stats; the formulas of the
- * careless package's reference manual), which also wrote the test definition {@code bfi.yaml} with
- * the sample's mean and covariance. Tolerance: 1e-9, absolute.
+ * {@code examples/careless/reference.R} (R 4.2.2, base R and stats; the formulas of the careless
+ * package's reference manual), which also wrote the definition {@code bfi-careless.yaml} with the
+ * sample's mean and covariance. Tolerance: 1e-9, absolute.
  */
 class CarelessReferenceTest {
-    static final Path DIR = Path.of("src/test/resources/careless");
+    static final Path DIR = org.psyscreen.testing.EngineFiles.path("../examples/careless");
     static final double TOLERANCE = 1e-9;
 
     static List<String[]> answers;
@@ -37,10 +37,10 @@ class CarelessReferenceTest {
     static void read() throws IOException {
         answers = rows(DIR.resolve("bfi.csv")).stream()
                 .map(r -> {
-                    String[] codes = new String[r.length];
-                    for (int i = 0; i < r.length; i++) {
-                        // R wrote the values as 1..6, blank for NA; the definition's codes are "1".."6"
-                        codes[i] = r[i].isEmpty() ? null : String.valueOf((int) Double.parseDouble(r[i]));
+                    String[] codes = new String[r.length - 1];
+                    for (int i = 0; i < codes.length; i++) {
+                        // after student_id, the items as 1..6, blank for NA: the definition's codes
+                        codes[i] = r[i + 1].isEmpty() ? null : r[i + 1];
                     }
                     return codes;
                 })
@@ -54,7 +54,7 @@ class CarelessReferenceTest {
                     return v;
                 })
                 .toList();
-        var loaded = DefinitionLoader.load(DIR.resolve("bfi.yaml"));
+        var loaded = DefinitionLoader.load(DIR.resolve("bfi-careless.yaml"));
         plan = PlanCompiler.compile(loaded.orThrow(), loaded.sha256());
     }
 

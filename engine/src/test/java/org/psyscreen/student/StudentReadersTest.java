@@ -119,4 +119,28 @@ class StudentReadersTest {
             assertThat(StudentReaders.date(cell)).as(cell).isEqualTo(want);
         }
     }
+
+    @Test
+    void responseTimesAsPlatformsWriteThem() {
+        Map<String, Double> read = new java.util.LinkedHashMap<>();
+        read.put("397秒", 397.0); // 问卷星 所用时间
+        read.put("300秒", 300.0); // 腾讯问卷 答题时长
+        read.put("397", 397.0);
+        read.put("397.5", 397.5);
+        read.put("397s", 397.0);
+        read.put("６分３７秒", 397.0);
+        read.put("6分37秒", 397.0);
+        read.put("6分钟37秒", 397.0);
+        read.put("1小时2分3秒", 3723.0);
+        read.put("1时", 3600.0);
+        read.put("2分", 120.0);
+        read.put("0:06:37", 397.0);
+        read.put("06:37", 397.0);
+        read.put(" 397秒 ", 397.0);
+        read.forEach((cell, seconds) ->
+                assertThat(StudentReaders.seconds(cell)).as(cell).isEqualTo(seconds));
+        for (String unread : new String[] {"", " ", "-5", "about 7 min", "秒", "6:7", "1.2.3", "三百秒", "NaN"}) {
+            assertThat(StudentReaders.seconds(unread)).as(unread).isNull();
+        }
+    }
 }

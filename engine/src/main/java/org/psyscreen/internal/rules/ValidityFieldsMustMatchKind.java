@@ -25,6 +25,7 @@ final class ValidityFieldsMustMatchKind implements DefinitionRule {
         m.put(ValidityKind.EVEN_ODD, Set.of("scales"));
         m.put(ValidityKind.SYNONYMS, Set.of("pairs"));
         m.put(ValidityKind.MAHALANOBIS, Set.of("items", "reference"));
+        m.put(ValidityKind.RESPONSE_TIME, Set.of());
         return m;
     }
 
@@ -52,7 +53,7 @@ final class ValidityFieldsMustMatchKind implements DefinitionRule {
                             "say how far apart two consistent answers may be",
                             report);
                 }
-                case LONGEST_RUN -> {
+                case LONGEST_RUN, RESPONSE_TIME -> {
                     // every item when none listed
                 }
                 case RESPONSE_VARIABILITY ->

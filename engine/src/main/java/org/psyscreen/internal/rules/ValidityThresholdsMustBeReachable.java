@@ -49,7 +49,7 @@ final class ValidityThresholdsMustBeReachable implements DefinitionRule {
                     hi = 1;
                     whole = false;
                 }
-                case MAHALANOBIS -> {
+                case MAHALANOBIS, RESPONSE_TIME -> {
                     lo = 0;
                     hi = Double.POSITIVE_INFINITY;
                     whole = false;

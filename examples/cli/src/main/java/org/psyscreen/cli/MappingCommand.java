@@ -53,14 +53,12 @@ import picocli.CommandLine.Spec;
 final class MappingCommand implements Callable<Integer> {
     /**
      * Platform columns that are not data psyscreen reads (names, user ids and IPs are personal data):
-     * 问卷星's (序号, 所用时间, 来源, 来自IP …), 腾讯问卷's (编号, 用户类型, 用户标识, 开始答题时间, 地理位置…,
+     * 问卷星's (序号, 来源, 来自IP …), 腾讯问卷's (编号, 用户类型, 用户标识, 开始答题时间, 地理位置…,
      * 自定义字段, UA, Referrer, 清洗数据结果 …; see examples/tencent/README.md) and the empty header of a
      * trailing empty column.
      */
     static final List<String> PLATFORM = List.of(
             "序号",
-            "所用时间",
-            "答题时长",
             "来源",
             "来源详情",
             "来自ip",
@@ -114,6 +112,8 @@ final class MappingCommand implements Callable<Integer> {
             Map.entry("结束答题时间", "test_date"),
             Map.entry("答题时间", "test_date"),
             Map.entry("测评日期", "test_date"),
+            Map.entry("所用时间", "response_seconds"),
+            Map.entry("答题时长", "response_seconds"),
             Map.entry("地区", "region"),
             Map.entry("区县", "region"));
 
