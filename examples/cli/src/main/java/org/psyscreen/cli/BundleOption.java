@@ -60,6 +60,15 @@ final class BundleOption {
         return found;
     }
 
+    /** The instrument {@code id} (or {@code id@version}); when it is not loaded, tells {@code err}. */
+    static Optional<ScoringPlan> plan(Bundle bundle, String id, String command, PrintWriter err) {
+        var plan = bundle.plan(id);
+        if (plan.isEmpty()) {
+            err.println("psyscreen " + command + ": no instrument '" + id + "' (psyscreen list shows what is loaded)");
+        }
+        return plan;
+    }
+
     /**
      * The instruments a command works on: those {@code policyId} pins (when given) and each of
      * {@code instrumentIds}; empty, after telling {@code err} why, when one is not loaded.
@@ -79,10 +88,8 @@ final class BundleOption {
             plans.putAll(pinned.get());
         }
         for (String id : instrumentIds) {
-            var plan = bundle.plan(id);
+            var plan = plan(bundle, id, command, err);
             if (plan.isEmpty()) {
-                err.println(
-                        "psyscreen " + command + ": no instrument '" + id + "' (psyscreen list shows what is loaded)");
                 return Optional.empty();
             }
             plans.put(plan.get().definition().id(), plan.get());

@@ -101,6 +101,10 @@ final class GenerateCohortCommand implements Callable<Integer> {
             return 2;
         }
         int written;
+        Path folder = output.toAbsolutePath().getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
         try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             written = SyntheticCohort.write(
                     w, plans.get(), students, seed, wave, new SyntheticCohort.Hierarchy(schools, classesPerGrade));

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "norms",
         mixinStandardHelpOptions = true,
+        subcommands = NormsBuildCommand.class,
         description = "Prints a bundled norm table (by id) or a norm file: provenance, status and every cell."
                 + " Without an argument, lists the bundled tables.",
         footer = {
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  psyscreen norms",
             "  psyscreen norms scared-total-cn-sex",
-            "  psyscreen norms my-norms.yaml"
+            "  psyscreen norms my-norms.yaml",
+            "  psyscreen norms build --help"
         })
 final class NormsCommand implements Callable<Integer> {
     @Spec

@@ -82,9 +82,9 @@ final class ValidateCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         Bundle bundle = bundleOption.load("validate", err);
-        ScoringPlan plan = bundle.plan(instrument).orElse(null);
+        ScoringPlan plan =
+                BundleOption.plan(bundle, instrument, "validate", err).orElse(null);
         if (plan == null) {
-            err.println("psyscreen validate: no instrument '" + instrument + "' (psyscreen list shows what is loaded)");
             return 2;
         }
         List<NormTable> tables = new ArrayList<>();
