@@ -127,6 +127,17 @@ CASES = {
         "  - id: variability\n    kind: response-variability\n    items: [q1, q2, q3, q4, q5, q6]\n"
         '    invalidWhen: {op: ">", value: 2}\n    source: demo_src\n'
         "critical:\n")),
+    # severity levels (issue 32): they must cover the scale, rise, and cite a source
+    "bands-do-not-cover-the-scale": sub("    source: demo_src\n    missing: {maxMissing: 1, prorate: true, rounding: half-up, source: demo_src}\n", (
+        "    source: demo_src\n    missing: {maxMissing: 1, prorate: true, rounding: half-up, source: demo_src}\n"
+        "    bands:\n      source: demo_src\n      levels:\n"
+        "        - {id: low, from: 1, label: {en: low, zh: 低}}\n"
+        "        - {id: high, from: 12, label: {en: high, zh: 高}}\n")),
+    "bands-not-rising": sub("    source: demo_src\n    missing: {maxMissing: 1, prorate: true, rounding: half-up, source: demo_src}\n", (
+        "    source: demo_src\n    missing: {maxMissing: 1, prorate: true, rounding: half-up, source: demo_src}\n"
+        "    bands:\n      source: nowhere\n      levels:\n"
+        "        - {id: low, from: 0, label: {en: low, zh: 低}}\n"
+        "        - {id: low, from: 0, label: {en: also low, zh: 也低}}\n")),
     "mixed-ranges-warning-only": sub("    items: [q4, q5, q6]", "    items: [q4, q5, q6, l1]"),
 }
 

@@ -77,6 +77,11 @@ public final class ScoresCsv {
             c.add(e.getKey() + ".status");
             c.add(e.getKey() + ".reasons");
             e.getValue().scaleIds().forEach(s -> c.add(e.getKey() + "." + s));
+            for (int s = 0; s < e.getValue().scaleIds().size(); s++) {
+                if (e.getValue().definition().scales().get(s).bands() != null) {
+                    c.add(e.getKey() + ".band." + e.getValue().scaleIds().get(s));
+                }
+            }
             e.getValue().criticalIds().forEach(k -> c.add(e.getKey() + ".critical." + k));
             e.getValue().validityIds().forEach(k -> c.add(e.getKey() + ".validity." + k));
         }
@@ -143,6 +148,11 @@ public final class ScoresCsv {
                     v.add((long) x); // what Numbers.format prints for a whole number, without the string
                 } else {
                     v.add(Numbers.format(x, places[s]));
+                }
+            }
+            for (int s = 0; s < r.scaleIds().size(); s++) {
+                if (r.hasBands(s)) {
+                    v.add(r.band(s).map(b -> b.id()).orElse(""));
                 }
             }
             for (int k = 0; k < r.criticalIds().size(); k++) {
@@ -259,7 +269,8 @@ public final class ScoresCsv {
                         && h.startsWith(instrument + ".")
                         && !h.equals(instrument + ".reasons")
                         && !h.startsWith(instrument + ".critical.")
-                        && !h.startsWith(instrument + ".validity.")) {
+                        && !h.startsWith(instrument + ".validity.")
+                        && !h.startsWith(instrument + ".band.")) {
                     scales.get(instrument).add(h.substring(instrument.length() + 1));
                 }
             }

@@ -551,6 +551,21 @@ public final class ScoresJsonl {
             }
         }
         g.writeEndObject();
+        boolean banded = false;
+        for (int s = 0; s < r.scaleIds().size() && !banded; s++) {
+            banded = r.hasBands(s);
+        }
+        if (banded) {
+            // derived from the scores: a reader re-derives them, never trusts them
+            g.writeObjectPropertyStart("bands");
+            for (int s = 0; s < r.scaleIds().size(); s++) {
+                if (r.hasBands(s)) {
+                    g.writeStringProperty(
+                            r.scaleIds().get(s), r.band(s).map(b -> b.id()).orElse(null));
+                }
+            }
+            g.writeEndObject();
+        }
         g.writeObjectPropertyStart("critical");
         for (int k = 0; k < r.criticalIds().size(); k++) {
             g.writeStringProperty(r.criticalIds().get(k), r.critical(k).name());

@@ -23,6 +23,7 @@ import java.util.List;
  *     no reliable change index is computed for the scale
  * @param decimals decimals its score is printed with in output files (half-up), or {@code null}: as
  *     few as show the exact value. Decisions always use the exact value.
+ * @param bands the scale's published severity levels, or {@code null}
  */
 public record Scale(
         @NotNull @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE)
@@ -39,7 +40,9 @@ public record Scale(
         @Valid Reliability reliability,
 
         @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(6)
-        Integer decimals) {
+        Integer decimals,
+
+        @Valid SeverityBands bands) {
 
     /**
      * Copies the collections.
@@ -55,6 +58,7 @@ public record Scale(
      * @param reverse items keyed reversed in this scale only (they are keyed forward elsewhere)
      * @param reliability the published reliability and SD of the scale, or {@code null}: without it no reliable change index is computed for the scale
      * @param decimals decimals its score is printed with in output files (half-up), or {@code null}: as few as show the exact value. Decisions always use the exact value.
+     * @param bands the scale's published severity levels, or {@code null}
      */
     public Scale {
         items = items == null ? List.of() : List.copyOf(items);

@@ -115,6 +115,11 @@ public enum ProblemCode {
      * covariance is not symmetric and positive definite.
      */
     VALIDITY_REFERENCE(1224, "Mahalanobis reference is not a usable sample"),
+    /**
+     * A scale's severity levels do not cover it: fewer than two, not rising, the first not at the
+     * scale's lowest score, one beyond its highest, or a repeated id.
+     */
+    SEVERITY_BANDS(1225, "severity levels do not cover the scale"),
 
     // --- norm tables (PSY-13xx), one rule class each
     /** The table names an instrument (id and version) that is not known. */

@@ -20,6 +20,8 @@ import org.psyscreen.definition.ResponseCode;
 import org.psyscreen.definition.ResponseSet;
 import org.psyscreen.definition.Rounding;
 import org.psyscreen.definition.Scale;
+import org.psyscreen.definition.SeverityBand;
+import org.psyscreen.definition.SeverityBands;
 import org.psyscreen.definition.SpecialCode;
 import org.psyscreen.definition.SpecialMeaning;
 import org.psyscreen.definition.ValidityCheck;
@@ -136,7 +138,8 @@ final class InstrumentBinder {
                 "required",
                 "reverse",
                 "reliability",
-                "decimals");
+                "decimals",
+                "bands");
         if (f == null) {
             return null;
         }
@@ -151,7 +154,21 @@ final class InstrumentBinder {
                 f.bool("required", true),
                 b.strings(f, "reverse"),
                 reliability(f),
-                f.integer("decimals"));
+                f.integer("decimals"),
+                bands(f));
+    }
+
+    /** A scale's severity levels: a citation and levels, each an id, a lower bound and a label. */
+    private SeverityBands bands(Fields parent) {
+        Fields f = b.optionalFields(parent, "bands", "source", "levels");
+        if (f == null) {
+            return null;
+        }
+        List<SeverityBand> levels = b.list(f, "levels", (n, p) -> {
+            Fields l = b.fields(n, p, "id", "from", "label");
+            return l == null ? null : new SeverityBand(l.string("id"), l.decimal("from"), text(l, "label"));
+        });
+        return new SeverityBands(f.string("source"), levels);
     }
 
     private Reliability reliability(Fields parent) {

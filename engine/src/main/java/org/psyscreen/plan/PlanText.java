@@ -87,6 +87,15 @@ final class PlanText {
             if (scale.decimals() != null) {
                 sb.append("      printed with ").append(scale.decimals()).append(" decimal(s), half-up\n");
             }
+            if (scale.bands() != null) {
+                sb.append("      severity levels (")
+                        .append(scale.bands().source())
+                        .append("):");
+                for (var level : scale.bands().levels()) {
+                    sb.append(' ').append(level.id()).append(" from ").append(Numbers.format(level.from()));
+                }
+                sb.append('\n');
+            }
             if (scale.reliability() != null) {
                 var r = scale.reliability();
                 sb.append("      reliability: ")

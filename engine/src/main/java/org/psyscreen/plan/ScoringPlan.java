@@ -183,6 +183,8 @@ public final class ScoringPlan {
         this.scaleIds = definition.scales().stream().map(x -> x.id()).toList();
         this.criticalIds = definition.critical().stream().map(x -> x.id()).toList();
         this.validityIds = definition.validity().stream().map(x -> x.id()).toList();
+        this.bands = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
+                definition.scales().stream().map(Scale::bands).toArray(org.psyscreen.definition.SeverityBands[]::new)));
     }
 
     private static final byte ANSWERED = (byte) AnswerState.ANSWERED.ordinal();
@@ -197,6 +199,8 @@ public final class ScoringPlan {
     private final List<String> scaleIds;
     private final List<String> criticalIds;
     private final List<String> validityIds;
+    /** Per scale, its severity levels or {@code null} (a list that holds nulls, never changed). */
+    private final List<org.psyscreen.definition.SeverityBands> bands;
 
     /** {@return the checked definition this plan was compiled from} */
     public InstrumentDefinition definition() {
@@ -358,7 +362,8 @@ public final class ScoringPlan {
                         measure,
                         new boolean[vc],
                         status,
-                        reasons);
+                        reasons,
+                        bands);
     }
 
     /**
@@ -581,7 +586,8 @@ public final class ScoringPlan {
                         measure,
                         fired,
                         status,
-                        reasons == null ? List.of() : reasons);
+                        reasons == null ? List.of() : reasons,
+                        bands);
     }
 
     /** Index of {@code answer} among {@code options}, or -1. Linear: answer sets are a handful of short codes. */

@@ -34,6 +34,8 @@ public final class ScoredResponse {
     private final boolean[] validityFired;
     private final FormStatus status;
     private final List<StatusReason> reasons;
+    /** Per scale, its severity levels or {@code null}; the plan's list, shared by every result. */
+    private final List<org.psyscreen.definition.SeverityBands> bands;
 
     static {
         org.psyscreen.internal.access.Construct.register(ScoredResponse::new);
@@ -59,7 +61,8 @@ public final class ScoredResponse {
             double[] validityMeasure,
             boolean[] validityFired,
             FormStatus status,
-            List<StatusReason> reasons) {
+            List<StatusReason> reasons,
+            List<org.psyscreen.definition.SeverityBands> bands) {
         this.instrumentKey = Objects.requireNonNull(instrumentKey);
         this.itemIds = itemIds;
         this.scaleIds = scaleIds;
@@ -76,6 +79,7 @@ public final class ScoredResponse {
         this.validityFired = validityFired;
         this.status = Objects.requireNonNull(status);
         this.reasons = List.copyOf(reasons);
+        this.bands = bands;
         if (itemState.length != itemIds.size()
                 || itemRaw.length != itemIds.size()
                 || scaleValue.length != scaleIds.size()
@@ -84,12 +88,47 @@ public final class ScoredResponse {
                 || scaleProrated.length != scaleIds.size()
                 || critical.length != criticalIds.size()
                 || validityMeasure.length != validityIds.size()
-                || validityFired.length != validityIds.size()) {
+                || validityFired.length != validityIds.size()
+                || bands.size() != scaleIds.size()) {
             throw new IllegalArgumentException("array lengths do not match the id lists");
         }
         if ((status == FormStatus.SCORED) != this.reasons.isEmpty()) {
             throw new IllegalArgumentException("a form is SCORED exactly when it has no status reason");
         }
+    }
+
+    /**
+     * {@return the published severity level of scale {@code s}'s score, or empty when the scale declares
+     * none or has no score} The exact score decides it, as it decides tiers.
+     *
+     * @param s the scale's index
+     */
+    public java.util.Optional<org.psyscreen.definition.SeverityBand> band(int s) {
+        var b = bands.get(s);
+        return b == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(b.levelOf(scaleValue[s]));
+    }
+
+    /**
+     * {@return whether scale {@code s} declares severity levels}
+     *
+     * @param s the scale's index
+     */
+    public boolean hasBands(int s) {
+        return bands.get(s) != null;
+    }
+
+    /**
+     * {@return the published severity level of a scale's score, or empty when it declares none or has
+     * no score}
+     *
+     * @param scaleId the scale's id
+     */
+    public java.util.Optional<org.psyscreen.definition.SeverityBand> band(String scaleId) {
+        int s = scaleIds.indexOf(scaleId);
+        if (s < 0) {
+            throw new IllegalArgumentException("no scale '" + scaleId + "' in " + instrumentKey);
+        }
+        return band(s);
     }
 
     /** {@return {@code id@version} of the instrument} */

@@ -42,7 +42,8 @@ public final class Construct {
                 double[] validityMeasure,
                 boolean[] validityFired,
                 FormStatus status,
-                List<StatusReason> reasons);
+                List<StatusReason> reasons,
+                List<org.psyscreen.definition.SeverityBands> bands);
     }
 
     /** Builds a {@link DeclarativePolicy} that passed every check. */

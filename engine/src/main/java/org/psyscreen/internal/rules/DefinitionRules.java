@@ -23,6 +23,7 @@ public final class DefinitionRules {
             new ValidityThresholdsMustBeReachable(),
             new ValidityFieldsMustMatchKind(),
             new MahalanobisReferenceMustBeUsable(),
+            new SeverityBandsMustCoverTheScale(),
             new SpecialCodesMustNotCollide(),
             new SourcesMustNameCitations(),
             new EveryItemMustBeUsed(),

@@ -13,6 +13,9 @@ final class SourcesMustNameCitations implements DefinitionRule {
             Scale scale = d.scales().get(s);
             cite(scale.source(), "scales[" + s + "].source", facts, report);
             cite(scale.missing().source(), "scales[" + s + "].missing.source", facts, report);
+            if (scale.bands() != null) {
+                cite(scale.bands().source(), "scales[" + s + "].bands.source", facts, report);
+            }
             if (scale.reliability() != null) {
                 cite(scale.reliability().source(), "scales[" + s + "].reliability.source", facts, report);
             }
