@@ -1,11 +1,6 @@
 package org.psyscreen.batch;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +14,6 @@ import org.psyscreen.plan.ScoringPlan;
 import org.psyscreen.privacy.CountTable;
 import org.psyscreen.privacy.Pseudonymizer;
 import org.psyscreen.privacy.SmallCellSuppressor;
-import org.psyscreen.student.Cells;
 import org.psyscreen.tier.CutoffPolicy;
 import org.psyscreen.tier.RuleFiring;
 import org.psyscreen.tier.TierDecision;
@@ -114,9 +108,43 @@ public final class PolicySimulation {
         }
     }
 
-    /** What one policy gave one record. */
-    private record Outcome(
-            String student, String region, String school, String grade, String outcome, Set<String> fired) {}
+    /**
+     * What one policy gave one student.
+     *
+     * @param student the keyed pseudonym
+     * @param region the region
+     * @param school the school
+     * @param grade the grade code, or {@code ""}
+     * @param outcome the decision's outcome id
+     * @param fired the rules that fired, in order
+     */
+    public record Outcome(
+            String student, String region, String school, String grade, String outcome, Set<String> fired) {
+        /**
+         * {@return a student's outcome under a decision}
+         *
+         * @param student the keyed pseudonym
+         * @param region the region
+         * @param school the school
+         * @param grade the grade code, or {@code ""}
+         * @param d the decision, or {@code null} when no policy decided
+         */
+        public static Outcome of(String student, String region, String school, String grade, TierDecision d) {
+            Set<String> fired = new LinkedHashSet<>();
+            if (d != null) {
+                for (RuleFiring f : d.fired()) {
+                    fired.add(f.ruleId());
+                }
+            }
+            return new Outcome(
+                    student,
+                    nonNull(region),
+                    nonNull(school),
+                    nonNull(grade),
+                    d == null ? TierDecision.UNDETERMINED_ID : d.outcomeId(),
+                    java.util.Collections.unmodifiableSet(fired));
+        }
+    }
 
     /**
      * Screens the cohort under every policy.
@@ -145,7 +173,6 @@ public final class PolicySimulation {
         if (arms.stream().map(a -> a.policy().key()).distinct().count() != arms.size()) {
             throw new IllegalArgumentException("a policy is given twice: each policy version once");
         }
-        List<String> ran = new ArrayList<>();
         List<NotRun> notRun = new ArrayList<>();
         List<List<Outcome>> outcomes = new ArrayList<>();
         List<CutoffPolicy> policies = new ArrayList<>();
@@ -169,10 +196,30 @@ public final class PolicySimulation {
             if (!outcomes.isEmpty() && out.size() != outcomes.get(0).size()) {
                 throw new IllegalStateException("the cohort changed while it was screened");
             }
-            ran.add(arm.policy().key());
             outcomes.add(out);
             policies.add(arm.policy());
         }
+        return compare(policies, outcomes, notRun, minCell);
+    }
+
+    /**
+     * Compares the outcomes the policies gave one cohort, however they were decided (a file screened
+     * again, or a records-store wave decided again): the first policy is the baseline.
+     *
+     * @param policies the policies that ran, first the baseline
+     * @param outcomes per policy, every student's outcome, in the same order of students
+     * @param notRun the policies the cohort could not be decided under
+     * @param minCell the smallest count published (at least 2)
+     * @return the simulation
+     * @throws IllegalArgumentException when the policies gave different numbers of outcomes
+     */
+    public static Simulation compare(
+            List<CutoffPolicy> policies, List<List<Outcome>> outcomes, List<NotRun> notRun, int minCell) {
+        if (policies.size() != outcomes.size()
+                || outcomes.stream().map(List::size).distinct().count() > 1) {
+            throw new IllegalArgumentException("every policy decides every student of the cohort once");
+        }
+        List<String> ran = policies.stream().map(CutoffPolicy::key).toList();
         long records = outcomes.isEmpty() ? 0 : outcomes.get(0).size();
         List<Transition> transitions = new ArrayList<>();
         List<Mover> movers = new ArrayList<>();
@@ -222,22 +269,12 @@ public final class PolicySimulation {
 
     private static Outcome outcome(BatchScorer.ScreenedRecord r) {
         var result = r.result();
-        TierDecision d = result.decision().orElse(null);
-        Set<String> fired = new LinkedHashSet<>();
-        if (d != null) {
-            for (RuleFiring f : d.fired()) {
-                fired.add(f.ruleId());
-            }
-        }
-        String grade =
-                result.profile().grade() == null ? "" : result.profile().grade().code();
-        return new Outcome(
+        return Outcome.of(
                 r.student(),
-                nonNull(result.region()),
-                nonNull(result.school()),
-                grade,
-                d == null ? TierDecision.UNDETERMINED_ID : d.outcomeId(),
-                fired);
+                result.region(),
+                result.school(),
+                result.profile().grade() == null ? "" : result.profile().grade().code(),
+                result.decision().orElse(null));
     }
 
     private static String nonNull(String s) {
@@ -293,133 +330,6 @@ public final class PolicySimulation {
      * @throws IOException when a file cannot be written
      */
     public static List<Path> write(Simulation s, Path dir, int minCell) throws IOException {
-        Files.createDirectories(dir);
-        String hidden = "<" + minCell;
-        Path transitions = dir.resolve("transitions.csv");
-        try (Writer w = Files.newBufferedWriter(transitions, StandardCharsets.UTF_8);
-                CsvWriter csv =
-                        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
-            csv.writeRecord("from", "to", "from_outcome", "to_outcome", "students");
-            for (Transition t : s.transitions()) {
-                for (CountTable.Unit u : t.table().units()) {
-                    for (int c = 0; c < t.table().columns().size(); c++) {
-                        Long n = u.published(c);
-                        csv.writeRecord(
-                                t.from(),
-                                t.to(),
-                                u.id(),
-                                t.table().columns().get(c),
-                                n == null ? hidden : n.toString());
-                    }
-                }
-            }
-        }
-        Path counts = dir.resolve("counts.csv");
-        try (Writer w = Files.newBufferedWriter(counts, StandardCharsets.UTF_8);
-                CsvWriter csv =
-                        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
-            csv.writeRecord("policy", "unit", "outcome", "students");
-            for (var e : s.counts().entrySet()) {
-                CountTable t = e.getValue();
-                for (CountTable.Unit u : t.units()) {
-                    for (int c = 0; c < t.columns().size(); c++) {
-                        Long n = u.published(c);
-                        csv.writeRecord(
-                                e.getKey(),
-                                Cells.spreadsheetSafe(u.id()),
-                                t.columns().get(c),
-                                n == null ? hidden : n.toString());
-                    }
-                }
-            }
-        }
-        Path movers = dir.resolve("movers.csv");
-        try (Writer w = Files.newBufferedWriter(movers, StandardCharsets.UTF_8);
-                CsvWriter csv =
-                        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
-            csv.writeRecord(
-                    "student",
-                    "region",
-                    "school",
-                    "grade",
-                    "to_policy",
-                    "from_outcome",
-                    "to_outcome",
-                    "rules_only_from",
-                    "rules_only_to");
-            for (Mover m : s.movers()) {
-                csv.writeRecord(
-                        m.student(),
-                        Cells.spreadsheetSafe(m.region()),
-                        Cells.spreadsheetSafe(m.school()),
-                        Cells.spreadsheetSafe(m.grade()),
-                        m.to(),
-                        m.fromOutcome(),
-                        m.toOutcome(),
-                        String.join(" ", m.onlyFrom()),
-                        String.join(" ", m.onlyTo()));
-            }
-        }
-        Path json = dir.resolve("simulation.json");
-        Files.writeString(json, json(s, hidden), StandardCharsets.UTF_8);
-        return List.of(transitions, counts, movers, json);
-    }
-
-    /** The simulation as JSON ({@code psyscreen-simulation/1}): what the three CSV files hold, in one document. */
-    private static String json(Simulation s, String hidden) {
-        var m = tools.jackson.databind.json.JsonMapper.builder().build();
-        var root = m.createObjectNode();
-        root.put("format", "psyscreen-simulation/1");
-        root.put("records", s.records());
-        root.put("hidden", hidden);
-        var policies = root.putArray("policies");
-        s.policies().forEach(policies::add);
-        var notRun = root.putArray("notRun");
-        for (NotRun n : s.notRun()) {
-            var o = notRun.addObject().put("policy", n.policy());
-            var p = o.putArray("problems");
-            n.problems().forEach(p::add);
-        }
-        var transitions = root.putArray("transitions");
-        for (Transition t : s.transitions()) {
-            var o = transitions.addObject().put("from", t.from()).put("to", t.to());
-            table(o.putObject("table"), t.table(), hidden);
-        }
-        var counts = root.putObject("counts");
-        s.counts().forEach((policy, t) -> table(counts.putObject(policy), t, hidden));
-        var movers = root.putArray("movers");
-        for (Mover mv : s.movers()) {
-            var o = movers.addObject()
-                    .put("student", mv.student())
-                    .put("region", mv.region())
-                    .put("school", mv.school())
-                    .put("grade", mv.grade())
-                    .put("to", mv.to())
-                    .put("fromOutcome", mv.fromOutcome())
-                    .put("toOutcome", mv.toOutcome());
-            var a = o.putArray("rulesOnlyFrom");
-            mv.onlyFrom().forEach(a::add);
-            var b = o.putArray("rulesOnlyTo");
-            mv.onlyTo().forEach(b::add);
-        }
-        return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    }
-
-    private static void table(tools.jackson.databind.node.ObjectNode o, CountTable t, String hidden) {
-        var columns = o.putArray("columns");
-        t.columns().forEach(columns::add);
-        var units = o.putArray("units");
-        for (CountTable.Unit u : t.units()) {
-            var row = units.addObject().put("unit", u.id()).put("parent", u.parent());
-            var cells = row.putArray("cells");
-            for (int c = 0; c < t.columns().size(); c++) {
-                Long n = u.published(c);
-                if (n == null) {
-                    cells.add(hidden);
-                } else {
-                    cells.add(n);
-                }
-            }
-        }
+        return SimulationFiles.write(s, dir, minCell);
     }
 }

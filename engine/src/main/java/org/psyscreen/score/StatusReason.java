@@ -44,4 +44,20 @@ public record StatusReason(Code code, String subject) {
     public String toString() {
         return code + "(" + subject + ")";
     }
+
+    private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile("([A-Z_]+)\\((.*)\\)");
+
+    /**
+     * {@return the reason {@link #toString()} wrote, read back}
+     *
+     * @param text a reason as {@code toString()} writes it, e.g. {@code INVALID_ANSWER(q24)}
+     * @throws IllegalArgumentException when the text is not a reason psyscreen writes
+     */
+    public static StatusReason parse(String text) {
+        var m = TEXT.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a form reason psyscreen writes");
+        }
+        return new StatusReason(Code.valueOf(m.group(1)), m.group(2));
+    }
 }

@@ -91,7 +91,7 @@ final class Queries {
         return new StudentHistory(token, out, cases);
     }
 
-    private Map<String, StudentHistory.Form> forms(long screeningId) throws SQLException {
+    Map<String, StudentHistory.Form> forms(long screeningId) throws SQLException {
         Map<String, StudentHistory.Form> forms = new LinkedHashMap<>();
         for (Object[] f : store.rows(
                 "SELECT instrument, instrument_key, definition_sha256, status, reasons, critical FROM form_result"

@@ -278,6 +278,31 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
+     * {@return a wave of the store decided again under two or more policies, side by side} The
+     * simulator's second source, beside a response file ({@link
+     * org.psyscreen.batch.PolicySimulation#run}): each screening's recorded forms (statuses, reasons,
+     * scale scores, critical items), grade, sex and test date are decided by each policy. Answers,
+     * attributes and birth dates are not kept, so a rule that reads them is not evaluated (the outcome
+     * says so). A policy pinning another instrument version than the wave was scored with is not run,
+     * and says why. Students come in pseudonym order, so the result does not depend on import order.
+     *
+     * @param scope whose records may be read
+     * @param wave the wave's name
+     * @param arms the policies, the first the baseline
+     * @param norms the norm tables the policies may use
+     * @param minCell the smallest count published (at least 2)
+     */
+    public synchronized org.psyscreen.batch.PolicySimulation.Simulation simulate(
+            Scope scope,
+            String wave,
+            List<org.psyscreen.batch.PolicySimulation.Arm> arms,
+            Map<String, org.psyscreen.norm.NormTable> norms,
+            int minCell) {
+        within(scope, false);
+        return read(() -> WaveSimulation.run(this, scope, wave, arms, norms, minCell));
+    }
+
+    /**
      * {@return the pseudonyms on the rosters in scope whom the wave did not screen (coverage gaps), by
      * school, grade and class}
      *

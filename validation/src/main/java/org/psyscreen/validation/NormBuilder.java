@@ -223,7 +223,7 @@ public final class NormBuilder {
      * @param grouping how to group
      * @param mapping the export's mapping, or {@code null}
      * @return the groups
-     * @throws IOException when the file cannot be read
+     * @throws java.io.IOException when the file cannot be read
      * @throws Validator.SampleRefused when the file cannot be scored (its problems say where and why)
      */
     public static Built build(

@@ -25,12 +25,15 @@ import picocli.CommandLine.Spec;
                 + " pseudonyms only), the outcome-by-outcome transition table (transitions.csv) and each policy's"
                 + " outcomes by region, school and grade (counts.csv), small cells hidden; all of it in"
                 + " simulation.json, and a page in the report's style (simulation.html). A policy the cohort"
-                + " cannot be screened under is reported with the reason.",
+                + " cannot be screened under is reported with the reason. The cohort is a response file, or a"
+                + " wave of a records store (--records, --wave): its recorded scores decided again.",
         footer = {
             "",
             "Example:",
             "  psyscreen simulate --bundle examples/simulate --policy example-a-glad-pc --policy"
-                    + " example-a-phqa-watch-6 --key psyscreen.key --out simulation examples/demo/cohort.csv"
+                    + " example-a-phqa-watch-6 --key psyscreen.key --out simulation examples/demo/cohort.csv",
+            "  psyscreen simulate --bundle examples/simulate --policy example-a-glad-pc --policy"
+                    + " example-a-phqa-watch-6 --records records.db --wave 2026-autumn --out simulation"
         })
 final class SimulateCommand implements Callable<Integer> {
     @Spec
@@ -45,8 +48,16 @@ final class SimulateCommand implements Callable<Integer> {
             description = "A policy id or id@version; give two or more, the first the baseline.")
     List<String> policyIds = new ArrayList<>();
 
-    @Option(names = "--key", required = true, description = "The pseudonym key: movers are named by pseudonym only.")
+    @Option(names = "--key", description = "The pseudonym key (a response file): movers are named by pseudonym only.")
     Path key;
+
+    @Option(
+            names = "--records",
+            description = "A records store (file or jdbc:postgresql URL) whose --wave is the cohort.")
+    String records;
+
+    @Option(names = "--wave", description = "The store's wave to decide again (with --records).")
+    String wave;
 
     @Option(names = "--mapping", description = "A header mapping file, as for psyscreen score.")
     Path mapping;
@@ -57,7 +68,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The folder to write.")
     Path out;
 
-    @Parameters(paramLabel = "INPUT", description = "The cohort: a response file.")
+    @Parameters(paramLabel = "INPUT", arity = "0..1", description = "The cohort: a response file (or --records).")
     Path input;
 
     @Override
@@ -86,6 +97,25 @@ final class SimulateCommand implements Callable<Integer> {
             }
             arms.add(new PolicySimulation.Arm(policy.get(), plans.get()));
         }
+        if ((input == null) == (records == null) || (records == null) != (wave == null)) {
+            err.println("psyscreen simulate: give the cohort once: a response file, or --records with --wave");
+            return 2;
+        }
+        PolicySimulation.Simulation sim;
+        if (records != null) {
+            // The store's students are pseudonyms already: no key is read.
+            try (var store = org.psyscreen.records.RecordStore.open(records)) {
+                sim = store.simulate(org.psyscreen.records.Scope.everything(), wave, arms, bundle.norms(), minCell);
+            } catch (org.psyscreen.records.RecordStoreException e) {
+                err.println("psyscreen simulate: " + e.getMessage());
+                return 2;
+            }
+            return report(sim, o);
+        }
+        if (key == null) {
+            err.println("psyscreen simulate: a response file needs --key: movers are named by pseudonym only");
+            return 2;
+        }
         var k = Keys.read(key);
         if (k.error() != null) {
             err.println("psyscreen simulate: --key " + key + ": " + k.error());
@@ -103,8 +133,13 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("psyscreen simulate: cannot read " + input + " (not a file)");
             return 2;
         }
-        var sim = PolicySimulation.run(
+        sim = PolicySimulation.run(
                 ResponseFile.of(input), arms, bundle.norms(), Pseudonymizer.of(k.bytes()), options, minCell);
+        return report(sim, o);
+    }
+
+    /** Writes the simulation's files and page, and prints what moved. */
+    private int report(PolicySimulation.Simulation sim, PrintWriter o) throws java.io.IOException {
         PolicySimulation.write(sim, out, minCell);
         org.psyscreen.report.SimulationPage.write(sim, out, minCell);
         o.println("模拟 simulation: " + sim.records() + " records under " + String.join(", ", sim.policies()));

@@ -14,7 +14,7 @@ class SimulateReadmeTest {
     @Test
     void theReadmeSimulatesTheDemoUnderTwoPolicies(@TempDir Path tmp) throws Exception {
         List<String> commands = Readme.commands("## What if: one cohort under two policies");
-        assertThat(commands).hasSize(2);
+        assertThat(commands).hasSize(4);
         List<MainTest.Run> runs = Readme.run(commands, tmp);
         for (int i = 0; i < runs.size(); i++) {
             assertThat(runs.get(i).exit())
@@ -38,6 +38,17 @@ class SimulateReadmeTest {
                         .doesNotContain("G4401"));
         assertThat(Files.readString(tmp.resolve("target/simulation/counts.csv")))
                 .contains("school SCH3");
+
+        // The same cohort as a records-store wave, decided again from its recorded scores: the same
+        // students move, the same way (the rule reads only a scale score).
+        assertThat(runs.get(3).out())
+                .startsWith(
+                        "模拟 simulation: 2000 records under example-a-glad-pc@2026.1.1, example-a-phqa-watch-6@2026.1.1");
+        List<String> fromWave =
+                Files.readAllLines(tmp.resolve("target/simulation-wave/movers.csv"), StandardCharsets.UTF_8);
+        assertThat(fromWave.get(0)).isEqualTo(movers.get(0));
+        assertThat(fromWave.subList(1, fromWave.size()))
+                .containsExactlyInAnyOrderElementsOf(movers.subList(1, movers.size()));
     }
 
     @Test
