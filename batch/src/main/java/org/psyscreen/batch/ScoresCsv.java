@@ -415,6 +415,17 @@ public final class ScoresCsv {
         }
 
         /**
+         * {@return a scale's severity level as written, {@code ""} without a score, or {@code null} when
+         * the file has no level column for the scale} A level follows from the score: a reader checks it.
+         *
+         * @param instrument an instrument id of the file
+         * @param scale one of its scale ids
+         */
+        public String band(String instrument, String scale) {
+            return cell(instrument + ".band." + scale);
+        }
+
+        /**
          * {@return a scale's value, {@code NaN} when none was computed}
          *
          * @param instrument an instrument id of the file

@@ -12,6 +12,14 @@ import org.psyscreen.fuzz.Leaks;
  * {@link ReportInputException} naming the line and column, never another exception or a value.
  */
 class ScoresCsvFuzzTest {
+    /** GAD-7's published definition: its severity levels are derived and the file's checked. */
+    private static final java.util.Map<String, org.psyscreen.definition.InstrumentDefinition> DEFINITIONS =
+            java.util.Map.of(
+                    "gad7",
+                    org.psyscreen.load.Bundle.classPath(ScoresCsvFuzzTest.class.getClassLoader())
+                            .instrument("gad7")
+                            .orElseThrow());
+
     private static final List<String> OUTCOMES = List.of("urgent", "high", "watch", "unevaluated", "none");
 
     @FuzzTest(maxDuration = "20s")
@@ -30,7 +38,7 @@ class ScoresCsvFuzzTest {
             org.psyscreen.batch.SummaryJson read = org.psyscreen.batch.SummaryJson.read(run);
             for (String school : new String[] {null, "SCH1"}) {
                 try {
-                    RunCounts.read(run, read, OUTCOMES, school);
+                    RunCounts.read(run, read, OUTCOMES, school, DEFINITIONS);
                 } catch (ReportInputException e) {
                     Leaks.assertNotEchoed(input, e.getMessage());
                 }

@@ -303,6 +303,38 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
+     * {@return the scores of one scale in a wave, with sex and grade, of every form SCORED by exactly
+     * {@code instrumentKey}} A sample for local norms; no student is named.
+     *
+     * @param scope whose records may be read
+     * @param wave the wave's name
+     * @param instrumentKey the instrument's {@code id@version}: forms scored by another version are not
+     *     in the sample
+     * @param scale the scale's id
+     */
+    public synchronized List<WaveScore> scores(Scope scope, String wave, String instrumentKey, String scale) {
+        within(scope, false);
+        return read(() -> {
+            List<Object> params = new java.util.ArrayList<>(List.of(wave, instrumentKey, scale));
+            String where = scope.where("s", params);
+            List<WaveScore> out = new java.util.ArrayList<>();
+            for (Object[] r : rows(
+                    "SELECT c.value, s.sex, s.grade FROM screening s JOIN wave w ON w.id = s.wave_id JOIN form_result f"
+                            + " ON f.screening_id = s.id JOIN scale_score c ON c.screening_id = s.id AND c.instrument ="
+                            + " f.instrument WHERE w.name = ? AND f.instrument_key = ? AND f.status = 'SCORED' AND"
+                            + " c.scale = ? AND c.value IS NOT NULL AND " + where
+                            + " ORDER BY s.id",
+                    params)) {
+                out.add(new WaveScore(
+                        ((Number) r[0]).doubleValue(),
+                        org.psyscreen.student.StudentReaders.sex((String) r[1]),
+                        org.psyscreen.student.Grade.parse((String) r[2])));
+            }
+            return out;
+        });
+    }
+
+    /**
      * {@return the pseudonyms on the rosters in scope whom the wave did not screen (coverage gaps), by
      * school, grade and class}
      *

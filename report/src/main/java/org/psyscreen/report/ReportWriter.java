@@ -108,7 +108,7 @@ public final class ReportWriter {
             throw new IllegalArgumentException("the smallest published cell must be 2 or more");
         }
         SummaryJson summary = summary(o);
-        RunCounts c = RunCounts.read(o.runDir(), summary, o.policy().outcomeIds(), o.school());
+        RunCounts c = RunCounts.read(o.runDir(), summary, o.policy().outcomeIds(), o.school(), definitions(summary));
         Files.createDirectories(out);
         copyVendor(out);
         List<String> labels = new ArrayList<>();
@@ -191,6 +191,15 @@ public final class ReportWriter {
         }
         view.put("quality", quality);
 
+        // Severity levels per unit, each derived from the score (the file's level checked against it).
+        List<Map<String, Object>> severity = new ArrayList<>();
+        for (var e : c.levels.entrySet()) {
+            List<String> names = c.levelNames.get(e.getKey());
+            Table t = suppress(e.getValue(), names.size(), o.k());
+            severity.add(Map.of("scale", e.getKey(), "levels", names, "rows", t.rows(), "regionRow", t.regionRow()));
+        }
+        view.put("severity", severity);
+
         // Trends from the records store.
         List<String> pages = new ArrayList<>();
         if (o.records() != null) {
@@ -210,6 +219,20 @@ public final class ReportWriter {
         write("report.html.mustache", view, out.resolve("index.html"));
         pages.add(0, "index.html");
         return new Written(pages, alarms, alerts);
+    }
+
+    /**
+     * The run's instruments whose published definitions are bundled with psyscreen, by id: only those
+     * whose definition hash is the one {@code summary.json} says the run was scored with.
+     */
+    private static Map<String, org.psyscreen.definition.InstrumentDefinition> definitions(SummaryJson summary) {
+        var bundle = org.psyscreen.load.Bundle.classPath(ReportWriter.class.getClassLoader());
+        Map<String, org.psyscreen.definition.InstrumentDefinition> out = new java.util.TreeMap<>();
+        summary.instruments()
+                .forEach((id, d) -> bundle.plan(d.key())
+                        .filter(p -> p.sha256().equals(d.sha256()))
+                        .ifPresent(p -> out.put(id, p.definition())));
+        return out;
     }
 
     /** A table of counts after suppression: the region's row and each unit's, hidden cells null. */

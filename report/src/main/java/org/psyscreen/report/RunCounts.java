@@ -29,6 +29,13 @@ final class RunCounts {
     final Map<String, Map<String, long[]>> statuses = new TreeMap<>();
     /** instrument.scale → score → students. */
     final Map<String, TreeMap<Integer, Long>> totals = new TreeMap<>();
+    /** instrument.scale → its severity levels' ids, then {@link #NO_SCORE}. */
+    final Map<String, List<String>> levelNames = new TreeMap<>();
+    /** instrument.scale → school → students per level (as {@link #levelNames}). */
+    final Map<String, Map<String, long[]>> levels = new TreeMap<>();
+
+    /** The column of students without a score, after a scale's levels. */
+    static final String NO_SCORE = "(无分数 no score)";
 
     long records;
     /** The region of the school's records when read for one school ("" when none). */
@@ -49,8 +56,16 @@ final class RunCounts {
      * @param summary its summary, already read (gives the record count to hold the rows to)
      * @param outcomes the policy's outcome ids ({@link org.psyscreen.tier.CutoffPolicy#outcomeIds()})
      * @param school only this school's records ({@code null}: all)
+     * @param definitions the run's instruments by id, whose severity levels are counted (each level
+     *     derived from the score, and the file's level checked against it)
      */
-    static RunCounts read(Path runDir, SummaryJson summary, List<String> outcomes, String school) throws IOException {
+    static RunCounts read(
+            Path runDir,
+            SummaryJson summary,
+            List<String> outcomes,
+            String school,
+            Map<String, org.psyscreen.definition.InstrumentDefinition> definitions)
+            throws IOException {
         long recordsOut = summary.recordsOut();
         RunCounts c = new RunCounts(List.copyOf(outcomes));
         try (ScoresCsv.Reader csv = ScoresCsv.open(runDir, summary)) {
@@ -83,6 +98,7 @@ final class RunCounts {
                 String sex = r.sex();
                 c.bySex.computeIfAbsent(sex.isEmpty() ? NOT_GIVEN : sex, k -> new long[outcomes.size()])[o]++;
                 for (String inst : instruments) {
+                    c.countLevels(r, inst, definitions.get(inst), key);
                     c.statuses.computeIfAbsent(inst, k -> new TreeMap<>())
                             .computeIfAbsent(key, k -> new long[FormStatus.values().length])[
                             r.status(inst).ordinal()]++;
@@ -104,6 +120,40 @@ final class RunCounts {
             throw new ReportInputException(e.getMessage());
         }
         return c;
+    }
+
+    /**
+     * Counts a record's severity level on each banded scale of {@code definition}: the level its score
+     * implies. A level written in the file that differs is refused, never believed.
+     */
+    private void countLevels(
+            ScoresCsv.Row r, String inst, org.psyscreen.definition.InstrumentDefinition definition, String unit) {
+        if (definition == null) {
+            return;
+        }
+        for (var scale : definition.scales()) {
+            if (scale.bands() == null) {
+                continue;
+            }
+            String id = inst + "." + scale.id();
+            List<String> names = levelNames.computeIfAbsent(id, k -> {
+                List<String> n = new java.util.ArrayList<>();
+                scale.bands().levels().forEach(l -> n.add(l.id()));
+                n.add(NO_SCORE);
+                return List.copyOf(n);
+            });
+            var level = scale.bands().levelOf(r.scale(inst, scale.id()));
+            String derived = level == null ? "" : level.id();
+            String written = r.band(inst, scale.id());
+            if (written != null && !written.equals(derived)) {
+                throw new ReportInputException("scores.csv line " + r.fileLine() + ", column " + inst + ".band."
+                        + scale.id() + ": the severity level does not follow from the score: the run folder is damaged"
+                        + " or edited; score the file again");
+            }
+            levels.computeIfAbsent(id, k -> new TreeMap<>())
+                    .computeIfAbsent(unit, k -> new long[names.size()])[
+                    level == null ? names.size() - 1 : names.indexOf(derived)]++;
+        }
     }
 
     /** The row label of a cell left empty. */

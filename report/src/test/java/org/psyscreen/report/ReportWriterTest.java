@@ -1,6 +1,7 @@
 package org.psyscreen.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,34 @@ class ReportWriterTest {
     }
 
     @Test
+    void aSeverityLevelThatDoesNotFollowFromItsScoreIsRefused() throws Exception {
+        Path run = dir.resolve("edited-level");
+        Files.createDirectories(run);
+        try (var files = Files.list(dir.resolve("wave2"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, run.resolve(f.getFileName()));
+            }
+        }
+        List<String> lines = Files.readAllLines(run.resolve("scores.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int band = header.indexOf("gad7.band.total");
+        assertThat(band).isPositive();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells[band].equals("minimal")) {
+                cells[band] = "severe"; // a same-length lie would be as wrong: the score decides
+                lines.set(i, String.join(",", cells));
+                break;
+            }
+        }
+        Files.write(run.resolve("scores.csv"), lines);
+        assertThatThrownBy(() -> ReportWriter.write(
+                        new ReportWriter.Options(run, Reports.POLICY, null, null, 10), dir.resolve("edited-out")))
+                .isInstanceOf(ReportInputException.class)
+                .hasMessageContaining("column gad7.band.total: the severity level does not follow from the score");
+    }
+
+    @Test
     void theRegionReportHasEveryPanel() throws Exception {
         Path out = dir.resolve("report");
         ReportWriter.Written w = write(null, 10, out);
@@ -99,6 +128,10 @@ class ReportWriterTest {
         assertThat(Files.readString(out.resolve("ECHARTS-LICENSE.txt"))).contains("Apache License");
         // The cut-off of example policy A on GAD-7 (>= 10 high, >= 5 watch) is drawn on its distribution.
         assertThat(html).contains("划界 cut-off ≥ 5", "划界 cut-off ≥ 10");
+        // The published severity levels of the bundled PHQ-A and GAD-7 totals, per school.
+        assertThat(html)
+                .contains("严重程度 Severity levels", "<h3>gad7.total</h3>", "<h3>phqa.total</h3>")
+                .contains("<th>moderately_severe</th>", "<th>(无分数 no score)</th>");
     }
 
     @Test

@@ -99,7 +99,15 @@ final class NormsBuildCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing --out file.")
     boolean overwrite;
 
-    @Parameters(paramLabel = "SAMPLE", description = "The response file.")
+    @Option(
+            names = "--records",
+            description = "A records store (file or jdbc:postgresql URL) whose --wave is the sample.")
+    String records;
+
+    @Option(names = "--wave", description = "The store's wave to build from (with --records).")
+    String wave;
+
+    @Parameters(paramLabel = "SAMPLE", arity = "0..1", description = "The response file (or --records).")
     Path sample;
 
     @Override
@@ -116,7 +124,11 @@ final class NormsBuildCommand implements Callable<Integer> {
             err.println("psyscreen norms build: " + out + " exists; give --overwrite to replace it");
             return 2;
         }
-        if (!Files.isRegularFile(sample)) {
+        if ((sample == null) == (records == null) || (records == null) != (wave == null)) {
+            err.println("psyscreen norms build: give the sample once: a response file, or --records with --wave");
+            return 2;
+        }
+        if (sample != null && !Files.isRegularFile(sample)) {
             err.println("psyscreen norms build: cannot read " + sample + " (not a file)");
             return 2;
         }
@@ -132,8 +144,21 @@ final class NormsBuildCommand implements Callable<Integer> {
         try {
             List<NormBuilder.Band> bands =
                     grades.stream().map(NormBuilder.Band::parse).toList();
-            built = NormBuilder.build(
-                    sample, plan, scale, new NormBuilder.Grouping(bySex, bands, minGroup), headerMapping);
+            var grouping = new NormBuilder.Grouping(bySex, bands, minGroup);
+            if (records != null) {
+                List<NormBuilder.Observation> scores;
+                try (var store = org.psyscreen.records.RecordStore.open(records)) {
+                    scores = store.scores(org.psyscreen.records.Scope.everything(), wave, plan.key(), scale).stream()
+                            .map(w -> new NormBuilder.Observation(w.value(), w.sex(), w.grade()))
+                            .toList();
+                } catch (org.psyscreen.records.RecordStoreException e) {
+                    err.println("psyscreen norms build: " + e.getMessage());
+                    return 2;
+                }
+                built = NormBuilder.build(plan.definition(), scale, grouping, scores);
+            } else {
+                built = NormBuilder.build(sample, plan, scale, grouping, headerMapping);
+            }
         } catch (IllegalArgumentException e) {
             err.println("psyscreen norms build: " + e.getMessage());
             return 2;
@@ -143,7 +168,9 @@ final class NormsBuildCommand implements Callable<Integer> {
             return 2;
         }
         String what = plan.definition().id() + " " + scale;
-        String sha = sha256(sample);
+        String from = sample == null
+                ? "wave " + wave + " of the records store"
+                : sample.getFileName() + " (SHA-256 " + sha256(sample) + ")";
         String yaml;
         try {
             yaml = NormTableWriter.yaml(
@@ -163,8 +190,7 @@ final class NormsBuildCommand implements Callable<Integer> {
                                             .filter(NormBuilder.Group::written)
                                             .count()) + " groups of at least " + minGroup,
                             "built by psyscreen norms build " + EngineVersion.VALUE + " on "
-                                    + LocalDate.now(ZoneOffset.UTC) + " from " + sample.getFileName() + " (SHA-256 "
-                                    + sha + ")"));
+                                    + LocalDate.now(ZoneOffset.UTC) + " from " + from));
         } catch (IllegalArgumentException e) {
             err.println("psyscreen norms build: " + e.getMessage());
             return 1;
@@ -185,7 +211,8 @@ final class NormsBuildCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        o.println("psyscreen norms build — " + what + " on " + sample.getFileName() + ": " + built.used()
+        o.println("psyscreen norms build — " + what + " on " + (sample == null ? "wave " + wave : sample.getFileName())
+                + ": " + built.used()
                 + " students in the table");
         for (NormBuilder.Group g : built.groups()) {
             o.printf(

@@ -25,7 +25,7 @@ class NormsBuildReadmeTest {
     @Test
     void aTableBuiltFromAGeneratedCohortPassesCheckAndScoresNormed(@TempDir Path tmp) throws Exception {
         List<String> commands = Readme.commands("## Local norms from your own students");
-        assertThat(commands).hasSize(6);
+        assertThat(commands).hasSize(9);
         List<MainTest.Run> runs = Readme.run(commands, tmp);
         for (int i = 0; i < runs.size(); i++) {
             assertThat(runs.get(i).exit())
@@ -70,6 +70,17 @@ class NormsBuildReadmeTest {
             }
         }
         assertThat(normed).isEqualTo(2925);
+
+        // From the records store's wave: the same groups and rows (only the citation differs).
+        List<String> fromFile = rows(table);
+        List<String> fromStore = rows(tmp.resolve("target/norms-demo/from-store/gad7.yaml"));
+        assertThat(fromStore).isEqualTo(fromFile);
+    }
+
+    /** The table's groups and rows, without its provenance. */
+    static List<String> rows(Path table) throws Exception {
+        List<String> lines = Files.readAllLines(table);
+        return lines.subList(lines.indexOf("groups:"), lines.size());
     }
 
     /** The group id norms build gives a student: sex initial and grade band. */
