@@ -128,6 +128,10 @@ final class NormsBuildCommand implements Callable<Integer> {
             err.println("psyscreen norms build: give the sample once: a response file, or --records with --wave");
             return 2;
         }
+        if (records != null && mapping != null) {
+            err.println("psyscreen norms build: --mapping reads a response file; a store's wave needs none");
+            return 2;
+        }
         if (sample != null && !Files.isRegularFile(sample)) {
             err.println("psyscreen norms build: cannot read " + sample + " (not a file)");
             return 2;

@@ -101,6 +101,10 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("psyscreen simulate: give the cohort once: a response file, or --records with --wave");
             return 2;
         }
+        if (records != null && (mapping != null || key != null)) {
+            err.println("psyscreen simulate: --mapping and --key read a response file; a store's wave needs neither");
+            return 2;
+        }
         PolicySimulation.Simulation sim;
         if (records != null) {
             // The store's students are pseudonyms already: no key is read.

@@ -52,6 +52,43 @@ class SimulateReadmeTest {
     }
 
     @Test
+    void aCohortIsGivenOnceAndAStoreWaveTakesNoFileOptions(@TempDir Path tmp) throws Exception {
+        String[] both = {
+            "simulate",
+            "--policy",
+            "example-a-glad-pc",
+            "--policy",
+            "example-a-glad-pc",
+            "--records",
+            tmp.resolve("s.db").toString(),
+            "--wave",
+            "w",
+            "--out",
+            tmp.resolve("o").toString(),
+            "../demo/cohort.csv"
+        };
+        var run = MainTest.run(both);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("give the cohort once");
+        var mapped = MainTest.run(
+                "simulate",
+                "--policy",
+                "example-a-glad-pc",
+                "--policy",
+                "example-a-glad-pc",
+                "--records",
+                tmp.resolve("s.db").toString(),
+                "--wave",
+                "w",
+                "--mapping",
+                "../wjx/wjx-mapping.yaml",
+                "--out",
+                tmp.resolve("o").toString());
+        assertThat(mapped.exit()).isEqualTo(2);
+        assertThat(mapped.err()).contains("a store's wave needs neither");
+    }
+
+    @Test
     void aPolicyTheCohortLacksInstrumentsForIsReported(@TempDir Path tmp) throws Exception {
         var key = MainTest.run("key", tmp.resolve("k.key").toString());
         assertThat(key.exit()).isZero();
