@@ -44,7 +44,6 @@ public final class ScoresJsonl {
     public static final int FORMAT = 1;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final java.util.regex.Pattern REASON = java.util.regex.Pattern.compile("([A-Z_]+)\\((.*)\\)");
 
     private ScoresJsonl() {}
 
@@ -278,12 +277,11 @@ public final class ScoresJsonl {
             FormStatus status = constant(FormStatus.class, text(f, where, "status"), at(where, "status"));
             List<StatusReason> reasons = new ArrayList<>();
             for (String r : texts(f, where, "reasons")) {
-                var m = REASON.matcher(r);
-                if (!m.matches()) {
+                try {
+                    reasons.add(StatusReason.parse(r)); // the one reader of what StatusReason.toString writes
+                } catch (IllegalArgumentException e) {
                     throw damaged(line, at(where, "reasons"), "has a form reason psyscreen does not write");
                 }
-                reasons.add(new StatusReason(
-                        constant(StatusReason.Code.class, m.group(1), at(where, "reasons")), m.group(2)));
             }
             Map<String, Double> scales = new LinkedHashMap<>();
             int scaleAt = 0;

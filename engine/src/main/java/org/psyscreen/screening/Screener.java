@@ -244,7 +244,13 @@ public final class Screener {
             chosen = versionFor(test, problems);
             seconds = read(in, StudentField.RESPONSE_SECONDS, StudentReaders::seconds, problems);
         }
-        double perItem = secondsPerItem(seconds, in);
+        ResponseRow[] rows = new ResponseRow[plans.length];
+        if (!unscorable) {
+            for (int k = 0; k < plans.length; k++) {
+                rows[k] = ResponseRow.ofCells(in.answers(k)); // each cell read once, here
+            }
+        }
+        double perItem = secondsPerItem(seconds, rows);
 
         Map<String, ScoredResponse> forms = new LinkedHashMap<>();
         ScoredResponse[] scored = new ScoredResponse[plans.length];
@@ -252,8 +258,7 @@ public final class Screener {
             if (unscorable) {
                 scored[k] = plans[k].unscorable();
             } else {
-                ResponseRow row = ResponseRow.ofCells(in.answers(k));
-                scored[k] = plans[k].score(Double.isNaN(perItem) ? row : ResponseRow.timed(row, perItem));
+                scored[k] = plans[k].score(Double.isNaN(perItem) ? rows[k] : ResponseRow.timed(rows[k], perItem));
             }
             forms.put(instrumentIds.get(k), scored[k]);
         }
@@ -318,15 +323,15 @@ public final class Screener {
     }
 
     /** The sitting's seconds per answered item, over every form; {@code NaN} without a time or an answer. */
-    private double secondsPerItem(Double seconds, StudentInput in) {
+    private double secondsPerItem(Double seconds, ResponseRow[] rows) {
         if (seconds == null) {
             return Double.NaN;
         }
         int answered = 0;
         for (int k = 0; k < plans.length; k++) {
-            for (String cell : in.answers(k)) {
-                String c = ResponseRow.cell(cell);
-                if (c != null && !c.isEmpty()) {
+            for (int i = 0; rows[k] != null && i < plans[k].itemCount(); i++) {
+                CharSequence c = rows[k].answer(i);
+                if (c != null && c.length() > 0) {
                     answered++;
                 }
             }
