@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,21 +31,20 @@ final class Rollups {
 
     private final List<String> columns;
     /**
-     * region, school, grade, class -> counts per column. A hash map while counting (one lookup per
-     * record); sorted once when written.
+     * The classes counted so far, each given an index the first time it is seen: its four names at
+     * {@code names[4 * index ..]}, its counts at {@code counts[columns * index ..]}, and an
+     * open-addressed table of indexes ({@code slots}: index + 1, 0 for free) found by the names' hash.
+     * Counting a record allocates nothing and touches a few flat arrays. A hash map from a key record
+     * to a count array made a key per record and walked a node, a key and an array for each lookup,
+     * mostly cache misses among tens of thousands of classes: a tenth of a scoring thread's time on a
+     * province's export.
      */
-    private final Map<ClassKey, long[]> classes = new HashMap<>();
+    private String[] names = new String[4 * 64];
 
-    /**
-     * A class's path while counting: a record, so a lookup compares four fields (a list key walked
-     * iterators on every comparison, a tenth of a scoring thread's time with tens of thousands of
-     * classes).
-     */
-    private record ClassKey(String region, String school, String grade, String klass) {
-        List<String> path() {
-            return List.of(region, school, grade, klass);
-        }
-    }
+    private int[] hashes = new int[64];
+    private long[] counts;
+    private int[] slots = new int[128];
+    private int size;
 
     /** Set by {@link #write}: the classes in path order, totals of every prefix, classes by school. */
     private TreeMap<List<String>, long[]> sorted;
@@ -54,6 +54,7 @@ final class Rollups {
 
     Rollups(List<String> columns) {
         this.columns = List.copyOf(columns);
+        this.counts = new long[this.columns.size() * 64];
     }
 
     void add(String region, String school, String grade, String klass, int column) {
@@ -62,18 +63,71 @@ final class Rollups {
 
     /** Adds {@code count} students of one class and outcome (counted elsewhere, e.g. by Spark). */
     void add(String region, String school, String grade, String klass, int column, long count) {
-        ClassKey key = new ClassKey(name(region), name(school), name(grade), name(klass));
-        classes.computeIfAbsent(key, k -> new long[columns.size()])[column] += count;
+        int x = indexOf(name(region), name(school), name(grade), name(klass)); // may grow counts: first
+        counts[columns.size() * x + column] += count;
     }
 
     /** Adds another roll-up's counts (same columns): chunks counted apart, summed in order. */
     void add(Rollups other) {
-        other.classes.forEach((key, counts) -> {
-            long[] mine = classes.computeIfAbsent(key, k -> new long[columns.size()]);
-            for (int c = 0; c < counts.length; c++) {
-                mine[c] += counts[c];
+        int width = columns.size();
+        for (int x = 0; x < other.size; x++) {
+            int to = width
+                    * indexOf(
+                            other.names[4 * x], other.names[4 * x + 1], other.names[4 * x + 2], other.names[4 * x + 3]);
+            for (int c = 0; c < width; c++) {
+                counts[to + c] += other.counts[width * x + c];
             }
-        });
+        }
+    }
+
+    /** The index of a class, given one when it is new. */
+    private int indexOf(String region, String school, String grade, String klass) {
+        int h = ((region.hashCode() * 31 + school.hashCode()) * 31 + grade.hashCode()) * 31 + klass.hashCode();
+        h ^= h >>> 16;
+        int mask = slots.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int slot = slots[i];
+            if (slot == 0) {
+                return added(i, h, region, school, grade, klass);
+            }
+            int x = slot - 1;
+            if (hashes[x] == h
+                    && names[4 * x + 3].equals(klass)
+                    && names[4 * x + 1].equals(school)
+                    && names[4 * x + 2].equals(grade)
+                    && names[4 * x].equals(region)) {
+                return x;
+            }
+        }
+    }
+
+    /** Gives a new class the next index, in free slot {@code i}; grows the arrays as needed. */
+    private int added(int i, int h, String region, String school, String grade, String klass) {
+        int x = size++;
+        if (x == hashes.length) {
+            hashes = Arrays.copyOf(hashes, 2 * x);
+            names = Arrays.copyOf(names, 8 * x);
+            counts = Arrays.copyOf(counts, 2 * x * columns.size());
+        }
+        hashes[x] = h;
+        names[4 * x] = region;
+        names[4 * x + 1] = school;
+        names[4 * x + 2] = grade;
+        names[4 * x + 3] = klass;
+        slots[i] = x + 1;
+        if (2 * size > slots.length) { // at most half full: probes stay short
+            int[] grown = new int[2 * slots.length];
+            int mask = grown.length - 1;
+            for (int y = 0; y < size; y++) {
+                int j = hashes[y] & mask;
+                while (grown[j] != 0) {
+                    j = (j + 1) & mask;
+                }
+                grown[j] = y + 1;
+            }
+            slots = grown;
+        }
+        return x;
     }
 
     private static String name(String s) {
@@ -90,7 +144,12 @@ final class Rollups {
         // One pass builds everything the suppression loop reads: it never rescans the classes, so its
         // cost grows with the number of cells, not with schools x classes.
         sorted = new TreeMap<>(Rollups::compare);
-        classes.forEach((key, counts) -> sorted.put(key.path(), counts));
+        int width = columns.size();
+        for (int x = 0; x < size; x++) {
+            sorted.put(
+                    List.of(names[4 * x], names[4 * x + 1], names[4 * x + 2], names[4 * x + 3]),
+                    Arrays.copyOfRange(counts, width * x, width * (x + 1)));
+        }
         totals = new HashMap<>();
         classesBySchool = new LinkedHashMap<>();
         Map<String, List<List<String>>> schoolsByRegion = new TreeMap<>();
