@@ -24,6 +24,7 @@ import org.psyscreen.diagnostic.Problem;
 import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.diagnostic.Problems;
 import org.psyscreen.privacy.SmallCellSuppressor;
+import org.psyscreen.score.FormStatus;
 import org.psyscreen.score.ScoredResponse;
 import org.psyscreen.screening.RecordProblem;
 import org.psyscreen.screening.Screener;
@@ -51,6 +52,8 @@ final class ScoringPass {
     private final RowScreener rowScreener;
     private final int columnCount;
     private final Map<String, SummaryJson.Definition> definitions;
+    /** The policy's outcome ids (the roll-up's columns), or none without a policy. */
+    private final List<String> outcomeIds;
 
     ScoringPass(
             BatchOptions options,
@@ -66,6 +69,8 @@ final class ScoringPass {
         this.rowScreener = rowScreener;
         this.columnCount = scoresCsv.columns().size();
         this.definitions = definitions;
+        this.outcomeIds =
+                options.policy() == null ? List.of() : options.policy().outcomeIds();
     }
 
     /** One record's scores.csv cells. */
@@ -287,7 +292,7 @@ final class ScoringPass {
             RecordBlock block,
             boolean forSinks,
             Rollups rollups) {
-        Tally tally = new Tally(null, coding.fresh());
+        Tally tally = newTally(null);
         List<ResultRow> sunk = forSinks ? new ArrayList<>(block.size()) : null;
         Encoder encoder = new Encoder();
         StudentInput input = screener.newInput();
@@ -338,25 +343,31 @@ final class ScoringPass {
     }
 
     private void count(RowOutcome o, Tally t, Rollups rollups) {
-        o.problems().forEach(p -> t.codes.merge(p.code().id(), 1L, Long::sum));
         boolean header = false;
         for (RecordProblem p : o.problems()) {
+            t.problemCodes[p.code().ordinal()]++;
             header |= p.code() == ProblemCode.ROW_HEADER_REPEATED;
         }
         if (header) {
             // A header repeated inside the file (concatenated exports) is output and flagged, but it is
             // not a student: it is not counted in statuses, tiers or roll-ups.
-            t.tiers.merge(BatchScorer.NOT_A_STUDENT, 1L, Long::sum);
+            t.notAStudent++;
             return;
         }
-        o.forms()
-                .forEach((k, v) -> t.status
-                        .computeIfAbsent(k, x -> new TreeMap<>())
-                        .merge(v.status().name(), 1L, Long::sum));
-        t.tiers.merge(o.decision() == null ? "no policy" : o.decision().outcomeId(), 1L, Long::sum);
+        int k = 0;
+        for (ScoredResponse form : o.forms().values()) {
+            t.formStatus[k++][form.status().ordinal()]++;
+        }
+        // its own column: a student whose decision is unevaluated is never counted as no risk
+        int col = o.decision() == null
+                ? t.outcomes.length - 1
+                : outcomeIds.indexOf(o.decision().outcomeId());
+        if (col < 0) {
+            t.tiers.merge(o.decision().outcomeId(), 1L, Long::sum); // not one of the policy's: counted by name
+        } else {
+            t.outcomes[col]++;
+        }
         if (rollups != null) {
-            // its own column: a student whose decision is unevaluated is never counted as no risk
-            int col = options.policy().outcomeIds().indexOf(o.decision().outcomeId());
             rollups.add(
                     o.demographics().region(),
                     o.demographics().school(),
@@ -368,24 +379,46 @@ final class ScoringPass {
 
     /** An empty tally; with a roll-up when there is a policy to tier by. */
     private Tally newTally() {
-        return new Tally(rollupWanted() ? new Rollups(options.policy().outcomeIds()) : null, coding.fresh());
+        return newTally(rollupWanted() ? new Rollups(options.policy().outcomeIds()) : null);
+    }
+
+    private Tally newTally(Rollups rollups) {
+        return new Tally(rollups, coding.fresh(), screener.instrumentIds(), outcomeIds);
     }
 
     private boolean rollupWanted() {
         return options.policy() != null && options.outputs().rollup();
     }
 
-    /** Counts for the summary and the roll-up: per chunk on the pool, added up in input order. */
+    /**
+     * Counts for the summary and the roll-up: per chunk on the pool, added up in input order. A chunk
+     * counts by index (form and status, outcome, problem code) and its counts are added to the maps
+     * once: merging names into sorted maps for every record was a twentieth of a scoring thread's time.
+     */
     static final class Tally {
         final Map<String, Map<String, Long>> status = new TreeMap<>();
         final Map<String, Long> tiers = new TreeMap<>();
         final Map<String, Long> codes = new TreeMap<>();
         final Rollups rollups;
         final CodingCheck coding;
+        private final List<String> forms;
+        private final List<String> outcomeIds;
+        /** Per form (in {@code forms} order) and {@link FormStatus} ordinal. */
+        final long[][] formStatus;
+        /** Per outcome (in {@code outcomeIds} order), then records decided by no policy. */
+        final long[] outcomes;
+        /** Per {@link ProblemCode} ordinal. */
+        final long[] problemCodes = new long[ProblemCode.values().length];
 
-        Tally(Rollups rollups, CodingCheck coding) {
+        long notAStudent;
+
+        Tally(Rollups rollups, CodingCheck coding, List<String> forms, List<String> outcomeIds) {
             this.rollups = rollups;
             this.coding = coding;
+            this.forms = forms;
+            this.outcomeIds = outcomeIds;
+            this.formStatus = new long[forms.size()][FormStatus.values().length];
+            this.outcomes = new long[outcomeIds.size() + 1];
         }
 
         void add(Tally t) {
@@ -394,6 +427,28 @@ final class ScoringPass {
                     (s, n) -> status.computeIfAbsent(k, x -> new TreeMap<>()).merge(s, n, Long::sum)));
             t.tiers.forEach((k, n) -> tiers.merge(k, n, Long::sum));
             t.codes.forEach((k, n) -> codes.merge(k, n, Long::sum));
+            for (int f = 0; f < t.formStatus.length; f++) {
+                for (FormStatus s : FormStatus.values()) {
+                    long n = t.formStatus[f][s.ordinal()];
+                    if (n > 0) {
+                        status.computeIfAbsent(t.forms.get(f), x -> new TreeMap<>())
+                                .merge(s.name(), n, Long::sum);
+                    }
+                }
+            }
+            for (int c = 0; c < t.outcomes.length; c++) {
+                if (t.outcomes[c] > 0) {
+                    tiers.merge(c < t.outcomeIds.size() ? t.outcomeIds.get(c) : "no policy", t.outcomes[c], Long::sum);
+                }
+            }
+            if (t.notAStudent > 0) {
+                tiers.merge(BatchScorer.NOT_A_STUDENT, t.notAStudent, Long::sum);
+            }
+            for (ProblemCode code : ProblemCode.values()) {
+                if (t.problemCodes[code.ordinal()] > 0) {
+                    codes.merge(code.id(), t.problemCodes[code.ordinal()], Long::sum);
+                }
+            }
             if (rollups != null && t.rollups != null) {
                 rollups.add(t.rollups);
             }
