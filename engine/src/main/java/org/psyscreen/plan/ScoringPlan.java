@@ -12,6 +12,7 @@ import org.psyscreen.definition.Scale;
 import org.psyscreen.definition.ValidityCheck;
 import org.psyscreen.definition.ValidityKind;
 import org.psyscreen.definition.ValueBasis;
+import org.psyscreen.internal.Ids;
 import org.psyscreen.score.AnswerState;
 import org.psyscreen.score.CriticalState;
 import org.psyscreen.score.ExplanationSink;
@@ -179,10 +180,13 @@ public final class ScoringPlan {
                     check.reference() == null ? null : check.reference().measure();
         }
         this.key = definition.key();
-        this.itemIds = definition.items().stream().map(i -> i.id()).toList();
-        this.scaleIds = definition.scales().stream().map(x -> x.id()).toList();
-        this.criticalIds = definition.critical().stream().map(x -> x.id()).toList();
-        this.validityIds = definition.validity().stream().map(x -> x.id()).toList();
+        // interned, as policy conditions' ids are: a lookup by id compares references
+        this.itemIds = definition.items().stream().map(i -> Ids.of(i.id())).toList();
+        this.scaleIds = definition.scales().stream().map(x -> Ids.of(x.id())).toList();
+        this.criticalIds =
+                definition.critical().stream().map(x -> Ids.of(x.id())).toList();
+        this.validityIds =
+                definition.validity().stream().map(x -> Ids.of(x.id())).toList();
         this.bands = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
                 definition.scales().stream().map(Scale::bands).toArray(org.psyscreen.definition.SeverityBands[]::new)));
     }

@@ -16,6 +16,7 @@ import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.diagnostic.Problems;
 import org.psyscreen.diagnostic.Severity;
 import org.psyscreen.diagnostic.SourceLocation;
+import org.psyscreen.internal.Ids;
 import org.psyscreen.norm.NormResult;
 import org.psyscreen.norm.NormTable;
 import org.psyscreen.plan.ScoringPlan;
@@ -83,9 +84,12 @@ public final class Screener {
 
     private Screener(Builder b) {
         Map<String, ScoringPlan> sorted = new TreeMap<>(b.plans); // output never depends on map order
-        this.instrumentIds = List.copyOf(sorted.keySet());
+        // ids interned, as policy conditions' are: finding a form or a table by id compares references
+        this.instrumentIds = sorted.keySet().stream().map(Ids::of).toList();
         this.plans = sorted.values().toArray(ScoringPlan[]::new);
-        this.norms = Map.copyOf(b.norms);
+        Map<String, NormTable> byId = new LinkedHashMap<>();
+        b.norms.forEach((id, t) -> byId.put(Ids.of(id), t));
+        this.norms = Map.copyOf(byId);
         Map<String, NormTable> own = new TreeMap<>();
         b.norms.forEach((id, t) -> {
             var d = t.definition();
@@ -97,7 +101,7 @@ public final class Screener {
                 own.put(id, t);
             }
         });
-        this.normIds = List.copyOf(own.keySet());
+        this.normIds = own.keySet().stream().map(Ids::of).toList();
         this.normTables = own.values().toArray(NormTable[]::new);
         this.normInstrument = new int[normTables.length];
         for (int n = 0; n < normTables.length; n++) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.psyscreen.definition.Comparison;
 import org.psyscreen.definition.Numbers;
+import org.psyscreen.internal.Ids;
 import org.psyscreen.norm.NormResult;
 import org.psyscreen.score.CriticalState;
 import org.psyscreen.score.FormStatus;
@@ -157,6 +158,23 @@ public sealed interface Condition {
     /** {@code instrument.scale op value}, on the raw score, or on T or percentile from a norm table. */
     record ScaleCompare(String instrument, String scale, Basis basis, String normId, Comparison op, double value)
             implements Condition {
+        /**
+         * Ids interned: the plans' and screeners' ids are too, so finding the form and the scale compares
+         * references, not text, for every student.
+         *
+         * @param instrument the instrument's id
+         * @param scale the scale's id
+         * @param basis raw, T or percentile
+         * @param normId the norm table read for T or percentile, or {@code null}
+         * @param op the comparison
+         * @param value the cut-off
+         */
+        public ScaleCompare {
+            instrument = Ids.of(instrument);
+            scale = Ids.of(scale);
+            normId = Ids.of(normId);
+        }
+
         /** The variable a reading names, built only when the trace records. */
         private String variable() {
             return instrument + "." + scale
@@ -223,6 +241,19 @@ public sealed interface Condition {
 
     /** {@code instrument.item op value} on the item's raw answer value. */
     record ItemCompare(String instrument, String item, Comparison op, double value) implements Condition {
+        /**
+         * Ids interned, as {@link ScaleCompare}'s.
+         *
+         * @param instrument the instrument's id
+         * @param item the item's id
+         * @param op the comparison
+         * @param value the cut-off
+         */
+        public ItemCompare {
+            instrument = Ids.of(instrument);
+            item = Ids.of(item);
+        }
+
         /** The variable a reading names, built only when the trace records. */
         private String variable() {
             return instrument + "." + item;
@@ -259,6 +290,18 @@ public sealed interface Condition {
 
     /** A critical item's state. */
     record CriticalIs(String instrument, String critical, CriticalState state) implements Condition {
+        /**
+         * Ids interned, as {@link ScaleCompare}'s.
+         *
+         * @param instrument the instrument's id
+         * @param critical the critical item's id
+         * @param state the state it must have
+         */
+        public CriticalIs {
+            instrument = Ids.of(instrument);
+            critical = Ids.of(critical);
+        }
+
         /** The variable a reading names, built only when the trace records. */
         private String variable() {
             return "critical " + instrument + "." + critical;
@@ -288,6 +331,16 @@ public sealed interface Condition {
 
     /** A form's status. */
     record StatusIs(String instrument, FormStatus status) implements Condition {
+        /**
+         * Ids interned, as {@link ScaleCompare}'s.
+         *
+         * @param instrument the instrument's id
+         * @param status the status it must have
+         */
+        public StatusIs {
+            instrument = Ids.of(instrument);
+        }
+
         /** The variable a reading names, built only when the trace records. */
         private String variable() {
             return "status " + instrument;
