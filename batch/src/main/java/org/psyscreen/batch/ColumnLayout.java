@@ -236,6 +236,29 @@ final class ColumnLayout {
      * ({@code column 4 (grade)}) and the front end's detail.
      */
     String describe(org.psyscreen.screening.RecordProblem p) {
+        String text = described.get(p);
+        if (text == null) {
+            text = describeOnce(p);
+            if (described.size() < MAX_DESCRIBED) {
+                described.put(p, text);
+            }
+        }
+        return text;
+    }
+
+    /**
+     * Texts of the problems seen so far, shared by the scoring threads: most records with a problem
+     * have one of a few (a file without a test date column gives every record the same one), and
+     * building the text for each was a fiftieth of a scoring thread's time. Problems name places,
+     * never values, so the texts hold nothing of a student.
+     */
+    private final Map<org.psyscreen.screening.RecordProblem, String> described =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Texts kept at most: details such as "fields 5-87 absent" vary with the record. */
+    private static final int MAX_DESCRIBED = 4096;
+
+    private String describeOnce(org.psyscreen.screening.RecordProblem p) {
         StringBuilder sb = new StringBuilder(p.code().id());
         if (!p.field().isEmpty()) {
             int c = p.field().startsWith("attr.")

@@ -208,7 +208,7 @@ public final class StudentReaders {
                 || m < 1
                 || m > 12
                 || d < 1
-                || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+                || d > java.time.Month.of(m).length(java.time.Year.isLeap(y))) { // as YearMonth's, without one
             return null;
         }
         return LocalDate.of(y, m, d);
