@@ -10,24 +10,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Scores school mental-health screening questionnaires.",
-        subcommands = {
-            ScoreCommand.class,
-            CheckCommand.class,
-            DescribeCommand.class,
-            NormsCommand.class,
-            ExplainCommand.class,
-            ListCommand.class,
-            MappingCommand.class,
-            GenerateCohortCommand.class,
-            RecordsCommand.class,
-            ValidateCommand.class,
-            ConformanceCommand.class,
-            ReportCommand.class,
-            KeyCommand.class,
-            FhirCommand.class,
-            SimulateCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footer = {
             "",
             "Examples:",
@@ -43,6 +25,55 @@ import picocli.CommandLine.Command;
             "  psyscreen norms scared-total-cn-sex"
         })
 public final class Main implements Runnable {
+    /**
+     * The subcommands, in the order the usage lists them. They are added by {@link #commandLine}, not
+     * named in the annotation: picocli builds the model of every command it is given, and building all
+     * of them (fields, options, mixins, the records tree) was half a second of every run's start-up.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
+            ScoreCommand.class,
+            CheckCommand.class,
+            DescribeCommand.class,
+            NormsCommand.class,
+            ExplainCommand.class,
+            ListCommand.class,
+            MappingCommand.class,
+            GenerateCohortCommand.class,
+            RecordsCommand.class,
+            ValidateCommand.class,
+            ConformanceCommand.class,
+            ReportCommand.class,
+            KeyCommand.class,
+            FhirCommand.class,
+            SimulateCommand.class,
+            CommandLine.HelpCommand.class);
+
+    /**
+     * {@return the command line for {@code args}: with the one subcommand {@code args} names, or with all
+     * of them when it names none (help, usage, an option, a misspelt command)} What a run prints does not
+     * change: a subcommand's usage and errors name only itself and its parent.
+     *
+     * @param main the top-level command object
+     * @param args the arguments as given
+     */
+    static CommandLine commandLine(Main main, String... args) {
+        CommandLine cl = new CommandLine(main);
+        Class<?> only = null;
+        if (args.length > 0 && !args[0].equals("help")) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c.getAnnotation(Command.class).name().equals(args[0])) {
+                    only = c;
+                }
+            }
+        }
+        for (Class<?> c : SUBCOMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(c);
+            }
+        }
+        return cl;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +87,7 @@ public final class Main implements Runnable {
         // Data (school names, headers) can reach the console: nothing in it may act on the terminal.
         PrintWriter out = new PrintWriter(new TerminalSafe(rawOut), true);
         PrintWriter err = new PrintWriter(new TerminalSafe(rawErr), true);
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(new Main(), args);
         cl.setOut(out);
         cl.setErr(err);
         // Never a stack trace: its messages may quote data (an id in a parser's message). One line,

@@ -327,7 +327,7 @@ class MainTest {
     /** Issue 26: no command's help makes picocli warn (an unescaped % in a description does). */
     @Test
     void everyHelpPrintsWithoutAPicocliWarning() {
-        picocli.CommandLine cl = new picocli.CommandLine(new Main());
+        picocli.CommandLine cl = Main.commandLine(new Main()); // every subcommand
         List<List<String>> commands = new java.util.ArrayList<>();
         commands.add(List.of());
         cl.getSubcommands().forEach((name, sub) -> {
@@ -353,6 +353,31 @@ class MainTest {
         }
         assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("WARN");
         assertThat(commands).hasSizeGreaterThan(10);
+    }
+
+    /**
+     * A run builds only the subcommand it names (start-up: building every command's model was half a
+     * second of each run). That subcommand is the same command as in the whole tree: same usage, same
+     * parent, and nothing else is built; a run naming none (help, an option, a misspelt command) gets
+     * the whole tree, as before.
+     */
+    @Test
+    void aSubcommandBuiltAloneIsTheCommandOfTheWholeTree() {
+        picocli.CommandLine all = Main.commandLine(new Main());
+        assertThat(all.getSubcommands()).hasSize(Main.SUBCOMMANDS.size());
+        all.getSubcommands().forEach((name, sub) -> {
+            picocli.CommandLine alone = Main.commandLine(new Main(), name, "--help");
+            if (name.equals("help")) { // help names another command: the whole tree
+                assertThat(alone.getSubcommands()).hasSize(Main.SUBCOMMANDS.size());
+                return;
+            }
+            assertThat(alone.getSubcommands()).containsOnlyKeys(name);
+            assertThat(alone.getSubcommands().get(name).getUsageMessage(picocli.CommandLine.Help.Ansi.OFF))
+                    .as(name)
+                    .isEqualTo(sub.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF));
+        });
+        assertThat(Main.commandLine(new Main(), "scor").getSubcommands()).hasSize(Main.SUBCOMMANDS.size());
+        assertThat(Main.commandLine(new Main(), "--version").getSubcommands()).hasSize(Main.SUBCOMMANDS.size());
     }
 
     /**
