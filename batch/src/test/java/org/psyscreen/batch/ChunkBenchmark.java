@@ -27,11 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * the {@code scores.csv} and {@code scores.jsonl} lines of already scored records; {@code chunk} =
  * both, exactly as the batch runs it. One operation is one record (ns). {@code cohort=wide} is the
  * same students as a wide platform export ({@link StageCohort#wide}: CES-D as well, 87 columns renamed
- * by a mapping, no test date), the shape that costs most per record.
+ * by a mapping, no test date), the shape that costs most per record. {@code outputs=lean} runs as
+ * {@code --outputs csv,rollup} does (no {@code scores.jsonl}), the configuration issue 29's targets name.
  *
  * <pre>
  * benchmarks/e2e/stages.sh ChunkBenchmark -prof gc
- * benchmarks/e2e/stages.sh "ChunkBenchmark.chunk" -p cohort=wide -prof gc
+ * benchmarks/e2e/stages.sh "ChunkBenchmark.chunk" -p cohort=wide -p outputs=lean -prof gc
  * </pre>
  */
 @State(Scope.Thread)
@@ -47,6 +48,10 @@ public class ChunkBenchmark {
     @Param({"narrow", "wide"})
     public String cohort = "narrow";
 
+    /** {@code all}: with the audit trail ({@code scores.jsonl}); {@code lean}: {@code --outputs csv,rollup}. */
+    @Param({"all", "lean"})
+    public String outputs = "all";
+
     BatchScorer scorer;
     ColumnLayout layout;
     DuplicateIds ids;
@@ -58,7 +63,7 @@ public class ChunkBenchmark {
         StageCohort cohort = cohort(this.cohort);
         Path file = cohort.write(Files.createTempFile("psyscreen-chunk", ".csv"));
         try {
-            BatchOptions options = options(cohort);
+            BatchOptions options = options(cohort, outputs.equals("lean"));
             scorer = new BatchScorer(options);
             // the run's own checking pass: the layout, and the ids the cohort holds twice
             FileCheck.Checked c = new FileCheck(cohort.plans, options.mapping()).check(ResponseFile.of(file), false);
@@ -87,9 +92,14 @@ public class ChunkBenchmark {
     }
 
     static BatchOptions options(StageCohort cohort) {
+        return options(cohort, false);
+    }
+
+    static BatchOptions options(StageCohort cohort, boolean lean) {
         return BatchOptions.builder(cohort.plans, cohort.policy)
                 .norms(StageCohort.BUNDLE.norms())
                 .mapping(cohort.mapping)
+                .outputs(lean ? new BatchOptions.Outputs(false, true) : BatchOptions.Outputs.ALL)
                 .build();
     }
 
