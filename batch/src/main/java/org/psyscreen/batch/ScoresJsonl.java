@@ -43,7 +43,10 @@ public final class ScoresJsonl {
     /** The format version this class writes and reads. */
     public static final int FORMAT = 1;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The reader's mapper, made when a file is first read: a run that only writes needs none (start-up). */
+    private static final class ParsingMapper {
+        static final JsonMapper JSON = JsonMapper.builder().build();
+    }
 
     private ScoresJsonl() {}
 
@@ -207,7 +210,7 @@ public final class ScoresJsonl {
             } while (text.isEmpty());
             JsonNode n;
             try {
-                n = JSON.readTree(text);
+                n = ParsingMapper.JSON.readTree(text);
             } catch (JacksonException e) {
                 throw damaged(line, null, "is not a JSON object");
             }

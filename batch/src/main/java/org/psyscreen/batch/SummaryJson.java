@@ -78,7 +78,10 @@ public record SummaryJson(
     public static final int FORMAT = 1;
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** The reader's mapper, made when a file is first read: a run that only writes needs none (start-up). */
+    private static final class ParsingMapper {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     /**
      * An instrument definition a run used.
@@ -134,7 +137,7 @@ public record SummaryJson(
         }
         JsonNode s;
         try {
-            s = MAPPER.readTree(file.toFile());
+            s = ParsingMapper.MAPPER.readTree(file.toFile());
         } catch (JacksonException e) {
             throw damaged("cannot be read");
         }
