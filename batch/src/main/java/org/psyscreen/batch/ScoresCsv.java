@@ -134,7 +134,8 @@ public final class ScoresCsv {
         v.add(Cells.spreadsheetSafe(demo.grade()));
         v.add(Cells.spreadsheetSafe(demo.sex()));
         v.add(Cells.spreadsheetSafe(demo.region()));
-        v.add(String.join(" | ", o.problemTexts()));
+        List<String> problems = o.problemTexts();
+        v.add(problems.size() == 1 ? problems.get(0) : String.join(" | ", problems)); // one: no copy
         for (var e : o.forms().entrySet()) {
             ScoredResponse r = e.getValue();
             v.addPlain(r.status().name());

@@ -251,7 +251,13 @@ public final class Screener {
         ResponseRow[] rows = new ResponseRow[plans.length];
         if (!unscorable) {
             for (int k = 0; k < plans.length; k++) {
-                rows[k] = ResponseRow.ofCells(in.answers(k)); // each cell read once, here
+                // each cell read once, here, in the input's own array: the input empties it after this
+                // student, and no result keeps a row
+                String[] cells = in.answers(k);
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = ResponseRow.cell(cells[i]);
+                }
+                rows[k] = ResponseRow.of(cells);
             }
         }
         double perItem = secondsPerItem(seconds, rows);
