@@ -63,6 +63,9 @@ final class Rollups {
 
     /** Adds {@code count} students of one class and outcome (counted elsewhere, e.g. by Spark). */
     void add(String region, String school, String grade, String klass, int column, long count) {
+        if (column < 0 || column >= columns.size()) { // in one flat array it would count in a neighbour
+            throw new IndexOutOfBoundsException("no outcome column " + column + " in this roll-up");
+        }
         int x = indexOf(name(region), name(school), name(grade), name(klass)); // may grow counts: first
         counts[columns.size() * x + column] += count;
     }

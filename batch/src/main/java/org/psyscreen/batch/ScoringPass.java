@@ -368,6 +368,9 @@ final class ScoringPass {
             t.outcomes[col]++;
         }
         if (rollups != null) {
+            if (col < 0) { // every outcome a policy gives is one of its outcome ids
+                throw new IllegalStateException("a decision's outcome is not one of the policy's; this is a bug");
+            }
             rollups.add(
                     o.demographics().region(),
                     o.demographics().school(),

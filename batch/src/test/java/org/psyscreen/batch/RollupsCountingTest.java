@@ -98,4 +98,14 @@ class RollupsCountingTest {
         assertThat(written(oneWay)).isEqualTo(expected);
         assertThat(written(otherWay)).isEqualTo(expected);
     }
+
+    @Test
+    void anOutcomeColumnOutsideTheRollupIsRefusedNotCountedInANeighbour() {
+        Rollups rollups = new Rollups(COLUMNS);
+        rollups.add("R1", "SCH1", "7", "7-1", 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rollups.add("R1", "SCH1", "7", "7-1", -1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rollups.add("R1", "SCH1", "7", "7-2", COLUMNS.size()))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }
