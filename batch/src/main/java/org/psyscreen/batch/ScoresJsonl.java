@@ -24,7 +24,6 @@ import org.psyscreen.tier.TierDecision;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit trail {@code scores.jsonl}: one JSON object per record, in input order. This class holds
@@ -42,11 +41,6 @@ public final class ScoresJsonl {
 
     /** The format version this class writes and reads. */
     public static final int FORMAT = 1;
-
-    /** The reader's mapper, made when a file is first read: a run that only writes needs none (start-up). */
-    private static final class ParsingMapper {
-        static final JsonMapper JSON = JsonMapper.builder().build();
-    }
 
     private ScoresJsonl() {}
 
@@ -210,7 +204,7 @@ public final class ScoresJsonl {
             } while (text.isEmpty());
             JsonNode n;
             try {
-                n = ParsingMapper.JSON.readTree(text);
+                n = JsonReading.MAPPER.readTree(text);
             } catch (JacksonException e) {
                 throw damaged(line, null, "is not a JSON object");
             }

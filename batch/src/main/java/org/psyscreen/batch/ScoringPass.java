@@ -363,14 +363,13 @@ final class ScoringPass {
                 ? t.outcomes.length - 1
                 : outcomeIds.indexOf(o.decision().outcomeId());
         if (col < 0) {
-            t.tiers.merge(o.decision().outcomeId(), 1L, Long::sum); // not one of the policy's: counted by name
+            // not one of the chosen version's outcomes (another version decided): counted by name; the
+            // roll-up's columns are the chosen version's, and Rollups.add refuses it
+            t.tiers.merge(o.decision().outcomeId(), 1L, Long::sum);
         } else {
             t.outcomes[col]++;
         }
         if (rollups != null) {
-            if (col < 0) { // every outcome a policy gives is one of its outcome ids
-                throw new IllegalStateException("a decision's outcome is not one of the policy's; this is a bug");
-            }
             rollups.add(
                     o.demographics().region(),
                     o.demographics().school(),
@@ -426,10 +425,7 @@ final class ScoringPass {
 
         void add(Tally t) {
             coding.add(t.coding);
-            t.status.forEach((k, m) -> m.forEach(
-                    (s, n) -> status.computeIfAbsent(k, x -> new TreeMap<>()).merge(s, n, Long::sum)));
-            t.tiers.forEach((k, n) -> tiers.merge(k, n, Long::sum));
-            t.codes.forEach((k, n) -> codes.merge(k, n, Long::sum));
+            t.tiers.forEach((k, n) -> tiers.merge(k, n, Long::sum)); // outcomes another version named
             for (int f = 0; f < t.formStatus.length; f++) {
                 for (FormStatus s : FormStatus.values()) {
                     long n = t.formStatus[f][s.ordinal()];

@@ -16,7 +16,6 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A run's {@code summary.json}, as written and as read back: the run's manifest. It names the format
@@ -78,10 +77,6 @@ public record SummaryJson(
     public static final int FORMAT = 1;
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    /** The reader's mapper, made when a file is first read: a run that only writes needs none (start-up). */
-    private static final class ParsingMapper {
-        static final JsonMapper MAPPER = JsonMapper.builder().build();
-    }
 
     /**
      * An instrument definition a run used.
@@ -137,7 +132,7 @@ public record SummaryJson(
         }
         JsonNode s;
         try {
-            s = ParsingMapper.MAPPER.readTree(file.toFile());
+            s = JsonReading.MAPPER.readTree(file.toFile());
         } catch (JacksonException e) {
             throw damaged("cannot be read");
         }
