@@ -47,7 +47,7 @@ final class CsvLines {
             boolean ascii = true;
             for (int k = 0; k < f.length(); k++) {
                 char c = f.charAt(k);
-                if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                if (needsQuote(c)) {
                     quote = true;
                 } else if (c >= 0x80) {
                     ascii = false;
@@ -64,6 +64,94 @@ final class CsvLines {
                 byte[] b = f.getBytes(StandardCharsets.UTF_8);
                 out.write(b, 0, b.length);
             }
+        }
+
+        /**
+         * The bytes of each cell written with {@link #addRepeated}, by the string's identity: a direct-mapped
+         * table, so a cell that does not repeat only replaces another. A hit is the same string object,
+         * so its bytes are the bytes {@link #add} writes for it (never as the first field, where a
+         * leading {@code #} quotes).
+         */
+        private final String[] repeated = new String[REPEATED];
+
+        private final byte[][] repeatedBytes = new byte[REPEATED][];
+
+        private static final int REPEATED = 1 << 9;
+
+        @Override
+        public void addRepeated(String f) {
+            if (field == 0 || f == null || f.isEmpty()) {
+                add(f);
+                return;
+            }
+            int slot = System.identityHashCode(f) & (REPEATED - 1);
+            byte[] b;
+            if (repeated[slot] == f) {
+                b = repeatedBytes[slot];
+            } else {
+                b = encoded(f);
+                repeated[slot] = f;
+                repeatedBytes[slot] = b;
+            }
+            out.write(',');
+            field++;
+            out.write(b, 0, b.length);
+        }
+
+        /** The bytes {@link #add} writes for {@code f} after the first field (without the comma). */
+        private static byte[] encoded(String f) {
+            for (int k = 0; k < f.length(); k++) {
+                if (needsQuote(f.charAt(k))) {
+                    return ('"' + f.replace("\"", "\"\"") + '"').getBytes(StandardCharsets.UTF_8);
+                }
+            }
+            return f.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public <T> void addJoined(java.util.Collection<T> items, java.util.function.Function<T, String> name) {
+            if (field == 0) {
+                add(RowCells.join(items, name));
+                return;
+            }
+            for (T item : items) {
+                String part = name.apply(item);
+                for (int k = 0; k < part.length(); k++) {
+                    if (needsQuote(part.charAt(k))) {
+                        add(RowCells.join(items, name)); // rare: quoted as a whole, as add quotes it
+                        return;
+                    }
+                }
+            }
+            field++;
+            out.write(',');
+            boolean first = true;
+            for (T item : items) {
+                if (!first) {
+                    out.write(' ');
+                }
+                first = false;
+                String part = name.apply(item);
+                if (isAscii(part)) {
+                    out.writeAscii(part);
+                } else {
+                    byte[] b = part.getBytes(StandardCharsets.UTF_8);
+                    out.write(b, 0, b.length);
+                }
+            }
+        }
+
+        private static boolean isAscii(String s) {
+            for (int k = 0; k < s.length(); k++) {
+                if (s.charAt(k) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean needsQuote(char c) {
+            return c == ',' || c == '"' || c == '\n' || c == '\r';
         }
 
         @Override

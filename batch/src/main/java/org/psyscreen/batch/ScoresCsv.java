@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.psyscreen.definition.Numbers;
 import org.psyscreen.norm.NormResult;
 import org.psyscreen.plan.ScoringPlan;
@@ -129,17 +127,22 @@ public final class ScoresCsv {
         v.add(o.line());
         v.add(Cells.spreadsheetSafe(o.student()));
         RowOutcome.Demographics demo = o.demographics();
-        v.add(Cells.spreadsheetSafe(demo.school()));
-        v.add(Cells.spreadsheetSafe(demo.klass()));
-        v.add(Cells.spreadsheetSafe(demo.grade()));
-        v.add(Cells.spreadsheetSafe(demo.sex()));
-        v.add(Cells.spreadsheetSafe(demo.region()));
+        // schools, classes, grades and problem texts recur as one string each (see RowCells.addRepeated)
+        v.addRepeated(Cells.spreadsheetSafe(demo.school()));
+        v.addRepeated(Cells.spreadsheetSafe(demo.klass()));
+        v.addRepeated(Cells.spreadsheetSafe(demo.grade()));
+        v.addRepeated(Cells.spreadsheetSafe(demo.sex()));
+        v.addRepeated(Cells.spreadsheetSafe(demo.region()));
         List<String> problems = o.problemTexts();
-        v.add(problems.size() == 1 ? problems.get(0) : String.join(" | ", problems)); // one: no copy
+        if (problems.size() == 1) {
+            v.addRepeated(problems.get(0));
+        } else {
+            v.add(String.join(" | ", problems));
+        }
         for (var e : o.forms().entrySet()) {
             ScoredResponse r = e.getValue();
-            v.addPlain(r.status().name());
-            v.add(joined(r.reasons(), Object::toString));
+            v.addRepeated(r.status().name());
+            v.add(RowCells.join(r.reasons(), Object::toString));
             Integer[] places = decimals.get(e.getKey());
             for (int s = 0; s < r.scaleIds().size(); s++) {
                 double x = r.scaleValue(s);
@@ -153,11 +156,11 @@ public final class ScoresCsv {
             }
             for (int s = 0; s < r.scaleIds().size(); s++) {
                 if (r.hasBands(s)) {
-                    v.add(r.band(s).map(b -> b.id()).orElse(""));
+                    v.addRepeated(r.band(s).map(b -> b.id()).orElse(""));
                 }
             }
             for (int k = 0; k < r.criticalIds().size(); k++) {
-                v.addPlain(r.critical(k).name());
+                v.addRepeated(r.critical(k).name());
             }
             for (String check : r.validityIds()) {
                 double m = r.validityMeasure(check);
@@ -169,40 +172,23 @@ public final class ScoresCsv {
             if (n instanceof NormResult.Normed normed) {
                 v.add(Numbers.format(normed.t()));
                 v.add(Numbers.format(normed.percentile()));
-                v.addPlain(ScoresJsonl.normStatus(normed)); // one spelling in every output
+                v.addRepeated(ScoresJsonl.normStatus(normed)); // one spelling in every output
             } else {
                 v.add("");
                 v.add("");
-                v.addPlain(NO_NORM_TEXT.get(((NormResult.NoNorm) n).reason()));
+                v.addRepeated(NO_NORM_TEXT.get(((NormResult.NoNorm) n).reason()));
             }
         }
         if (decided) {
             TierDecision d = o.decision();
-            v.add(d.outcomeId());
-            v.add(d.outcomeLabel().zh());
-            v.add(d.outcomeLabel().en());
-            v.add(joined(d.followUps(), Enum::name));
-            v.add(joined(d.fired(), RuleFiring::ruleId));
-            v.add(d.policyKey());
-            v.add(String.join(" ", d.normTables()));
+            v.addRepeated(d.outcomeId());
+            v.addRepeated(d.outcomeLabel().zh());
+            v.addRepeated(d.outcomeLabel().en());
+            v.addJoined(d.followUps(), Enum::name);
+            v.addJoined(d.fired(), RuleFiring::ruleId);
+            v.addRepeated(d.policyKey());
+            v.addJoined(d.normTables(), String::valueOf);
         }
-    }
-
-    /** {@code items} named by {@code name} and joined by spaces, without a stream (one per cell and record). */
-    private static <T> String joined(Collection<T> items, Function<T, String> name) {
-        if (items.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        boolean first = true;
-        for (T item : items) {
-            if (!first) {
-                sb.append(' ');
-            }
-            first = false;
-            sb.append(name.apply(item));
-        }
-        return sb.toString();
     }
 
     /**

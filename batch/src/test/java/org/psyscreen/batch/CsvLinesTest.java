@@ -103,4 +103,54 @@ class CsvLinesTest {
         digits.writeTo(got);
         assertThat(got.toByteArray()).isEqualTo(want.toByteArray());
     }
+
+    /**
+     * Cells written as recurring strings ({@link CsvLines.Line#addRepeated}) or joined parts
+     * ({@link CsvLines.Line#addJoined}) give the bytes of the same cells written with {@code add}: in any
+     * position (the first field, where a leading {@code #} quotes), with parts that need quoting,
+     * non-ASCII text, empty lists, and more distinct strings than the table of recurring cells holds,
+     * so slots are replaced and hit again.
+     */
+    @Test
+    void repeatedAndJoinedCellsEqualTheirStrings() throws IOException {
+        SplittableRandom r = new SplittableRandom(20261207);
+        List<String> pool = new ArrayList<>();
+        for (int k = 0; k < 2_000; k++) {
+            StringBuilder s = new StringBuilder();
+            int parts = r.nextInt(3);
+            for (int p = 0; p < parts; p++) {
+                s.append(PIECES[r.nextInt(PIECES.length)]);
+            }
+            pool.add(k % 3 == 0 ? s + "#" + k : s.toString()); // distinct objects, some of equal text
+        }
+        PagedBytes plain = new PagedBytes();
+        CsvLines.Line want = new CsvLines.Line(plain);
+        PagedBytes fast = new PagedBytes();
+        CsvLines.Line got = new CsvLines.Line(fast);
+        for (int l = 0; l < 20_000; l++) {
+            int n = r.nextInt(1, 7);
+            for (int f = 0; f < n; f++) {
+                if (r.nextInt(3) == 0) {
+                    List<String> parts = new ArrayList<>();
+                    for (int p = r.nextInt(4); p > 0; p--) {
+                        parts.add(pool.get(r.nextInt(pool.size())));
+                    }
+                    want.add(RowCells.join(parts, x -> x));
+                    got.addJoined(parts, x -> x);
+                } else {
+                    String cell = r.nextInt(20) == 0 ? null : pool.get(r.nextInt(r.nextBoolean() ? 40 : pool.size()));
+                    want.add(cell);
+                    got.addRepeated(cell);
+                }
+            }
+            want.end();
+            got.end();
+        }
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        plain.writeTo(a);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        fast.writeTo(b);
+        assertThat(b.toString(StandardCharsets.UTF_8)).isEqualTo(a.toString(StandardCharsets.UTF_8));
+        assertThat(b.toByteArray()).isEqualTo(a.toByteArray());
+    }
 }
