@@ -16,6 +16,7 @@ import org.psyscreen.diagnostic.ProblemCode;
 import org.psyscreen.diagnostic.Problems;
 import org.psyscreen.diagnostic.Severity;
 import org.psyscreen.diagnostic.SourceLocation;
+import org.psyscreen.internal.IdMap;
 import org.psyscreen.internal.Ids;
 import org.psyscreen.norm.NormResult;
 import org.psyscreen.norm.NormTable;
@@ -262,7 +263,6 @@ public final class Screener {
         }
         double perItem = secondsPerItem(seconds, rows);
 
-        Map<String, ScoredResponse> forms = new LinkedHashMap<>();
         ScoredResponse[] scored = new ScoredResponse[plans.length];
         for (int k = 0; k < plans.length; k++) {
             if (unscorable) {
@@ -270,15 +270,20 @@ public final class Screener {
             } else {
                 scored[k] = plans[k].score(Double.isNaN(perItem) ? rows[k] : ResponseRow.timed(rows[k], perItem));
             }
-            forms.put(instrumentIds.get(k), scored[k]);
         }
-        Map<String, NormResult> looked = new LinkedHashMap<>();
+        NormResult[] normed = new NormResult[normTables.length];
         for (int n = 0; n < normTables.length; n++) {
-            looked.put(normIds.get(n), normTables[n].lookup(scored[normInstrument[n]], profile));
+            normed[n] = normTables[n].lookup(scored[normInstrument[n]], profile);
         }
+        // by the screener's shared id lists, in their order: the screening and the result take these
+        // immutable maps as they are, with no copy per student
+        Map<String, ScoredResponse> forms = IdMap.of(instrumentIds, scored);
+        Map<String, NormResult> looked = IdMap.of(normIds, normed);
         TierDecision decision = chosen == null
                 ? null
-                : Policies.decide(chosen, new Screening(forms, profile, attributes, norms, looked));
+                : Policies.decide(
+                        chosen,
+                        new Screening(forms, profile, attributes.isEmpty() ? Map.of() : attributes, norms, looked));
         return new ScreeningResult(
                 id,
                 Cells.trim(orEmpty(in.field(StudentField.SCHOOL))),

@@ -2,7 +2,6 @@ package org.psyscreen.tier;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.psyscreen.definition.LocalizedText;
@@ -42,8 +41,10 @@ public final class Policies {
                 followUps.add(FollowUp.MISSING_INSTRUMENT);
                 continue;
             }
-            for (String c : form.criticalIds()) {
-                CriticalState state = form.critical(c);
+            List<String> criticalIds = form.criticalIds();
+            for (int k = 0; k < criticalIds.size(); k++) {
+                String c = criticalIds.get(k);
+                CriticalState state = form.critical(k); // by index: no lookup of the id per student
                 if (state == CriticalState.POSITIVE) {
                     fired.add(new RuleFiring(
                             "critical:" + inst + "." + c,
@@ -105,7 +106,7 @@ public final class Policies {
         Tier tier = tier(policy, firedTiers, followUps);
         return new TierDecision(
                 tier,
-                new ArrayList<>(new LinkedHashSet<>(followUps)),
+                List.copyOf(followUps), // an EnumSet: each once, in declaration order
                 fired,
                 unevaluated,
                 policy.key(),

@@ -38,11 +38,11 @@ public record Screening(
      * @param looked norm results already looked up, by table id
      */
     public Screening {
-        forms = Map.copyOf(forms);
+        forms = org.psyscreen.internal.IdMap.copyOf(forms); // a screener's immutable map as it is
         Objects.requireNonNull(student, "student");
         attributes = Map.copyOf(attributes);
         norms = Map.copyOf(norms);
-        looked = Map.copyOf(looked);
+        looked = org.psyscreen.internal.IdMap.copyOf(looked);
     }
 
     /**
