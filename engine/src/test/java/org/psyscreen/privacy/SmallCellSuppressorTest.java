@@ -159,71 +159,22 @@ class SmallCellSuppressorTest {
     static void assertNothingRecoverable(CountTable t) {
         List<CountTable.Unit> units = t.units();
         int cols = COLUMNS.size();
-        int[][] var = new int[units.size()][cols];
-        int n = 0;
-        for (int u = 0; u < units.size(); u++) {
-            for (int c = 0; c < cols; c++) {
-                var[u][c] = units.get(u).published(c) == null ? n++ : -1;
-            }
-        }
+        org.psyscreen.testing.Disclosure.Published p = org.psyscreen.testing.Disclosure.Published.of(t);
+        int n = p.hiddenCells();
         if (n == 0) {
             return;
         }
-        List<double[]> eqs = new ArrayList<>();
-        for (int u = 0; u < units.size(); u++) {
-            if (units.get(u).publishedTotal() != null) {
-                double[] e = new double[n];
-                for (int c = 0; c < cols; c++) {
-                    if (var[u][c] >= 0) {
-                        e[var[u][c]] = 1;
-                    }
-                }
-                eqs.add(e);
-            }
-        }
-        for (int p = 0; p < units.size(); p++) {
-            for (int c = 0; c < cols; c++) {
-                boolean any = false;
-                double[] e = new double[n];
-                if (var[p][c] >= 0) {
-                    e[var[p][c]] = -1; // parent = sum of children, whether or not the parent is published
-                }
-                for (int ch = 0; ch < units.size(); ch++) {
-                    if (parentOf(t, ch) == p) {
-                        any = true;
-                        if (var[ch][c] >= 0) {
-                            e[var[ch][c]] = 1;
-                        }
-                    }
-                }
-                if (any) {
-                    eqs.add(e);
-                }
-            }
-        }
+        List<double[]> eqs = p.equations();
         int rank = rank(eqs, n);
         // Targets: every hidden cell, and every hidden unit total (the sum of that unit's hidden cells).
-        List<double[]> targets = new ArrayList<>();
+        List<double[]> targets = new ArrayList<>(p.cellTargets());
         List<String> names = new ArrayList<>();
-        for (int u = 0; u < units.size(); u++) {
-            for (int c = 0; c < cols; c++) {
-                if (var[u][c] >= 0) {
-                    double[] unit = new double[n];
-                    unit[var[u][c]] = 1;
-                    targets.add(unit);
-                    names.add("cell " + units.get(u).id() + " col " + c);
-                }
-            }
-            if (units.get(u).publishedTotal() == null) {
-                double[] sum = new double[n];
-                for (int c = 0; c < cols; c++) {
-                    if (var[u][c] >= 0) {
-                        sum[var[u][c]] = 1;
-                    }
-                }
-                targets.add(sum);
-                names.add("total of " + units.get(u).id());
-            }
+        for (int[] cell : p.cells()) {
+            names.add("cell " + units.get(cell[0]).id() + " col " + cell[1]);
+        }
+        targets.addAll(p.totalTargets());
+        for (int u : p.totalUnits()) {
+            names.add("total of " + units.get(u).id());
         }
         for (int v = 0; v < targets.size(); v++) {
             List<double[]> with = new ArrayList<>(eqs);
@@ -245,10 +196,6 @@ class SmallCellSuppressorTest {
                 throw new AssertionError(sb.toString());
             }
         }
-    }
-
-    static int parentOf(CountTable t, int unit) {
-        return t.units.get(unit).parent;
     }
 
     /** Rank from commons-math3's singular value decomposition: independent of the audit under test. */
