@@ -33,6 +33,9 @@ final class CsvLines {
 
         Line(PagedBytes out) {
             this.out = out;
+            Object[][] tables = TABLES.get();
+            this.repeated = (String[]) tables[0];
+            this.repeatedBytes = (byte[][]) tables[1];
         }
 
         @Override
@@ -70,13 +73,17 @@ final class CsvLines {
          * The bytes of each cell written with {@link #addRepeated}, by the string's identity: a direct-mapped
          * table, so a cell that does not repeat only replaces another. A hit is the same string object,
          * so its bytes are the bytes {@link #add} writes for it (never as the first field, where a
-         * leading {@code #} quotes).
+         * leading {@code #} quotes). One table per thread, kept from chunk to chunk: a run's schools,
+         * classes, labels and codes are a few hundred strings.
          */
-        private final String[] repeated = new String[REPEATED];
+        private final String[] repeated;
 
-        private final byte[][] repeatedBytes = new byte[REPEATED][];
+        private final byte[][] repeatedBytes;
 
-        private static final int REPEATED = 1 << 9;
+        private static final int REPEATED = 1 << 12;
+
+        private static final ThreadLocal<Object[][]> TABLES =
+                ThreadLocal.withInitial(() -> new Object[][] {new String[REPEATED], new byte[REPEATED][]});
 
         @Override
         public void addRepeated(String f) {

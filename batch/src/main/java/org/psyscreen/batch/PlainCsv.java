@@ -155,19 +155,28 @@ final class PlainCsv implements RecordSource {
         }
 
         static String[] split(byte[] b, int from, int to) {
-            int n = 1;
+            RepeatedCells repeated = REPEATED.get();
+            // one pass finds every comma; the fields are then cut between them
+            int[] ends = repeated.ends;
+            int n = 0;
             for (int i = from; i < to; i++) {
                 if (b[i] == ',') {
-                    n++;
+                    if (n == ends.length) {
+                        ends = repeated.ends = Arrays.copyOf(ends, 2 * n);
+                    }
+                    ends[n++] = i;
                 }
             }
-            String[] f = new String[n];
-            RepeatedCells repeated = REPEATED.get();
-            for (int k = 0; k < n; k++) {
-                int comma = comma(b, from, to);
-                int len = comma - from;
-                f[k] = len >= 2 && len <= RepeatedCells.LONGEST ? repeated.of(b, from, comma) : decode(b, from, comma);
-                from = comma + 1;
+            String[] f = new String[n + 1];
+            for (int k = 0; k <= n; k++) {
+                int end = k < n ? ends[k] : to;
+                int len = end - from;
+                if (len == 1 && b[from] >= 0) {
+                    f[k] = ONE_CHAR[b[from]]; // most cells: one ASCII digit
+                } else {
+                    f[k] = len >= 2 && len <= RepeatedCells.LONGEST ? repeated.of(b, from, end) : decode(b, from, end);
+                }
+                from = end + 1;
             }
             return f;
         }
@@ -184,6 +193,9 @@ final class PlainCsv implements RecordSource {
             static final int LONGEST = 10;
             private static final int SIZE = 1 << 12;
             private final String[] cells = new String[SIZE];
+
+            /** Where the fields of the line being cut end (its commas), kept for the next line. */
+            int[] ends = new int[256];
 
             String of(byte[] b, int from, int to) {
                 int h = 0;
