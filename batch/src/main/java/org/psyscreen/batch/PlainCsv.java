@@ -167,6 +167,9 @@ final class PlainCsv implements RecordSource {
                     ends[n++] = i;
                 }
             }
+            if (ends.length > KEPT_ENDS) {
+                repeated.ends = new int[KEPT_ENDS]; // an unusually wide line's array is not kept for the thread's life
+            }
             String[] f = new String[n + 1];
             for (int k = 0; k <= n; k++) {
                 int end = k < n ? ends[k] : to;
@@ -183,6 +186,9 @@ final class PlainCsv implements RecordSource {
 
         private static final ThreadLocal<RepeatedCells> REPEATED = ThreadLocal.withInitial(RepeatedCells::new);
 
+        /** The most comma positions a thread keeps between lines (a hostile line may have a million). */
+        private static final int KEPT_ENDS = 1 << 12;
+
         /**
          * Short cells seen lately on this thread, one string each: schools, classes, grades and dates
          * repeat on nearly every row, and one shared string per value is decoded once, hashes once (a
@@ -193,6 +199,9 @@ final class PlainCsv implements RecordSource {
             static final int LONGEST = 10;
             private static final int SIZE = 1 << 12;
             private final String[] cells = new String[SIZE];
+
+            /** The bytes of each kept cell, compared with a new cell's in one call (no character walk). */
+            private final byte[][] bytes = new byte[SIZE][];
 
             /** Where the fields of the line being cut end (its commas), kept for the next line. */
             int[] ends = new int[256];
@@ -206,25 +215,14 @@ final class PlainCsv implements RecordSource {
                     h = 31 * h + b[i];
                 }
                 int slot = (h ^ (h >>> 12)) & (SIZE - 1);
-                String s = cells[slot];
-                if (s != null && same(s, b, from, to)) {
-                    return s;
+                byte[] kept = bytes[slot];
+                if (kept != null && Arrays.equals(kept, 0, kept.length, b, from, to)) {
+                    return cells[slot];
                 }
-                s = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+                String s = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
                 cells[slot] = s;
+                bytes[slot] = Arrays.copyOfRange(b, from, to);
                 return s;
-            }
-
-            private static boolean same(String s, byte[] b, int from, int to) {
-                if (s.length() != to - from) {
-                    return false;
-                }
-                for (int i = from; i < to; i++) {
-                    if (s.charAt(i - from) != b[i]) {
-                        return false;
-                    }
-                }
-                return true;
             }
         }
 
