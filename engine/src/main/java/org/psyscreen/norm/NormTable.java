@@ -61,7 +61,7 @@ public final class NormTable {
      * @return the T-score and percentile, or why there is none
      */
     public NormResult lookup(ScoredResponse scored, StudentProfile student) {
-        double raw = scored.scale(definition.scale()).value();
+        double raw = scored.scaleValue(definition.scale()); // the value alone: no ScaleScore per student
         if (Double.isNaN(raw)) {
             return new NormResult.NoNorm(key, NormResult.Reason.SCALE_NOT_SCORED, flags(student));
         }
