@@ -57,10 +57,8 @@ final class CsvLines {
                 }
             }
             if (quote) {
-                out.write('"');
-                byte[] b = f.replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8);
+                byte[] b = quoted(f);
                 out.write(b, 0, b.length);
-                out.write('"');
             } else if (ascii) {
                 out.writeAscii(f);
             } else {
@@ -91,28 +89,20 @@ final class CsvLines {
                 add(f);
                 return;
             }
-            int slot = System.identityHashCode(f) & (REPEATED - 1);
-            byte[] b;
-            if (repeated[slot] == f) {
-                b = repeatedBytes[slot];
-            } else {
-                b = encoded(f);
-                repeated[slot] = f;
-                repeatedBytes[slot] = b;
-            }
+            byte[] b = recurring(f);
             out.write(',');
             field++;
             out.write(b, 0, b.length);
         }
 
-        /** The bytes {@link #add} writes for {@code f} after the first field (without the comma). */
-        private static byte[] encoded(String f) {
-            for (int k = 0; k < f.length(); k++) {
-                if (needsQuote(f.charAt(k))) {
-                    return ('"' + f.replace("\"", "\"\"") + '"').getBytes(StandardCharsets.UTF_8);
-                }
+        /** The bytes {@link #add} writes for {@code f} after the first field (without the comma), kept by identity. */
+        private byte[] recurring(String f) {
+            int slot = System.identityHashCode(f) & (REPEATED - 1);
+            if (repeated[slot] != f) {
+                repeatedBytes[slot] = quotes(f) ? quoted(f) : f.getBytes(StandardCharsets.UTF_8);
+                repeated[slot] = f;
             }
-            return f.getBytes(StandardCharsets.UTF_8);
+            return repeatedBytes[slot];
         }
 
         @Override
@@ -122,12 +112,9 @@ final class CsvLines {
                 return;
             }
             for (T item : items) {
-                String part = name.apply(item);
-                for (int k = 0; k < part.length(); k++) {
-                    if (needsQuote(part.charAt(k))) {
-                        add(RowCells.join(items, name)); // rare: quoted as a whole, as add quotes it
-                        return;
-                    }
+                if (quotes(name.apply(item))) {
+                    add(RowCells.join(items, name)); // rare: quoted as a whole, as add quotes it
+                    return;
                 }
             }
             field++;
@@ -138,35 +125,28 @@ final class CsvLines {
                     out.write(' ');
                 }
                 first = false;
-                String part = name.apply(item);
-                if (isAscii(part)) {
-                    out.writeAscii(part);
-                } else {
-                    byte[] b = part.getBytes(StandardCharsets.UTF_8);
-                    out.write(b, 0, b.length);
-                }
+                byte[] b = recurring(name.apply(item)); // no part needs quoting: its plain bytes
+                out.write(b, 0, b.length);
             }
         }
 
-        private static boolean isAscii(String s) {
-            for (int k = 0; k < s.length(); k++) {
-                if (s.charAt(k) >= 0x80) {
-                    return false;
+        /** Whether a cell holds a character that makes it quoted. */
+        private static boolean quotes(String f) {
+            for (int k = 0; k < f.length(); k++) {
+                if (needsQuote(f.charAt(k))) {
+                    return true;
                 }
             }
-            return true;
+            return false;
+        }
+
+        /** A cell quoted: in quotes, its quotes doubled. */
+        private static byte[] quoted(String f) {
+            return ('"' + f.replace("\"", "\"\"") + '"').getBytes(StandardCharsets.UTF_8);
         }
 
         private static boolean needsQuote(char c) {
             return c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-
-        @Override
-        public void addPlain(String cell) {
-            if (field++ > 0) {
-                out.write(',');
-            }
-            out.writeAscii(cell);
         }
 
         @Override

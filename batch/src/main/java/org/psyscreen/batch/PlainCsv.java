@@ -174,11 +174,7 @@ final class PlainCsv implements RecordSource {
             for (int k = 0; k <= n; k++) {
                 int end = k < n ? ends[k] : to;
                 int len = end - from;
-                if (len == 1 && b[from] >= 0) {
-                    f[k] = ONE_CHAR[b[from]]; // most cells: one ASCII digit
-                } else {
-                    f[k] = len >= 2 && len <= RepeatedCells.LONGEST ? repeated.of(b, from, end) : decode(b, from, end);
-                }
+                f[k] = len >= 2 && len <= RepeatedCells.LONGEST ? repeated.of(b, from, end) : decode(b, from, end);
                 from = end + 1;
             }
             return f;

@@ -14,14 +14,6 @@ interface RowCells {
     void add(String cell);
 
     /**
-     * The next cell, known to be printable ASCII without a comma or quote (an enum's name, a fixed
-     * status text), so it needs no check for quoting.
-     */
-    default void addPlain(String cell) {
-        add(cell);
-    }
-
-    /**
      * The next cell, a value that recurs from row to row as the same string object (a label, a code,
      * a name, a problem text built once), which a writer of bytes may encode once. The same cell as
      * {@link #add(String)}.

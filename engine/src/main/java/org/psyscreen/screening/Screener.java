@@ -281,9 +281,7 @@ public final class Screener {
         Map<String, NormResult> looked = IdMap.of(normIds, normed);
         TierDecision decision = chosen == null
                 ? null
-                : Policies.decide(
-                        chosen,
-                        new Screening(forms, profile, attributes.isEmpty() ? Map.of() : attributes, norms, looked));
+                : Policies.decide(chosen, new Screening(forms, profile, attributes, norms, looked));
         return new ScreeningResult(
                 id,
                 Cells.trim(orEmpty(in.field(StudentField.SCHOOL))),
